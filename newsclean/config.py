@@ -1,0 +1,86 @@
+"""The one frozen configuration object.
+
+Every detector can be switched off, and every threshold lives here::
+
+    from newsclean import Config, clean_text
+    cfg = Config(teaser=False)                 # keep trailing teasers
+    art = clean_text(text, config=cfg)
+    art = clean_text(text, spam=False)         # keyword overrides work too
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Mapping, Tuple
+
+CATEGORIES: Tuple[str, ...] = (
+    "icon",
+    "paywall",
+    "spam",
+    "foreign_language",
+    "teaser",
+    "boilerplate",
+    "duplicate",
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings for one cleaning run. Immutable; derive variants with :meth:`replace`.
+
+    Switches (all ``True`` by default): one per removal category, plus
+    ``metadata`` (move title/date/dateline/byline lines into the metadata).
+    """
+
+    icon: bool = True
+    paywall: bool = True
+    spam: bool = True
+    foreign_language: bool = True
+    teaser: bool = True
+    boilerplate: bool = True
+    duplicate: bool = True
+    metadata: bool = True
+
+    #: Safety floor: if the kept text would be smaller than this share of the
+    #: document's prose, the best article candidate is kept and the result is
+    #: flagged ``low_confidence``.
+    min_keep_ratio: float = 0.15
+    #: Blocks of at least this many words count as prose for core detection.
+    prose_min_words: int = 12
+    #: Duplicate detection ignores blocks shorter than this many words, so a
+    #: legitimately repeated short sentence ("We will fight.") stays.
+    duplicate_min_words: int = 10
+    #: A block is foreign when at least this share of its letters is in
+    #: another script than the article's.
+    foreign_script_ratio: float = 0.6
+    #: Teaser score at or above which a trailing block is removed.
+    teaser_threshold: float = 1.5
+    #: Topical overlap with the article core under which a block counts as off-topic.
+    teaser_low_overlap: float = 0.12
+    #: Inputs longer than this many characters are refused (ValueError).
+    max_chars: int = 20_000_000
+    #: Extra phrases per vocabulary name (e.g. ``{"paywall_lines": ("Werde Mitglied",)}``),
+    #: added to the packaged data files.
+    extra_phrases: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
+    #: Lines to drop as boilerplate, regardless of detectors (exact text, case-insensitive).
+    drop_lines: Tuple[str, ...] = ()
+
+    def enabled(self, category: str) -> bool:
+        return bool(getattr(self, category))
+
+    def replace(self, **changes) -> "Config":
+        return dataclasses.replace(self, **changes)
+
+    def __hash__(self) -> int:  # extra_phrases is a dict: hash by identity of content
+        return hash((dataclasses.astuple(self)[:-2], tuple(sorted(self.extra_phrases)), self.drop_lines))
+
+
+DEFAULT_CONFIG = Config()
+
+
+def make_config(config: Config | None = None, **overrides) -> Config:
+    base = config if config is not None else DEFAULT_CONFIG
+    unknown = set(overrides) - {f.name for f in dataclasses.fields(Config)}
+    if unknown:
+        raise TypeError(f"unknown newsclean option(s): {', '.join(sorted(unknown))}")
+    return base.replace(**overrides) if overrides else base

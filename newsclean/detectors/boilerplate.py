@@ -1,0 +1,112 @@
+"""``boilerplate``: site chrome -- navigation, section names, share/subscribe
+buttons, photo credits and captions, comment widgets, copyright footers.
+
+Pass 1 judges a block on its own: a whole line from ``data/boilerplate_lines.txt``,
+a short line containing a phrase of ``data/boilerplate_phrases.txt``, a photo
+credit (``data/credits.txt``), a caption ending in the site's name, a line with
+no words. Pass 2 uses position: short non-sentence lines before the headline
+or after the article body are navigation and footer.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from .. import lexicon
+from ..model import Finding
+from ..textutil import norm_key
+
+CATEGORY = "boilerplate"
+ORDER = 35
+
+PHRASE_MAX_WORDS = 15
+_COUNTER_RE = re.compile(r"[\d\W_]+")
+_CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
+
+
+def _line_key(text: str) -> str:
+    # "Comments (12)" -> "comments"; "Share »" -> "share"
+    return " ".join(_COUNTER_RE.sub(" ", text.casefold()).split())
+
+
+def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
+    t = text.strip()
+    if t.startswith(("©", "(c)", "(C)", "Copyright", "copyright")) and n_words <= 30:
+        return "copyright or photo credit"
+    if n_words > 14:
+        return ""
+    low = t.casefold()
+    for p in sorted(prefixes, key=len, reverse=True):
+        if low.startswith(p) and _CREDIT_SEP_RE.match(low[len(p):]):
+            return f"credit line (\u201c{t[:len(p)]}\u201d)"
+        if low.startswith(p + " by ") or low.startswith(p + " courtesy"):
+            return "credit line"
+    # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images"
+    parts = [p.strip() for p in re.split(r"[/|,;]", low) if p.strip()]
+    if parts and all(p in prefixes for p in parts) and n_words <= 6:
+        return "agency or photo-library name"
+    return ""
+
+
+def pass1(doc) -> List[Finding]:
+    cfg = doc.config
+    lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases) | {l.casefold() for l in cfg.drop_lines}
+    phrases = lexicon.matcher("boilerplate_phrases", cfg.extra_phrases)
+    credits = lexicon.phrase_set("credits", cfg.extra_phrases)
+    src = doc.source
+    out: List[Finding] = []
+    for b, f in zip(doc.blocks, doc.feats):
+        if b.index in doc.meta_blocks:
+            continue
+        text = b.text
+        if f.n_words == 0:
+            out.append(doc.block_finding(b.index, CATEGORY, "no words", "boilerplate.empty", 0.9))
+            continue
+        if f.n_words <= 8:
+            key = _line_key(text)
+            if key in lines:
+                out.append(doc.block_finding(b.index, CATEGORY, f"site chrome line \u201c{key}\u201d",
+                                             "boilerplate.line", 0.9))
+                continue
+            if not key:
+                out.append(doc.block_finding(b.index, CATEGORY, "numbers and symbols only",
+                                             "boilerplate.empty", 0.9))
+                continue
+        why = _credit(text, f.n_words, credits)
+        if why:
+            out.append(doc.block_finding(b.index, CATEGORY, why, "boilerplate.credit", 0.9))
+            continue
+        if src and f.n_words <= 40 and (norm_key(text) == norm_key(src) or
+                                         re.search(r"[-|–—]\s*" + re.escape(src) + r"\s*$", text)):
+            out.append(doc.block_finding(b.index, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
+                                         "boilerplate.site", 0.9))
+            continue
+        if f.n_words <= PHRASE_MAX_WORDS:
+            m = phrases.search(text)
+            if m:
+                out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
+                                             "boilerplate.phrase", 0.85))
+    return out
+
+
+def pass2(doc) -> List[Finding]:
+    a, z = doc.core
+    out: List[Finding] = []
+    if z < a:
+        return out
+    title = doc.title_block
+    for i in range(0, a):
+        if doc.label[i] is not None or i in doc.meta_blocks:
+            continue
+        f = doc.feats[i]
+        if title is not None and i < title:
+            out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
+        elif f.n_words < doc.config.prose_min_words and not f.ends_sentence:
+            out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
+    for i in range(z + 1, len(doc.blocks)):
+        if doc.label[i] is not None or i in doc.meta_blocks:
+            continue
+        f = doc.feats[i]
+        if f.n_words < doc.config.prose_min_words and not f.bullet:
+            out.append(doc.block_finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
+    return out

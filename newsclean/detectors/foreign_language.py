@@ -1,0 +1,85 @@
+"""``foreign_language``: fragments in another language than the article.
+
+Cheap evidence first: the Unicode script of a block's letters against the
+article's script. Same-script blocks (a German line in an English article) are
+suspected from their stop-word profile and only then confirmed with langdetect.
+A foreign word or name inside a real sentence ("Spasibo [thank you]",
+"Xi Jinping (習近平)") stays: only blocks, or whole unquoted sentences, that are
+predominantly foreign are removed.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from .. import lexicon
+from ..document import _langdetect
+from ..model import Finding
+from ..textutil import script_counts, sentence_spans, words
+
+CATEGORY = "foreign_language"
+ORDER = 30
+
+_QUOTES = "\"'“”„«»‘’「『(["
+
+
+def _other_language(ws, article_lang: str):
+    """Best other language by stop-word rate, if clearly ahead of the article's."""
+    table = lexicon.stopwords()
+    own = table.get(article_lang)
+    if own is None or len(ws) < 8:
+        return None
+    own_rate = sum(1 for w in ws if w in own) / len(ws)
+    best, best_rate = None, 0.0
+    for lang, stops in table.items():
+        if lang == article_lang:
+            continue
+        r = sum(1 for w in ws if w in stops) / len(ws)
+        if r > best_rate:
+            best, best_rate = lang, r
+    if best_rate >= 0.2 and own_rate <= 0.06:
+        return best
+    return None
+
+
+def pass1(doc) -> List[Finding]:
+    cfg = doc.config
+    out: List[Finding] = []
+    if doc.script == "none":
+        return out
+    for b, f in zip(doc.blocks, doc.feats):
+        letters = sum(f.scripts.values())
+        if letters < 3:
+            continue
+        foreign = letters - f.scripts.get(doc.script, 0)
+        share = foreign / letters
+        if share >= cfg.foreign_script_ratio and f.n_urls == 0:
+            out.append(doc.block_finding(b.index, CATEGORY,
+                                         f"{share:.0%} of letters are {f.script}, article is {doc.script}",
+                                         "foreign.script", 0.9))
+            continue
+        if foreign >= 6 and f.n_words >= 6:
+            # A whole unquoted sentence in another script inside the block.
+            for s, e in sentence_spans(b.text):
+                sent = b.text[s:e]
+                sc = script_counts(sent)
+                tot = sum(sc.values())
+                if tot < 6 or len(sent.split()) < 3:
+                    continue
+                if (tot - sc.get(doc.script, 0)) / tot >= 0.9:
+                    before = b.text[:s].rstrip()[-1:] if s else ""
+                    if sent[0] in _QUOTES or (before and before in _QUOTES):
+                        continue
+                    out.append(Finding(b.start + s, b.start + e, CATEGORY,
+                                       "sentence in another script than the article", "foreign.sentence",
+                                       0.8, None))
+            continue
+        # Same script, other language: stop-word profile, then langdetect to confirm.
+        if doc.language and f.n_words >= 8 and f.stop_ratio < 0.06:
+            cand = _other_language(f.words, doc.language)
+            if cand:
+                detected = _langdetect(b.text)
+                if detected and detected != doc.language:
+                    out.append(doc.block_finding(b.index, CATEGORY,
+                                                 f"block is in {detected}, article is in {doc.language}",
+                                                 "foreign.language", 0.8))
+    return out

@@ -1,0 +1,88 @@
+"""``paywall``: registration, subscription, login, newsletter and cookie prompts.
+
+Two rules:
+
+- ``paywall.wall``: a short block announcing that the article continues only for
+  subscribers or registered readers ("Create a FREE account to continue
+  reading"), after the article has started. It and everything after it is
+  removed, except later long article-like paragraphs; the Article is flagged
+  ``paywalled``.
+- ``paywall.prompt``: a short block made mostly of prompt phrases ("Already have
+  an account? SIGN IN", cookie banners, newsletter sign-ups). A long article
+  sentence that merely mentions "subscribers" or "sign in" stays.
+"""
+from __future__ import annotations
+
+from typing import List
+
+from .. import lexicon
+from ..model import Finding
+
+CATEGORY = "paywall"
+ORDER = 20
+
+WALL_MAX_WORDS = 40
+PROMPT_MAX_WORDS = 40
+
+
+def coverage(pattern, text: str) -> tuple:
+    """(share of ``text``'s letters inside matches, number of distinct matches)."""
+    letters = sum(1 for c in text if c.isalnum())
+    if not letters:
+        return 0.0, 0
+    covered = 0
+    seen = set()
+    for m in pattern.finditer(text):
+        covered += sum(1 for c in m.group() if c.isalnum())
+        seen.add(m.group().casefold())
+    return covered / letters, len(seen)
+
+
+def is_prompt(pattern, text: str, n_words: int) -> tuple:
+    """(is prompt, reason)."""
+    if n_words > PROMPT_MAX_WORDS:
+        return False, ""
+    cov, distinct = coverage(pattern, text)
+    if not distinct:
+        return False, ""
+    if cov >= 0.35 or (n_words <= 3 and cov >= 0.3):
+        return True, f"prompt phrases cover {cov:.0%} of the block"
+    if distinct >= 2 and cov >= 0.2:
+        return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
+    return False, ""
+
+
+def pass1(doc) -> List[Finding]:
+    cfg = doc.config
+    wall = lexicon.matcher("paywall_wall", cfg.extra_phrases)
+    prompt = lexicon.matcher("paywall_prompts", cfg.extra_phrases)
+    out: List[Finding] = []
+    prose_before = 0
+    wall_at = None
+    for b, f in zip(doc.blocks, doc.feats):
+        if wall_at is None and f.n_words <= WALL_MAX_WORDS and prose_before >= 2:
+            m = wall.search(b.text)
+            if m:
+                wall_at = b.index
+                out.append(doc.block_finding(b.index, CATEGORY,
+                                             f"wall: \u201c{m.group()}\u201d after the article began",
+                                             "paywall.wall", 1.0))
+                continue
+        if wall_at is not None:
+            # Inside the wall region: everything but long, prompt-free article prose.
+            long_prose = f.n_words >= 2 * cfg.prose_min_words and f.ends_sentence and not prompt.search(b.text)
+            if not long_prose:
+                out.append(doc.block_finding(b.index, CATEGORY,
+                                             f"after the paywall that starts at block {wall_at}",
+                                             "paywall.region", 0.95))
+            continue
+        ok, why = is_prompt(prompt, b.text, f.n_words)
+        if not ok and f.n_words <= WALL_MAX_WORDS:
+            ok, why = is_prompt(wall, b.text, f.n_words)
+        if ok:
+            out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt", 0.8))
+        elif f.n_words >= doc.config.prose_min_words:
+            prose_before += 1
+    if wall_at is not None:
+        doc.paywalled = True
+    return out

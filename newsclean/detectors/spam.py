@@ -1,0 +1,96 @@
+"""``spam``: injected SEO/loan spam and bare link dumps.
+
+Found by features, not by a list of known spam sentences: URLs, letters in
+another script than the article's, commercial vocabulary (``data/spam_lexicon.txt``)
+and position (a spam tail glued to the end of a real paragraph is cut at the
+sentence or token where it starts; the paragraph's own sentences stay).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from .. import lexicon
+from ..model import Finding
+from ..textutil import SCRIPTS, URL_RE, sentence_spans
+
+CATEGORY = "spam"
+ORDER = 15
+
+_TOKEN_RE = re.compile(r"\S+")
+_SCRIPT_RES = dict(SCRIPTS)
+
+
+def _token_kinds(text: str, script: str, lex_spans: List[Tuple[int, int]]):
+    """For each whitespace token: (start, end, kind) with kind in url/lex/foreign/word."""
+    other = [p for name, p in SCRIPTS if name != script]
+    own = _SCRIPT_RES.get(script)
+    out = []
+    li = 0
+    for m in _TOKEN_RE.finditer(text):
+        s, e, tok = m.start(), m.end(), m.group()
+        while li < len(lex_spans) and lex_spans[li][1] <= s:
+            li += 1
+        if URL_RE.match(tok) or tok.startswith(("http", "www.")):
+            kind = "url"
+        elif li < len(lex_spans) and lex_spans[li][0] < e:
+            kind = "lex"
+        else:
+            n_own = len(own.findall(tok)) if own else 0
+            n_other = sum(len(p.findall(tok)) for p in other) if own else 0
+            kind = "foreign" if n_other > n_own else "word"
+        out.append((s, e, kind))
+    return out
+
+
+def _spam_sentence(kinds) -> Optional[str]:
+    n_url = sum(1 for k in kinds if k[2] == "url")
+    n_lex = sum(1 for k in kinds if k[2] == "lex")
+    n_for = sum(1 for k in kinds if k[2] == "foreign")
+    n_word = len(kinds) - n_url - n_lex - n_for
+    if n_url >= 2 and n_word <= 3:
+        return f"link dump: {n_url} URLs"
+    if n_url >= 1 and (n_lex >= 2 or n_for >= 3):
+        return f"{n_url} URL(s) with {n_lex} commercial and {n_for} foreign-script words"
+    if n_url == 0 and n_lex >= 2 and n_for >= 3 and (n_lex + n_for) >= 0.6 * len(kinds):
+        return f"commercial vocabulary in another script ({n_lex} + {n_for} of {len(kinds)} words)"
+    return None
+
+
+def pass1(doc) -> List[Finding]:
+    lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
+    out: List[Finding] = []
+    for b, f in zip(doc.blocks, doc.feats):
+        foreign_letters = sum(v for k, v in f.scripts.items() if k != doc.script)
+        if not f.n_urls and foreign_letters < 3:
+            continue  # cheap exit: no URL, nothing in another script
+        if f.n_urls >= 2 and f.url_chars >= 0.5 * len(b.text):
+            out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
+            continue
+        lex_spans = [m.span() for m in lex.finditer(b.text)]
+        if not f.n_urls and len(lex_spans) < 2:
+            continue
+        sents = sentence_spans(b.text)
+        verdicts = []
+        for s, e in sents:
+            kinds = _token_kinds(b.text[s:e], doc.script, [(a - s, z - s) for a, z in lex_spans if a >= s and z <= e])
+            verdicts.append((s, e, kinds, _spam_sentence(kinds)))
+        # The trailing run of spam sentences.
+        k = len(verdicts)
+        while k > 0 and verdicts[k - 1][3]:
+            k -= 1
+        if k == len(verdicts):
+            continue
+        s0, _, kinds, why = verdicts[k]
+        cut = s0
+        if k > 0 or True:
+            # Where inside the first spam sentence does the spam start?
+            first = next((i for i, t in enumerate(kinds) if t[2] != "word"), 0)
+            if first > 3:
+                cut = s0 + kinds[first][0]
+        if cut == 0:
+            out.append(doc.block_finding(b.index, CATEGORY, why, "spam.block", 1.0))
+        else:
+            out.append(Finding(b.start + cut, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
+                               "spam.tail", 0.95, None))
+    return out

@@ -1,0 +1,142 @@
+"""``teaser``: unrelated stories, related-link lists and "more about" blocks.
+
+Signals, never a list of topics:
+
+- a teaser header ("Read more", "Related", "Lesen Sie auch", ``data/teaser_headers.txt``)
+  and the link-like lines that follow it;
+- a list of three or more short items after the article body (link-list shape);
+- for paragraphs at the end of the body, walking backwards from the last one:
+  a kicker prefix (``FRAUD ALLEGED:``), truncation mid-sentence, low topical
+  overlap with the article's core, position outside the body. A paragraph is a
+  teaser when its signals add up to ``Config.teaser_threshold``; the walk stops
+  at the first paragraph that reads as the article's own.
+"""
+from __future__ import annotations
+
+import re
+from typing import List
+
+from .. import lexicon
+from ..core import is_prose, overlap
+from ..model import Finding
+
+CATEGORY = "teaser"
+ORDER = 60
+ORDER2 = 10
+
+HEADER_MAX_WORDS = 12
+LINK_MAX_WORDS = 16
+_KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
+
+
+def _header(pattern, text: str, n_words: int) -> bool:
+    if n_words > HEADER_MAX_WORDS:
+        return False
+    m = pattern.search(text)
+    if not m:
+        return False
+    # the phrase opens the line ("Read more: ...") or makes up most of it
+    return m.start() <= 2 or len(m.group()) >= 0.4 * len(text.strip(" :-–—>»"))
+
+
+def _link_like(f, cfg) -> bool:
+    return f.n_words <= LINK_MAX_WORDS and (f.bullet or not f.ends_sentence or f.n_words <= 6)
+
+
+def _truncated(text: str, n_words: int) -> bool:
+    return n_words >= 20 and text[-1].isalnum()
+
+
+def pass2(doc) -> List[Finding]:
+    cfg = doc.config
+    headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
+    out: List[Finding] = []
+    taken = set()
+    n = len(doc.blocks)
+    a, z = doc.core
+
+    def take(i, reason, rule, conf=0.8):
+        taken.add(i)
+        out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
+
+    free = lambda i: doc.label[i] is None and i not in doc.meta_blocks and i not in taken
+
+    # 1. Header-led regions.
+    for i in range(n):
+        if not free(i) or not _header(headers, doc.blocks[i].text, doc.feats[i].n_words):
+            continue
+        take(i, "related-content header", "teaser.header", 0.9)
+        j = i + 1
+        first = next((k for k in range(i + 1, n) if free(k)), None)
+        bullets = first is not None and doc.feats[first].bullet
+        while j < n:
+            if not free(j):
+                if doc.label[j] in ("boilerplate", "teaser") or j in taken:
+                    j += 1
+                    continue
+                break
+            f = doc.feats[j]
+            if bullets and not f.bullet:
+                break
+            if _link_like(f, cfg) or (j > z and not is_prose(f, cfg)):
+                take(j, f"link under the related-content header at block {i}", "teaser.links", 0.85)
+                j += 1
+            elif j > z or overlap(doc, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
+                take(j, f"story summary under the related-content header at block {i}", "teaser.links", 0.8)
+                j += 1
+            else:
+                break
+
+    # 2. Link lists after the body: runs of >= 3 short items.
+    i = z + 1
+    while i < n:
+        if free(i) and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
+            j = i
+            while j < n and free(j) and _link_like(doc.feats[j], cfg):
+                j += 1
+            if j - i >= 3 and sum(1 for k in range(i, j) if doc.feats[k].bullet) >= (j - i) // 2:
+                for k in range(i, j):
+                    take(k, f"list of {j - i} short items after the article", "teaser.list", 0.8)
+            i = j + 1
+        else:
+            i += 1
+
+    # 3. Paragraphs trailing the body, scored.
+    if z < a:
+        return out
+    last = n - 1
+    body_prose = [k for k in range(a, z + 1) if doc.label[k] is None and is_prose(doc.feats[k], cfg)]
+    protect = set(body_prose[: max(2, len(body_prose) // 2)])  # never eat the first half of the article
+    for i in range(last, a - 1, -1):
+        if not free(i):
+            continue
+        f = doc.feats[i]
+        if not is_prose(f, cfg) and not (i > z and f.n_words >= 8):
+            if i > z:
+                continue  # short lines after the body: footer, judged by boilerplate
+            continue
+        if i in protect:
+            break
+        text = doc.kept_text(i)
+        score, why = 0.0, []
+        if _KICKER_RE.match(text):
+            score += 1.0
+            why.append("kicker prefix")
+        if _truncated(text, len(text.split())):
+            score += 1.0
+            why.append("cut off mid-sentence")
+        ov = overlap(doc, i)
+        if ov < cfg.teaser_low_overlap:
+            score += 1.0
+            why.append(f"off-topic ({ov:.0%} of its words in the article)")
+        elif ov < 2 * cfg.teaser_low_overlap:
+            score += 0.5
+            why.append(f"weakly related ({ov:.0%} of its words in the article)")
+        if i > z:
+            score += 0.5
+            why.append("after the article body")
+        if score >= cfg.teaser_threshold:
+            take(i, ", ".join(why), "teaser.trailing", min(1.0, score / 3))
+        elif i <= z:
+            break
+    return out

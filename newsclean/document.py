@@ -1,0 +1,202 @@
+"""The document model every detector works on: blocks with offsets and features."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Dict, List, Optional, Tuple
+
+from . import lexicon
+from .config import Config
+from .model import Block, Finding, MetaSpan
+from .textutil import (BULLET_RE, LANG_SCRIPT, URL_RE, dominant_script, ends_sentence,
+                       script_counts, words)
+
+_LINE_RE = re.compile(r"[^\n]+")
+
+
+@dataclass
+class Features:
+    """Per-block features, computed once."""
+
+    n_words: int
+    n_chars: int
+    stop_ratio: float
+    ends_sentence: bool
+    script: str
+    script_share: float
+    scripts: Dict[str, int]
+    n_urls: int
+    url_chars: int
+    bullet: bool
+    words: List[str]
+
+
+@dataclass
+class HtmlHints:
+    """Evidence the HTML front door adds per block (aligned to block index)."""
+
+    link_density: List[float] = field(default_factory=list)
+    heading: List[bool] = field(default_factory=list)
+    list_item: List[bool] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    text: str
+    blocks: List[Block]
+    feats: List[Features]
+    language: Optional[str]
+    script: str
+    config: Config
+    hints: Optional[HtmlHints] = None
+    # Filled as the pipeline runs:
+    findings: List[Finding] = field(default_factory=list)
+    meta: List[MetaSpan] = field(default_factory=list)
+    meta_blocks: Dict[int, str] = field(default_factory=dict)  # block index -> field
+    label: List[Optional[str]] = field(default_factory=list)   # block-level category after pass 1
+    core: Tuple[int, int] = (0, -1)                              # first/last block of the article body
+    core_words: frozenset = frozenset()
+    source: Optional[str] = None
+    spans: Dict[int, List[Finding]] = field(default_factory=dict)  # span findings per block
+    paywalled: bool = False
+    title: Optional[str] = None
+    date: Optional[str] = None
+    dateline: Optional[str] = None
+    dateline_cut: Optional[Tuple[int, int]] = None
+    authors: List[str] = field(default_factory=list)
+    title_block: Optional[int] = None
+
+    @classmethod
+    def build(cls, text: str, config: Config, hints: Optional[HtmlHints] = None,
+              language: Optional[str] = None) -> "Document":
+        blocks: List[Block] = []
+        for m in _LINE_RE.finditer(text):
+            line = m.group()
+            stripped = line.strip()
+            if not stripped:
+                continue
+            lead = len(line) - len(line.lstrip())
+            start = m.start() + lead
+            blocks.append(Block(len(blocks), start, start + len(stripped), stripped))
+        lang = language or guess_language(blocks)
+        stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
+        feats = [_features(b.text, stops) for b in blocks]
+        script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
+        doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
+                  config=config, hints=hints)
+        doc.label = [None] * len(blocks)
+        return doc
+
+    def block_of(self, offset: int) -> int:
+        """Index of the block containing ``offset`` (or the last block before it)."""
+        import bisect
+
+        if not hasattr(self, "_starts"):
+            self._starts = [b.start for b in self.blocks]
+        return bisect.bisect_right(self._starts, offset) - 1
+
+    def kept_text(self, i: int) -> str:
+        """Block ``i``'s text without the spans already proposed for removal inside it."""
+        b = self.blocks[i]
+        fs = self.spans.get(i)
+        if not fs:
+            return b.text
+        parts, pos = [], b.start
+        for f in sorted(fs, key=lambda f: f.start):
+            if f.start > pos:
+                parts.append(self.text[pos:f.start])
+            pos = max(pos, f.end)
+        parts.append(self.text[pos:b.end])
+        return " ".join("".join(parts).split())
+
+    def block_finding(self, i: int, category: str, reason: str, rule: str, confidence: float = 1.0) -> Finding:
+        b = self.blocks[i]
+        return Finding(b.start, b.end, category, reason, rule, confidence, i)
+
+
+def _features(text: str, stops: frozenset) -> Features:
+    ws = words(text)
+    n = len(ws)
+    sc = script_counts(text)
+    script, share = dominant_script(sc)
+    urls = URL_RE.findall(text) if ("http" in text or "www." in text) else []
+    return Features(
+        n_words=n,
+        n_chars=len(text),
+        stop_ratio=(sum(1 for w in ws if w in stops) / n) if n and stops else 0.0,
+        ends_sentence=ends_sentence(text),
+        script=script,
+        script_share=share,
+        scripts=sc,
+        n_urls=len(urls),
+        url_chars=sum(len(u) for u in urls),
+        bullet=bool(BULLET_RE.match(text)),
+        words=ws,
+    )
+
+
+def _majority_script(feats: List[Features]) -> str:
+    totals: Dict[str, int] = {}
+    for f in feats:
+        for k, v in f.scripts.items():
+            totals[k] = totals.get(k, 0) + v
+    return dominant_script(totals)[0]
+
+
+# --------------------------------------------------------------------------- language
+
+_LANGDETECT_READY = False
+
+
+def _langdetect(sample: str) -> Optional[str]:
+    global _LANGDETECT_READY
+    try:
+        from langdetect import DetectorFactory, detect_langs
+        from langdetect.lang_detect_exception import LangDetectException
+    except ImportError:  # pragma: no cover - langdetect is a hard dependency
+        return None
+    if not _LANGDETECT_READY:
+        DetectorFactory.seed = 0
+        _LANGDETECT_READY = True
+    try:
+        DetectorFactory.seed = 0
+        res = detect_langs(sample)
+    except LangDetectException:
+        return None
+    if not res:
+        return None
+    code = res[0].lang
+    return "zh" if code.startswith("zh") else code
+
+
+def guess_language(blocks: List[Block], sample_chars: int = 3000) -> Optional[str]:
+    """The article's language (ISO 639-1), decided once per document.
+
+    Cheap first: stop-word rates over the longest blocks. Only when they leave
+    doubt (no clear winner, or a script our stop lists do not cover) is
+    langdetect called, once, seeded, on a bounded sample.
+    """
+    if not blocks:
+        return None
+    longest = sorted(blocks, key=lambda b: (-len(b.text), b.index))
+    parts, size = [], 0
+    for b in longest:
+        parts.append(b.text)
+        size += len(b.text)
+        if size >= sample_chars:
+            break
+    sample = "\n".join(parts)[: sample_chars * 2]
+    ws = words(sample)
+    if not ws:
+        return None
+    scores = []
+    for lang, stops in lexicon.stopwords().items():
+        scores.append((sum(1 for w in ws if w in stops) / len(ws), lang))
+    scores.sort(reverse=True)
+    best, lang = scores[0]
+    second = scores[1][0] if len(scores) > 1 else 0.0
+    if len(ws) >= 15 and best >= 0.2 and best >= 1.6 * second:
+        return lang
+    if len(ws) < 3:
+        return None
+    return _langdetect(sample)

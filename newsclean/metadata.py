@@ -1,0 +1,238 @@
+"""Metadata from text: title, date, dateline, bylines, site name.
+
+Lines that carry metadata leave the body: the Article reports them in
+``metadata_spans`` (they are not junk, so not in ``removed``).
+"""
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from . import lexicon
+from .model import MetaSpan
+from .textutil import words
+
+# ------------------------------------------------------------------ datelines
+# "MOSCOW, November 2 (RIA Novosti) -", "PARIS (Reuters) -", "BERLIN, 4. März (dpa) –",
+# "WASHINGTON —", "LONDON, Nov 2 -".
+_UP = r"A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_PLACE = rf"[{_UP}][{_UP}'.\-]+(?:[ /][{_UP}][{_UP}'.\-]+){{0,3}}"
+_DATELINE_RE = re.compile(
+    rf"^(?P<place>{_PLACE})"
+    rf"(?:,\s*(?P<region>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?))?"
+    rf"(?:,\s*(?P<date>[\w.]+\s[\w.]+(?:\s\d{{4}})?))?"
+    rf"\s*(?:\((?P<agency>[^()\n]{{2,40}})\))?"
+    rf"\s*[-–—]{{1,2}}\s+(?=\S)"
+)
+
+
+def split_dateline(text: str) -> Tuple[Optional[str], int]:
+    """(dateline without its dash, offset where the paragraph proper starts)."""
+    m = _DATELINE_RE.match(text)
+    if not m:
+        return None, 0
+    place = m.group("place")
+    if len(place) < 3 or not (m.group("agency") or m.group("date") or len(place) >= 4):
+        return None, 0
+    # An all-caps place, not an acronym sentence start ("NATO - the alliance"...):
+    # require an agency or a date, or a place of 4+ letters followed by a long sentence.
+    if not (m.group("agency") or m.group("date")) and len(text) - m.end() < 80:
+        return None, 0
+    dl = text[: m.end()].rstrip(" -–—").strip()
+    return dl, m.end()
+
+
+# ---------------------------------------------------------------------- dates
+_MONTH_NAMES = None
+
+
+def _month_re() -> str:
+    names = sorted(lexicon.months(), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
+
+
+_DATE_RES = None
+
+
+def _date_res():
+    global _DATE_RES
+    if _DATE_RES is None:
+        mon = _month_re()
+        _DATE_RES = [
+            ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
+            ("dmy_name", re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({mon}),?\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
+            ("mdy_name", re.compile(rf"(?<!\w)({mon})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
+            ("dmy_dot", re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")),
+            ("mdy_slash", re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")),
+        ]
+    return _DATE_RES
+
+
+_TIME_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|gmt|utc|bst|cet|cest|est|edt|pst|msk)?\b",
+                      re.IGNORECASE)
+_DATE_FILLER = frozenset(
+    "published updated posted last modified on at am le el il em w в on by date uhr gmt utc bst cet cest est edt pst msk "
+    "veröffentlicht aktualisiert stand publié mis à jour publicado actualizado pubblicato aggiornato atualizado "
+    "opublikowano zaktualizowano опубликовано обновлено de del di do da den der am pm monday tuesday wednesday "
+    "thursday friday saturday sunday mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag "
+    "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
+    "sábado domingo г года".split())
+
+
+def parse_date(text: str) -> Optional[Tuple[str, int, int]]:
+    """First date in ``text`` as (ISO date, start, end), or None."""
+    months = lexicon.months()
+    best = None
+    for kind, rx in _date_res():
+        m = rx.search(text)
+        if not m or (best and m.start() >= best[1]):
+            continue
+        try:
+            if kind == "iso":
+                y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            elif kind == "dmy_name":
+                d, mo, y = int(m.group(1)), months[m.group(2).casefold().rstrip(".")], int(m.group(3))
+            elif kind == "mdy_name":
+                mo, d, y = months[m.group(1).casefold().rstrip(".")], int(m.group(2)), int(m.group(3))
+            elif kind == "dmy_dot":
+                d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            else:
+                mo, d, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+                if mo > 12 and d <= 12:
+                    mo, d = d, mo
+        except (KeyError, ValueError):
+            continue
+        if not (1 <= mo <= 12 and 1 <= d <= 31 and 1900 <= y <= 2100):
+            continue
+        best = (f"{y:04d}-{mo:02d}-{d:02d}", m.start(), m.end())
+    return best
+
+
+def date_line(text: str, n_words: int) -> Optional[str]:
+    """ISO date if the whole line is a date line ("2 Nov, 2009 10:22", "Published: 12 April 2012")."""
+    if n_words > 14 or not any(c.isdigit() for c in text):
+        return None
+    found = parse_date(text)
+    if not found:
+        # "2 Nov, 2009": day month, year with a comma between month and year
+        m = re.search(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})", text)
+        if m and m.group(2).casefold() in lexicon.months():
+            found = (f"{int(m.group(3)):04d}-{lexicon.months()[m.group(2).casefold()]:02d}-{int(m.group(1)):02d}",
+                     m.start(), m.end())
+    if not found:
+        return None
+    iso, s, e = found
+    rest = _TIME_RE.sub(" ", text[:s] + " " + text[e:])
+    leftover = [w for w in words(rest) if w not in _DATE_FILLER and not w.isdigit()]
+    return iso if len(leftover) <= 2 else None
+
+
+# -------------------------------------------------------------------- bylines
+_BYLINE_RE = re.compile(
+    r"^(?:by|von|par|por|di|door|av|autor(?:ka)?:?|автор:?|текст:?|written by|text:|words:)\s+(?P<names>.+)$",
+    re.IGNORECASE)
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*")
+_NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁa-z][\w.'’-]*){0,3}$")
+
+
+def byline(text: str, n_words: int) -> Optional[List[str]]:
+    if n_words > 12 or text.endswith("."):
+        return None
+    m = _BYLINE_RE.match(text.strip())
+    if not m:
+        return None
+    names = []
+    for part in _NAME_SPLIT_RE.split(m.group("names").strip(" |-–—")):
+        part = re.sub(r"\s*[|•·].*$", "", part).strip()
+        if not part or part.casefold() in {"reuters", "ap", "afp", "staff", "dpa"}:
+            continue
+        if _NAME_RE.match(part) and len(part.split()) >= 2:
+            names.append(part)
+    return names or None
+
+
+# ---------------------------------------------------------------- site names
+_SUFFIX_RE = re.compile(r"\s[-|–—]\s([A-Z][\w.&'’ ]{2,40})$")
+
+
+def site_name(blocks) -> Optional[str]:
+    """A site name from the page chrome: a top line "- Name", or a " - Name"
+    suffix shared by two or more lines near the top."""
+    counts = {}
+    for b in blocks[:40]:
+        t = b.text
+        if b.index < 3 and re.match(r"^[-|–—]\s+[A-Z][\w.&'’ ]{2,40}$", t):
+            return t[1:].strip()
+        m = _SUFFIX_RE.search(t)
+        if m:
+            counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
+    good = [k for k, v in counts.items() if v >= 2]
+    return max(good, key=lambda k: (counts[k], k)) if good else None
+
+
+# ---------------------------------------------------------------------- title
+def headline_like(text: str, n_words: int) -> bool:
+    if not (3 <= n_words <= 30) or len(text) > 250:
+        return False
+    if text.endswith((".", ",", ";", ":")) and not text.endswith("..."):
+        return False
+    if text.startswith(("-", "•", "*", "©", "(")):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and letters[0].isupper() or bool(letters) and not letters[0].isalpha()
+
+
+def pre(doc) -> None:
+    """Before the detectors: site name, date lines, bylines."""
+    if not doc.config.metadata:
+        doc.source = site_name(doc.blocks)
+        return
+    doc.source = doc.source or site_name(doc.blocks)
+    horizon = min(len(doc.blocks), 60)
+    for b, f in zip(doc.blocks[:horizon], doc.feats[:horizon]):
+        iso = date_line(b.text, f.n_words)
+        if iso:
+            doc.meta_blocks[b.index] = "date"
+            doc.meta.append(MetaSpan("date", b.text, b.start, b.end))
+            if not getattr(doc, "date", None):
+                doc.date = iso
+            continue
+        names = byline(b.text, f.n_words)
+        if names:
+            doc.meta_blocks[b.index] = "byline"
+            doc.meta.append(MetaSpan("byline", b.text, b.start, b.end))
+            for n in names:
+                if n not in doc.authors:
+                    doc.authors.append(n)
+
+
+def post(doc) -> None:
+    """After the core is known: title (nearest headline before the body) and dateline."""
+    if not doc.config.metadata:
+        return
+    a, z = doc.core
+    if z < a:
+        return
+    if doc.title is None:
+        for i in range(a - 1, max(-1, a - 10), -1):
+            if doc.label[i] is not None or i in doc.meta_blocks:
+                continue
+            b, f = doc.blocks[i], doc.feats[i]
+            if headline_like(b.text, f.n_words):
+                doc.title = b.text
+                doc.title_block = i
+                doc.meta_blocks[i] = "title"
+                doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
+                break
+            if f.n_words >= doc.config.prose_min_words:
+                continue  # a standfirst between headline and body
+    for i in range(a, min(z + 1, a + 4)):
+        if doc.label[i] is not None:
+            continue
+        b = doc.blocks[i]
+        dl, end = split_dateline(b.text)
+        if dl:
+            doc.dateline = dl
+            doc.meta.append(MetaSpan("dateline", b.text[:end], b.start, b.start + end))
+            doc.dateline_cut = (i, end)
+            break

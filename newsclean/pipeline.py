@@ -1,0 +1,215 @@
+"""The one pipeline both front doors share.
+
+normalise -> blocks -> metadata (date, byline, site) -> pass 1 detectors ->
+article core -> metadata (title, dateline) -> pass 2 detectors -> context
+revision -> one decision step -> safety floor -> Article.
+"""
+from __future__ import annotations
+
+from typing import Dict, List, Optional
+
+from . import metadata
+from .config import CATEGORIES, Config, make_config
+from .core import find_core, is_prose
+from .detectors import modules
+from .document import Document, HtmlHints
+from .model import Article, Finding, MetaSpan, Removal
+from .normalize import normalize
+
+# Tie-break between categories proposing the same block (earlier wins).
+_PRIORITY = {c: i for i, c in enumerate(("spam", "icon", "paywall", "duplicate", "foreign_language", "teaser", "boilerplate"))}
+_REGION_CATEGORIES = ("paywall", "boilerplate", "teaser", "icon")
+_SANDWICH_MAX_WORDS = 5
+
+
+def clean_text(text: str, config: Optional[Config] = None, **overrides) -> Article:
+    """Clean scraped page text and return an :class:`Article`.
+
+    ``text`` may be the article with junk around it or the whole page's text
+    (menus, footers, cookie banners and all). Offsets in ``Article.removed``
+    refer to the normalised input (see :func:`newsclean.normalize.normalize`).
+    Keyword overrides are :class:`Config` fields, e.g. ``clean_text(t, teaser=False)``.
+    """
+    cfg = make_config(config, **overrides)
+    if not isinstance(text, str):
+        raise TypeError(f"clean_text() needs str, got {type(text).__name__}; use clean_html() or decode bytes first")
+    if len(text) > cfg.max_chars:
+        raise ValueError(f"input is {len(text):,} characters, over the limit of {cfg.max_chars:,} (Config.max_chars)")
+    return run(normalize(text), cfg)
+
+
+def run(norm: str, cfg: Config, hints: Optional[HtmlHints] = None, known: Optional[Dict] = None) -> Article:
+    """Run the pipeline on already-normalised text. ``known`` carries metadata the
+    caller already has (from HTML): title, date, authors, source, language, url."""
+    known = known or {}
+    doc = Document.build(norm, cfg, hints=hints, language=known.get("language"))
+    if known.get("title"):
+        doc.title = known["title"]
+    doc.source = known.get("source")
+    metadata.pre(doc)
+    if known.get("date"):
+        doc.date = known["date"]
+    for a in known.get("authors") or []:
+        if a not in doc.authors:
+            doc.authors.append(a)
+
+    mods = modules()
+    for mod in mods:
+        if hasattr(mod, "pass1") and cfg.enabled(mod.CATEGORY):
+            _absorb(doc, mod.pass1(doc))
+    find_core(doc)
+    metadata.post(doc)
+    if known.get("title"):
+        _drop_title_lines(doc, known["title"])
+    for mod in sorted(mods, key=lambda m: getattr(m, "ORDER2", getattr(m, "ORDER", 50))):
+        if hasattr(mod, "pass2") and cfg.enabled(mod.CATEGORY):
+            _absorb(doc, mod.pass2(doc))
+    _absorb(doc, _sandwiched(doc))
+    return _assemble(doc, known)
+
+
+def _absorb(doc: Document, findings: List[Finding]) -> None:
+    """Record findings; whole-block findings label their block (first label wins
+    unless a later one has higher priority at equal or higher confidence)."""
+    for f in findings:
+        if not doc.config.enabled(f.category):
+            continue
+        doc.findings.append(f)
+        if f.block is not None and f.block not in doc.meta_blocks:
+            cur = doc.label[f.block]
+            if cur is None:
+                doc.label[f.block] = f.category
+        elif f.block is None:
+            bi = doc.block_of(f.start)
+            if bi >= 0:
+                doc.spans.setdefault(bi, []).append(f)
+
+
+def _sandwiched(doc: Document) -> List[Finding]:
+    """Second look from the neighbours: a short unlabelled line between two
+    blocks of the same junk region ("eros" inside a registration form) joins it."""
+    out = []
+    n = len(doc.blocks)
+    for i in range(1, n - 1):
+        if doc.label[i] is not None or i in doc.meta_blocks or doc.feats[i].n_words > _SANDWICH_MAX_WORDS:
+            continue
+        if doc.feats[i].ends_sentence and doc.feats[i].n_words >= 3:
+            continue
+        prev, nxt = doc.label[i - 1], doc.label[i + 1]
+        if prev is not None and prev == nxt and prev in _REGION_CATEGORIES:
+            out.append(doc.block_finding(i, prev, f"short line inside a {prev} region", f"{prev}.context", 0.6))
+    return out
+
+
+def _drop_title_lines(doc: Document, title: str) -> None:
+    from .textutil import norm_key
+
+    key = norm_key(title)
+    if not key:
+        return
+    for i in range(0, min(len(doc.blocks), doc.core[0] + 3)):
+        if i not in doc.meta_blocks and doc.label[i] is None and norm_key(doc.blocks[i].text) == key:
+            doc.meta_blocks[i] = "title"
+            b = doc.blocks[i]
+            doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
+
+
+def _decide(doc: Document) -> Dict[int, List[Finding]]:
+    """One decision step: per block, either one whole-block removal or a set of
+    non-overlapping span removals."""
+    per_block: Dict[int, List[Finding]] = {}
+    for f in doc.findings:
+        bi = f.block if f.block is not None else doc.block_of(f.start)
+        if bi < 0:
+            continue
+        per_block.setdefault(bi, []).append(f)
+    decided: Dict[int, List[Finding]] = {}
+    for bi, fs in per_block.items():
+        if bi in doc.meta_blocks:
+            continue
+        whole = [f for f in fs if f.block is not None]
+        if whole:
+            best = min(whole, key=lambda f: (-f.confidence, _PRIORITY.get(f.category, 99), f.rule))
+            decided[bi] = [best]
+            continue
+        spans = sorted(fs, key=lambda f: (f.start, -(f.end - f.start)))
+        chosen: List[Finding] = []
+        for f in spans:
+            if chosen and f.start < chosen[-1].end:
+                continue
+            chosen.append(f)
+        decided[bi] = chosen
+    return decided
+
+
+def _assemble(doc: Document, known: Dict) -> Article:
+    cfg = doc.config
+    decided = _decide(doc)
+    low_conf = False
+
+    # Safety floor: never silently drop (nearly) the whole article.
+    prose = [i for i, f in enumerate(doc.feats) if is_prose(f, cfg) and i not in doc.meta_blocks]
+    total = sum(doc.feats[i].n_words for i in prose)
+    kept = sum(doc.feats[i].n_words for i in prose if not _whole_removed(decided, i))
+    if total >= 40 and kept < cfg.min_keep_ratio * total:
+        low_conf = True
+        # Keep the best candidate: the prose blocks of the core (or all prose) that
+        # were removed for their context, not for what they contain.
+        a, z = doc.core
+        candidates = [i for i in prose if a <= i <= z] or prose
+        for i in candidates:
+            fs = decided.get(i)
+            if fs and fs[0].block is not None and fs[0].category in ("teaser", "boilerplate", "paywall", "duplicate"):
+                del decided[i]
+
+    removed: List[Removal] = []
+    paras: List[str] = []
+    cut = doc.dateline_cut
+    for b in doc.blocks:
+        if b.index in doc.meta_blocks:
+            continue
+        fs = decided.get(b.index, [])
+        if fs and fs[0].block is not None:
+            f = fs[0]
+            removed.append(Removal(f.category, b.text, b.start, b.end, f.reason, f.rule))
+            continue
+        text_start = b.start
+        if cut and cut[0] == b.index:
+            text_start = b.start + cut[1]
+        pieces = []
+        pos = text_start
+        for f in fs:
+            s, e = max(f.start, text_start), min(f.end, b.end)
+            if e <= s:
+                continue
+            pieces.append(doc.text[pos:s])
+            removed.append(Removal(f.category, doc.text[s:e], s, e, f.reason, f.rule))
+            pos = e
+        pieces.append(doc.text[pos:b.end])
+        para = " ".join(" ".join(pieces).split())
+        if para:
+            paras.append(para)
+
+    removed.sort(key=lambda r: r.start)
+    meta = sorted(doc.meta, key=lambda m: m.start)
+    if not cfg.metadata:
+        meta = []
+    return Article(
+        text="\n\n".join(paras),
+        title=doc.title,
+        date=doc.date,
+        language=doc.language,
+        dateline=doc.dateline,
+        source=doc.source,
+        authors=list(doc.authors),
+        paywalled=doc.paywalled and any(r.rule == "paywall.wall" for r in removed),
+        low_confidence=low_conf,
+        removed=removed,
+        metadata_spans=meta,
+        url=known.get("url"),
+    )
+
+
+def _whole_removed(decided, i) -> bool:
+    fs = decided.get(i)
+    return bool(fs) and fs[0].block is not None

@@ -1,0 +1,72 @@
+"""Small, linear-time text helpers shared by the detectors."""
+from __future__ import annotations
+
+import re
+from typing import Dict, List, Tuple
+
+WORD_RE = re.compile(r"\w+")
+URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
+# Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
+SENT_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
+BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
+TERMINAL = frozenset(".!?…\"'”’»)]:;")
+
+SCRIPTS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
+    ("latin", re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")),
+    ("cyrillic", re.compile(r"[\u0400-\u04FF\u0500-\u052F]")),
+    ("greek", re.compile(r"[\u0370-\u03FF]")),
+    ("cjk", re.compile(r"[\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]")),
+    ("arabic", re.compile(r"[\u0600-\u06FF\u0750-\u077F]")),
+    ("hebrew", re.compile(r"[\u0590-\u05FF]")),
+    ("devanagari", re.compile(r"[\u0900-\u097F]")),
+    ("thai", re.compile(r"[\u0E00-\u0E7F]")),
+)
+
+LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "mk": "cyrillic",
+               "be": "cyrillic", "el": "greek", "zh-cn": "cjk", "zh-tw": "cjk", "zh": "cjk", "ja": "cjk",
+               "ko": "cjk", "ar": "arabic", "fa": "arabic", "ur": "arabic", "he": "hebrew", "hi": "devanagari",
+               "mr": "devanagari", "ne": "devanagari", "th": "thai"}
+
+
+def script_counts(text: str) -> Dict[str, int]:
+    """Letters per script in ``text`` (only scripts that occur)."""
+    out = {}
+    for name, pat in SCRIPTS:
+        n = len(pat.findall(text))
+        if n:
+            out[name] = n
+    return out
+
+
+def dominant_script(counts: Dict[str, int]) -> Tuple[str, float]:
+    total = sum(counts.values())
+    if not total:
+        return "none", 0.0
+    name = max(counts, key=lambda k: (counts[k], k))
+    return name, counts[name] / total
+
+
+def words(text: str) -> List[str]:
+    return WORD_RE.findall(text.casefold())
+
+
+def ends_sentence(text: str) -> bool:
+    t = text.rstrip()
+    return bool(t) and t[-1] in TERMINAL
+
+
+def sentence_spans(text: str) -> List[Tuple[int, int]]:
+    """(start, end) of sentences in ``text`` (offsets relative to ``text``)."""
+    spans = []
+    pos = 0
+    for m in SENT_SPLIT_RE.finditer(text):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(text):
+        spans.append((pos, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def norm_key(text: str) -> str:
+    """Comparison key: lower case word characters only."""
+    return " ".join(words(text))
