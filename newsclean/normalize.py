@@ -14,6 +14,7 @@ _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,      # text input may legitimately contain "&amp;" prose
+    uncurl_quotes=False,      # keep the typography of the source
     fix_line_breaks=False,    # done below, cheaper
     normalization="NFC",
     max_decode_length=1_000_000,
