@@ -152,6 +152,8 @@ def byline(text: str, n_words: int) -> Optional[List[str]]:
 
 
 # ---------------------------------------------------------------- site names
+# "- Sputnik International" alone on the first line: up to 4 capitalised words.
+_SITE_LINE_RE = re.compile(r"^[-|–—]\s+[A-Z][\w&'’]*(?:\s+[A-Z0-9][\w.&'’]*){0,3}$")
 _SUFFIX_RE = re.compile(r"\s[-|–—]\s([A-Z][\w.&'’ ]{2,40})$")
 
 
@@ -161,7 +163,7 @@ def site_name(blocks) -> Optional[str]:
     counts = {}
     for b in blocks[:40]:
         t = b.text
-        if b.index < 3 and re.match(r"^[-|–—]\s+[A-Z][\w.&'’ ]{2,40}$", t):
+        if b.index == 0 and _SITE_LINE_RE.match(t):
             return t[1:].strip()
         m = _SUFFIX_RE.search(t)
         if m:

@@ -1,0 +1,212 @@
+"""Unit tests, one group per detector, on small hand-written inputs that the
+seeds do not contain."""
+import pytest
+
+import newsclean
+from newsclean import Config
+
+ARTICLE = [
+    "The city council approved a new budget on Tuesday after a long debate about road repairs and school funding.",
+    "Council members said the plan would raise spending on public transport by ten percent over the next two years.",
+    "Opponents argued that the increase was not matched by new revenue and that taxes would have to rise later.",
+    "The mayor said she was confident that the budget was balanced and that the city would meet its obligations.",
+]
+
+
+def doc(*extra_before, after=()):
+    return "\n\n".join(list(extra_before) + ARTICLE + list(after))
+
+
+def cats(art):
+    return {(r.category, r.text) for r in art.removed}
+
+
+def assert_article_kept(art):
+    for p in ARTICLE:
+        assert p in art.text, p
+
+
+# ---------------------------------------------------------------- icon
+def test_icon_line_material_ligatures():
+    art = newsclean.clean_text(doc("menu search close keyboard_arrow_down expand_more share_icon account_circle_icon"))
+    assert any(r.category == "icon" for r in art.removed)
+    assert_article_kept(art)
+
+
+def test_icon_words_in_prose_stay():
+    text = doc(after=["Shares went up and down all day as traders watched the search for a new chief executive."])
+    art = newsclean.clean_text(text)
+    assert "Shares went up and down" in art.text
+
+
+# ---------------------------------------------------------------- paywall
+@pytest.mark.parametrize("wall", [
+    "Subscribe to continue reading",
+    "Jetzt abonnieren und weiterlesen",
+    "Cet article est réservé aux abonnés.",
+    "Para seguir leyendo, suscríbete",
+    "Этот материал доступен только подписчикам",
+])
+def test_paywall_wall_cuts_rest(wall):
+    art = newsclean.clean_text(doc(after=[wall, "Sign in", "Your email address", "Already a subscriber? Log in"]))
+    assert art.paywalled
+    assert_article_kept(art)
+    assert wall not in art.text and "Your email address" not in art.text
+
+
+def test_cookie_banner_is_prompt_not_wall():
+    art = newsclean.clean_text(doc("We use cookies to improve your experience. Accept all cookies | Cookie settings"))
+    assert not art.paywalled
+    assert any(r.category == "paywall" and "cookies" in r.text for r in art.removed)
+    assert_article_kept(art)
+
+
+def test_prose_mentioning_subscribers_stays():
+    line = ("The newspaper said it now has more than two million subscribers, and readers can sign in "
+            "with a single account across its regional titles, the company said in a statement.")
+    art = newsclean.clean_text(doc(after=[line]))
+    assert line in art.text
+
+
+# ---------------------------------------------------------------- spam
+def test_english_spam_glued_to_paragraph():
+    last = "The vote is expected next month."
+    text = doc(after=[last + " Get cheap payday loans online fast https://loans.example/cash https://spam.example"])
+    art = newsclean.clean_text(text)
+    assert last in art.text
+    assert "payday" not in art.text and "https://" not in art.text
+    assert any(r.category == "spam" for r in art.removed)
+
+
+def test_link_dump_line():
+    art = newsclean.clean_text(doc(after=["https://a.example/x https://b.example/y https://c.example/z"]))
+    assert "https://" not in art.text
+
+
+def test_single_url_in_sentence_stays():
+    line = "The full report, published on Monday, is available at https://example.org/report for anyone to read."
+    art = newsclean.clean_text(doc(after=[line]))
+    assert line in art.text
+
+
+# ---------------------------------------------------------------- foreign language
+def test_foreign_script_block_removed_quote_kept():
+    quote = ("The minister answered with a Russian proverb, «тише едешь — дальше будешь», and the room "
+             "laughed before the session continued for another hour.")
+    art = newsclean.clean_text(doc(after=[quote, "Подпишитесь на наш канал в Телеграм"]))
+    assert quote in art.text
+    assert any(r.category == "foreign_language" for r in art.removed)
+
+
+def test_same_script_foreign_block():
+    de = "Die Stadt hat den Haushalt nach einer langen Debatte über die Sanierung der Straßen beschlossen und ist zufrieden."
+    art = newsclean.clean_text(doc(after=[de]))
+    assert de not in art.text
+    assert any(r.category == "foreign_language" for r in art.removed)
+
+
+# ---------------------------------------------------------------- boilerplate
+@pytest.mark.parametrize("line", ["Share", "Comments (12)", "Foto: dpa", "PHOTO: AFP", "© Reuters 2021",
+                                  "Advertisement", "All rights reserved", "Follow us on Twitter", "Anzeige"])
+def test_boilerplate_lines(line):
+    art = newsclean.clean_text(doc(line))
+    assert any(r.category == "boilerplate" and r.text == line for r in art.removed), art.removed
+    assert_article_kept(art)
+
+
+def test_subheading_inside_article_stays():
+    text = "\n\n".join(ARTICLE[:2] + ["What happens next"] + ARTICLE[2:])
+    art = newsclean.clean_text(text)
+    assert "What happens next" in art.text
+
+
+# ---------------------------------------------------------------- duplicate
+def test_duplicate_paragraph_removed_once():
+    art = newsclean.clean_text("\n\n".join(ARTICLE + [ARTICLE[1]]))
+    assert art.text.count(ARTICLE[1]) == 1
+    assert [r.category for r in art.removed] == ["duplicate"]
+
+
+def test_short_repeated_sentence_stays():
+    text = "\n\n".join(ARTICLE[:2] + ["We will not give up."] + ARTICLE[2:] + ["We will not give up."])
+    art = newsclean.clean_text(text)
+    assert art.text.count("We will not give up.") == 2
+
+
+# ---------------------------------------------------------------- teaser
+def test_read_more_list_after_article():
+    art = newsclean.clean_text(doc(after=["Read more:", "- Flood warnings issued for the north",
+                                          "- Police name suspect in bank robbery", "- Stocks fall in early trading"]))
+    assert "Flood warnings" not in art.text
+    assert any(r.category == "teaser" for r in art.removed)
+    assert_article_kept(art)
+
+
+def test_real_bullet_list_in_article_stays():
+    items = ["- Bus fares will be frozen for two years.", "- Ten new cycle lanes will be built.",
+             "- Libraries will open on Sundays."]
+    text = "\n\n".join(ARTICLE[:2] + items + ARTICLE[2:])
+    art = newsclean.clean_text(text)
+    for it in items:
+        assert it in art.text
+
+
+def test_kicker_truncated_teaser():
+    teaser = ("STORM WARNING: Forecasters said heavy rain would hit the coast on Friday, with flooding expected in low "
+              "lying areas and ferries cancelled across the region as winds reach")
+    art = newsclean.clean_text(doc(after=[teaser]))
+    assert any(r.category == "teaser" for r in art.removed)
+    assert_article_kept(art)
+
+
+# ---------------------------------------------------------------- metadata
+@pytest.mark.parametrize("line,iso", [("12 April 2012", "2012-04-12"), ("March 3, 2021", "2021-03-03"),
+                                      ("2021-03-03T10:00:00Z", "2021-03-03"), ("03.03.2021 14:05", "2021-03-03"),
+                                      ("3 Nov, 2019 10:22", "2019-11-03"), ("Published: 04/15/2020", "2020-04-15"),
+                                      ("12 kwietnia 2012", "2012-04-12"), ("12 апреля 2012 г.", "2012-04-12")])
+def test_date_lines(line, iso):
+    art = newsclean.clean_text(doc("Budget approved after long debate", line))
+    assert art.date == iso
+    assert line not in art.text
+
+
+def test_title_byline_dateline():
+    text = "\n\n".join(["Council approves budget", "By Jane Doe and John Smith",
+                       "LEEDS (Reuters) - " + ARTICLE[0]] + ARTICLE[1:])
+    art = newsclean.clean_text(text)
+    assert art.title == "Council approves budget"
+    assert art.authors == ["Jane Doe", "John Smith"]
+    assert art.dateline == "LEEDS (Reuters)"
+    assert art.text.startswith(ARTICLE[0])
+
+
+# ---------------------------------------------------------------- config
+def test_every_category_can_be_switched_off():
+    text = open(__file__.replace("test_detectors.py", "../seeds/003_9aea97d9ac355b1f.txt"), encoding="utf-8").read()
+    for cat in newsclean.CATEGORIES:
+        art = newsclean.clean_text(text, **{cat: False})
+        assert all(r.category != cat for r in art.removed), cat
+
+
+def test_unknown_option_is_an_error():
+    with pytest.raises(TypeError):
+        newsclean.clean_text("x", no_such_option=True)
+
+
+def test_config_is_frozen():
+    cfg = Config()
+    with pytest.raises(Exception):
+        cfg.spam = False  # type: ignore[misc]
+
+
+def test_extra_phrases_and_drop_lines():
+    text = doc("Werde jetzt Mitglied", "Local Edition")
+    art = newsclean.clean_text(text, extra_phrases={"paywall_prompts": ("werde jetzt mitglied",)},
+                               drop_lines=("Local Edition",))
+    assert "Werde jetzt Mitglied" not in art.text and "Local Edition" not in art.text
+
+
+def test_no_junk_unchanged():
+    art = newsclean.clean_text("\n\n".join(ARTICLE))
+    assert art.text == "\n\n".join(ARTICLE)
+    assert art.removed == []
