@@ -197,6 +197,8 @@ def guess_language(blocks: List[Block], sample_chars: int = 3000) -> Optional[st
     second = scores[1][0] if len(scores) > 1 else 0.0
     if len(ws) >= 15 and best >= 0.2 and best >= 1.6 * second:
         return lang
+    if len(ws) >= 60 and best >= 0.12 and best >= 2.0 * second:
+        return lang
     if len(ws) < 3:
         return None
-    return _langdetect(sample)
+    return _langdetect(sample[:1500])

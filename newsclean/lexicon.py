@@ -109,3 +109,29 @@ def phrase_set(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = 
     if extra_phrases and name in extra_phrases:
         s.update(p.casefold() for p in extra_phrases[name])
     return frozenset(s)
+
+
+@lru_cache(maxsize=None)
+def _first_words(names: Tuple[str, ...], extra: Tuple[str, ...]) -> FrozenSet[str]:
+    from .textutil import words
+
+    out = set()
+    for n in names:
+        for p in phrases(n):
+            ws = words(p)
+            if ws:
+                out.add(ws[0])
+    for p in extra:
+        ws = words(p)
+        if ws:
+            out.add(ws[0])
+    return frozenset(out)
+
+
+def first_words(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> FrozenSet[str]:
+    """First words of the phrases of ``name``: a block sharing none of them cannot
+    match, so the regex is skipped (a set test in C instead of a regex scan)."""
+    extra: Tuple[str, ...] = ()
+    if extra_phrases and name in extra_phrases:
+        extra = tuple(sorted(p.casefold() for p in extra_phrases[name]))
+    return _first_words((name,), extra)

@@ -6,11 +6,26 @@ from __future__ import annotations
 
 import re
 
+import unicodedata
+
 import ftfy
+from ftfy.badness import is_bad
 
 # C0/C1 controls except tab and newline, plus lone surrogates and the BOM.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+# The signature of UTF-8 read as cp1252/latin-1 ("Ã©", "â€™", "Ð¾") or as cp1251
+# ("РџСЂ"): a lead-byte character followed by a continuation-byte character.
+# Only text showing it is handed to ftfy's (costlier) badness check and repair.
+_MOJIBAKE_HINT_RE = re.compile(
+    "[\u00c2-\u00c3\u00c5\u00ce-\u00d1\u00d8-\u00d9\u00e2\u00e3\u00ef\u00f0]"
+    "[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0420\u0421\u0432][\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf"
+    "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2116\u2122]"
+    "|\ufffd"
+)
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,      # text input may legitimately contain "&amp;" prose
@@ -33,7 +48,12 @@ def normalize(text: str) -> str:
     text = _NEWLINES_RE.sub("\n", text)
     text = _CONTROL_RE.sub("", text)
     if not text.isascii():
-        text = ftfy.fix_text(text, _FTFY_CONFIG)
+        # ftfy's line-by-line repair is the costliest step of the pipeline; its own
+        # mojibake detector (one regex pass) tells whether there is anything to repair.
+        if _MOJIBAKE_HINT_RE.search(text) and (is_bad(text) or "\ufffd" in text):
+            text = ftfy.fix_text(text, _FTFY_CONFIG)
+        else:
+            text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
         text = _CONTROL_RE.sub("", text)
     return text

@@ -22,6 +22,9 @@ SCRIPTS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("thai", re.compile(r"[\u0E00-\u0E7F]")),
 )
 
+# Any character outside Latin, punctuation and symbols commonly mixed with it.
+_NON_LATIN_RE = re.compile(r"[^\u0000-\u024F\u1E00-\u1EFF\u2000-\u2BFF\u3000-\u303F\uFE00-\uFFFF]")
+
 LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyrillic", "mk": "cyrillic",
                "be": "cyrillic", "el": "greek", "zh-cn": "cjk", "zh-tw": "cjk", "zh": "cjk", "ja": "cjk",
                "ko": "cjk", "ar": "arabic", "fa": "arabic", "ur": "arabic", "he": "hebrew", "hi": "devanagari",
@@ -30,6 +33,9 @@ LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyri
 
 def script_counts(text: str) -> Dict[str, int]:
     """Letters per script in ``text`` (only scripts that occur)."""
+    if text.isascii() or not _NON_LATIN_RE.search(text):
+        n = sum(map(str.isalpha, text))
+        return {"latin": n} if n else {}
     out = {}
     for name, pat in SCRIPTS:
         n = len(pat.findall(text))
@@ -39,6 +45,9 @@ def script_counts(text: str) -> Dict[str, int]:
 
 
 def dominant_script(counts: Dict[str, int]) -> Tuple[str, float]:
+    if len(counts) == 1:
+        for k in counts:
+            return k, 1.0
     total = sum(counts.values())
     if not total:
         return "none", 0.0

@@ -29,6 +29,19 @@ def _line_key(text: str) -> str:
     return " ".join(_COUNTER_RE.sub(" ", text.casefold()).split())
 
 
+_CREDIT_RES: dict = {}
+_CREDIT_FIRST = frozenset({"copyright", "c"})
+
+
+def _credit_re(prefixes: frozenset):
+    rx = _CREDIT_RES.get(prefixes)
+    if rx is None:
+        alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+        rx = re.compile(rf"^(?:{alts})(?:\s*[:/|]|\s+by\s|\s+courtesy\b)", re.IGNORECASE)
+        _CREDIT_RES[prefixes] = rx
+    return rx
+
+
 def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
     t = text.strip()
     if t.startswith(("©", "(c)", "(C)", "Copyright", "copyright")) and n_words <= 30:
@@ -36,11 +49,9 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
     if n_words > 14:
         return ""
     low = t.casefold()
-    for p in sorted(prefixes, key=len, reverse=True):
-        if low.startswith(p) and _CREDIT_SEP_RE.match(low[len(p):]):
-            return f"credit line (\u201c{t[:len(p)]}\u201d)"
-        if low.startswith(p + " by ") or low.startswith(p + " courtesy"):
-            return "credit line"
+    m = _credit_re(prefixes).match(low)
+    if m:
+        return f"credit line (\u201c{t[:m.end()].rstrip(' :/|')}\u201d)"
     # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images"
     parts = [p.strip() for p in re.split(r"[/|,;]", low) if p.strip()]
     if parts and all(p in prefixes for p in parts) and n_words <= 6:
@@ -53,6 +64,7 @@ def pass1(doc) -> List[Finding]:
     lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases) | {l.casefold() for l in cfg.drop_lines}
     phrases = lexicon.matcher("boilerplate_phrases", cfg.extra_phrases)
     credits = lexicon.phrase_set("credits", cfg.extra_phrases)
+    phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
     src = doc.source
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
@@ -72,7 +84,9 @@ def pass1(doc) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, "numbers and symbols only",
                                              "boilerplate.empty", 0.9))
                 continue
-        why = _credit(text, f.n_words, credits)
+        why = ""
+        if f.words[0] in credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST or f.n_words <= 6:
+            why = _credit(text, f.n_words, credits)
         if why:
             out.append(doc.block_finding(b.index, CATEGORY, why, "boilerplate.credit", 0.9))
             continue
@@ -81,7 +95,7 @@ def pass1(doc) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                          "boilerplate.site", 0.9))
             continue
-        if f.n_words <= PHRASE_MAX_WORDS:
+        if f.n_words <= PHRASE_MAX_WORDS and not phrase_first.isdisjoint(f.words):
             m = phrases.search(text)
             if m:
                 out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",

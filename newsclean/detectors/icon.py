@@ -36,7 +36,8 @@ def pass1(doc) -> List[Finding]:
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
-        if f.n_words < 3 or "_" not in b.text and "icon" not in b.text.casefold() and f.n_words > 60:
+        # Every rule needs two unmistakable labels: "icon" inside a token, or a ligature name.
+        if f.n_words < 3 or ("_" not in b.text and "icon" not in b.text.casefold()):
             continue
         toks = [(m.start(), m.end(), _is_icon(m.group(), vocab)) for m in _TOKEN_RE.finditer(b.text)]
         if not toks:

@@ -27,15 +27,14 @@ PROMPT_MAX_WORDS = 40
 
 def coverage(pattern, text: str) -> tuple:
     """(share of ``text``'s letters inside matches, number of distinct matches)."""
-    letters = sum(1 for c in text if c.isalnum())
+    matches = [m.group() for m in pattern.finditer(text)]
+    if not matches:
+        return 0.0, 0
+    letters = sum(map(str.isalnum, text))
     if not letters:
         return 0.0, 0
-    covered = 0
-    seen = set()
-    for m in pattern.finditer(text):
-        covered += sum(1 for c in m.group() if c.isalnum())
-        seen.add(m.group().casefold())
-    return covered / letters, len(seen)
+    covered = sum(sum(map(str.isalnum, m)) for m in matches)
+    return covered / letters, len({m.casefold() for m in matches})
 
 
 def is_prompt(pattern, text: str, n_words: int) -> tuple:
@@ -56,11 +55,14 @@ def pass1(doc) -> List[Finding]:
     cfg = doc.config
     wall = lexicon.matcher("paywall_wall", cfg.extra_phrases)
     prompt = lexicon.matcher("paywall_prompts", cfg.extra_phrases)
+    wall_first = lexicon.first_words("paywall_wall", cfg.extra_phrases)
+    prompt_first = lexicon.first_words("paywall_prompts", cfg.extra_phrases)
     out: List[Finding] = []
     prose_before = 0
     wall_at = None
     for b, f in zip(doc.blocks, doc.feats):
-        if wall_at is None and f.n_words <= WALL_MAX_WORDS and prose_before >= 2:
+        maybe_wall = not wall_first.isdisjoint(f.words)
+        if wall_at is None and f.n_words <= WALL_MAX_WORDS and prose_before >= 2 and maybe_wall:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
@@ -70,14 +72,17 @@ def pass1(doc) -> List[Finding]:
                 continue
         if wall_at is not None:
             # Inside the wall region: everything but long, prompt-free article prose.
-            long_prose = f.n_words >= 2 * cfg.prose_min_words and f.ends_sentence and not prompt.search(b.text)
+            long_prose = (f.n_words >= 2 * cfg.prose_min_words and f.ends_sentence
+                          and (prompt_first.isdisjoint(f.words) or not prompt.search(b.text)))
             if not long_prose:
                 out.append(doc.block_finding(b.index, CATEGORY,
                                              f"after the paywall that starts at block {wall_at}",
                                              "paywall.region", 0.95))
             continue
-        ok, why = is_prompt(prompt, b.text, f.n_words)
-        if not ok and f.n_words <= WALL_MAX_WORDS:
+        ok, why = False, ""
+        if not prompt_first.isdisjoint(f.words):
+            ok, why = is_prompt(prompt, b.text, f.n_words)
+        if not ok and f.n_words <= WALL_MAX_WORDS and maybe_wall:
             ok, why = is_prompt(wall, b.text, f.n_words)
         if ok:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt", 0.8))

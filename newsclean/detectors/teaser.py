@@ -29,8 +29,8 @@ LINK_MAX_WORDS = 16
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
 
 
-def _header(pattern, text: str, n_words: int) -> bool:
-    if n_words > HEADER_MAX_WORDS:
+def _header(pattern, text: str, n_words: int, first=None, ws=None) -> bool:
+    if n_words > HEADER_MAX_WORDS or (first is not None and first.isdisjoint(ws)):
         return False
     m = pattern.search(text)
     if not m:
@@ -50,6 +50,7 @@ def _truncated(text: str, n_words: int) -> bool:
 def pass2(doc) -> List[Finding]:
     cfg = doc.config
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
+    header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
     out: List[Finding] = []
     taken = set()
     n = len(doc.blocks)
@@ -63,7 +64,8 @@ def pass2(doc) -> List[Finding]:
 
     # 1. Header-led regions.
     for i in range(n):
-        if not free(i) or not _header(headers, doc.blocks[i].text, doc.feats[i].n_words):
+        if not free(i) or not _header(headers, doc.blocks[i].text, doc.feats[i].n_words,
+                                    header_first, doc.feats[i].words):
             continue
         take(i, "related-content header", "teaser.header", 0.9)
         j = i + 1
