@@ -46,6 +46,8 @@ def block_score(doc, i: int) -> float:
     hints = doc.hints
     if hints is not None and i < len(hints.link_density) and hints.link_density[i] > 0.5:
         return -max(2.0, min(float(f.n_words), 20.0))
+    if f.table:
+        return 1.0
     if is_prose(f, cfg):
         return float(min(f.n_words, 150))
     if f.ends_sentence and f.n_words >= 4:

@@ -29,6 +29,7 @@ class Features:
     url_chars: int
     bullet: bool
     words: List[str]
+    table: bool = False
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Document:
     script: str
     config: Config
     hints: Optional[HtmlHints] = None
+    #: "text" (scraped or whole-page text) or "html" (text trafilatura extracted
+    #: from the DOM: positional rules are left to trafilatura's extraction)
+    mode: str = "text"
     # Filled as the pipeline runs:
     findings: List[Finding] = field(default_factory=list)
     meta: List[MetaSpan] = field(default_factory=list)
@@ -68,7 +72,7 @@ class Document:
 
     @classmethod
     def build(cls, text: str, config: Config, hints: Optional[HtmlHints] = None,
-              language: Optional[str] = None) -> "Document":
+              language: Optional[str] = None, mode: str = "text") -> "Document":
         blocks: List[Block] = []
         for m in _LINE_RE.finditer(text):
             line = m.group()
@@ -83,9 +87,17 @@ class Document:
         feats = [_features(b.text, stops) for b in blocks]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
-                  config=config, hints=hints)
+                  config=config, hints=hints, mode=mode)
         doc.label = [None] * len(blocks)
         return doc
+
+    def withdraw(self, i: int, category: str) -> None:
+        """Drop the whole-block findings of ``category`` on block ``i`` (a later,
+        better-informed look overrules an earlier one)."""
+        self.findings = [f for f in self.findings if not (f.block == i and f.category == category)]
+        if self.label[i] == category:
+            rest = [f.category for f in self.findings if f.block == i]
+            self.label[i] = rest[0] if rest else None
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing ``offset`` (or the last block before it)."""
@@ -132,6 +144,7 @@ def _features(text: str, stops: frozenset) -> Features:
         url_chars=sum(len(u) for u in urls),
         bullet=bool(BULLET_RE.match(text)),
         words=ws,
+        table=text.startswith("|") and text.count("|") >= 3,
     )
 
 

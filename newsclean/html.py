@@ -40,7 +40,7 @@ def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optio
                 source=doc.get("sitename") or doc.get("hostname"),
                 authors=_authors(doc.get("author")),
             )
-    return run(normalize(text), cfg, known=known)
+    return run(normalize(text), cfg, known=known, mode="html")
 
 
 def _extract(html: str, url: Optional[str]):
@@ -48,7 +48,8 @@ def _extract(html: str, url: Optional[str]):
 
     try:
         return trafilatura.bare_extraction(html, url=url, with_metadata=True, as_dict=True,
-                                           include_comments=False, include_tables=True)
+                                           include_comments=False, include_tables=True,
+                                           favor_precision=True)
     except Exception:  # trafilatura may fail on pathological markup
         return None
 

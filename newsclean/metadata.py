@@ -60,7 +60,8 @@ def _date_res():
         mon = _month_re()
         _DATE_RES = [
             ("iso", re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?(?!\d)")),
-            ("dmy_name", re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+({mon}),?\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
+            ("dmy_name", re.compile(rf"(?<!\d)(\d{{1,2}})\.?\s+(?:de\s+)?({mon}),?\s+(?:de\s+)?(\d{{4}})(?!\d)",
+                                    re.IGNORECASE)),
             ("mdy_name", re.compile(rf"(?<!\w)({mon})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE)),
             ("dmy_dot", re.compile(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.(\d{4})(?!\d)")),
             ("mdy_slash", re.compile(r"(?<!\d)(\d{1,2})/(\d{1,2})/(\d{4})(?!\d)")),

@@ -38,11 +38,12 @@ def clean_text(text: str, config: Optional[Config] = None, **overrides) -> Artic
     return run(normalize(text), cfg)
 
 
-def run(norm: str, cfg: Config, hints: Optional[HtmlHints] = None, known: Optional[Dict] = None) -> Article:
+def run(norm: str, cfg: Config, hints: Optional[HtmlHints] = None, known: Optional[Dict] = None,
+        mode: str = "text") -> Article:
     """Run the pipeline on already-normalised text. ``known`` carries metadata the
     caller already has (from HTML): title, date, authors, source, language, url."""
     known = known or {}
-    doc = Document.build(norm, cfg, hints=hints, language=known.get("language"))
+    doc = Document.build(norm, cfg, hints=hints, language=known.get("language"), mode=mode)
     if known.get("title"):
         doc.title = known["title"]
     doc.source = known.get("source")

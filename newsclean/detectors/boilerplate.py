@@ -59,6 +59,22 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
     return ""
 
 
+_GLUED_RES: dict = {}
+
+
+def _glued_credit(text: str, prefixes: frozenset) -> bool:
+    """A caption whose credit is glued to its last sentence: "... in New York.Reuters",
+    "... on Tuesday. (Photo: AFP)", "... at the summit. Getty Images"."""
+    rx = _GLUED_RES.get(prefixes)
+    if rx is None:
+        agencies = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True) if len(p) >= 2)
+        rx = re.compile(rf"[.!?”\"]\s*(?:\(?(?:photo|foto|image|picture|credit)s?\s*[:/]\s*[^()]{{1,60}}\)?"
+                        rf"|(?:{agencies})(?:\s*/\s*[\w ]{{1,30}})?)\s*$", re.IGNORECASE)
+        _GLUED_RES[prefixes] = rx
+    m = rx.search(text)
+    return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
+
+
 def pass1(doc) -> List[Finding]:
     cfg = doc.config
     lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases) | {l.casefold() for l in cfg.drop_lines}
@@ -66,6 +82,7 @@ def pass1(doc) -> List[Finding]:
     credits = lexicon.phrase_set("credits", cfg.extra_phrases)
     phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
     src = doc.source
+    title_key = norm_key(doc.title) if doc.title else ""
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
         if b.index in doc.meta_blocks:
@@ -84,6 +101,16 @@ def pass1(doc) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, "numbers and symbols only",
                                              "boilerplate.empty", 0.9))
                 continue
+        if f.n_urls == 1 and f.url_chars >= len(text) - 2 and doc.mode == "text":
+            out.append(doc.block_finding(b.index, CATEGORY, "a bare URL", "boilerplate.url", 0.85))
+            continue
+        if title_key and f.n_words <= 30 and norm_key(text) == title_key and b.index >= doc.core[0]:
+            out.append(doc.block_finding(b.index, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
+            continue
+        if f.n_words <= 40 and _glued_credit(text, credits):
+            out.append(doc.block_finding(b.index, CATEGORY, "caption ending in a photo credit",
+                                         "boilerplate.caption", 0.85))
+            continue
         why = ""
         if f.words[0] in credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST or f.n_words <= 6:
             why = _credit(text, f.n_words, credits)
@@ -108,6 +135,15 @@ def pass2(doc) -> List[Finding]:
     out: List[Finding] = []
     if z < a:
         return out
+    if doc.mode == "html":
+        # trafilatura's extraction already judged position; only stray one- or
+        # two-word lines after the body ("international", a site name) go.
+        for i in range(z + 1, len(doc.blocks)):
+            f = doc.feats[i]
+            if doc.label[i] is None and i not in doc.meta_blocks and f.n_words <= 2 and not f.ends_sentence:
+                out.append(doc.block_finding(i, CATEGORY, "stray word after the article body",
+                                             "boilerplate.footer", 0.6))
+        return out
     title = doc.title_block
     for i in range(0, a):
         if doc.label[i] is not None or i in doc.meta_blocks:
@@ -121,6 +157,6 @@ def pass2(doc) -> List[Finding]:
         if doc.label[i] is not None or i in doc.meta_blocks:
             continue
         f = doc.feats[i]
-        if f.n_words < doc.config.prose_min_words and not f.bullet:
+        if f.n_words < doc.config.prose_min_words and not f.bullet and not f.table:
             out.append(doc.block_finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
     return out

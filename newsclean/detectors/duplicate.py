@@ -2,8 +2,12 @@
 
 Paragraphs are compared on their words only, ignoring a leading dateline. Of a
 group of copies the fullest stays (the one carrying the dateline), the others
-go. Short blocks (below ``Config.duplicate_min_words``) are never duplicates, so
-a legitimately repeated short sentence stays.
+go. Only copies that look like scraping accidents are removed: copies close to
+each other (``NEAR`` blocks), long paragraphs, or a run of ``RUN`` consecutive
+copies of consecutive paragraphs (a repeated section). Short blocks (below
+``Config.duplicate_min_words``) are never duplicates, so a legitimately
+repeated short sentence stays, and neither are single mid-length lines repeated
+far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
@@ -16,6 +20,10 @@ from ..textutil import norm_key
 CATEGORY = "duplicate"
 ORDER = 40
 
+NEAR = 4          # blocks apart
+LONG_WORDS = 60   # long paragraphs are duplicates wherever they are
+RUN = 3           # consecutive copies of consecutive paragraphs
+
 
 def pass1(doc) -> List[Finding]:
     groups: Dict[str, List[int]] = {}
@@ -25,12 +33,30 @@ def pass1(doc) -> List[Finding]:
         _, body_start = split_dateline(b.text)
         key = norm_key(b.text[body_start:])
         groups.setdefault(key, []).append(b.index)
-    out: List[Finding] = []
+    copies: Dict[int, int] = {}  # copy block -> kept block
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
         keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
         for i in idx:
             if i != keep:
-                out.append(doc.block_finding(i, CATEGORY, f"same text as block {keep}", "duplicate.block", 1.0))
+                copies[i] = keep
+    # Runs: i, i+1, ... copying keep, keep+1, ... (later copies of earlier text).
+    in_run = set()
+    for i in sorted(copies):
+        if i in in_run or copies[i] > i:
+            continue
+        j = i
+        while j + 1 in copies and copies[j + 1] == copies[j] + 1 and copies[j + 1] < j + 1:
+            j += 1
+        if j - i + 1 >= RUN:
+            in_run.update(range(i, j + 1))
+    out: List[Finding] = []
+    for i, keep in sorted(copies.items()):
+        near = abs(i - keep) <= NEAR
+        long = doc.feats[i].n_words >= LONG_WORDS
+        if near or long or i in in_run:
+            where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")
+            out.append(doc.block_finding(i, CATEGORY, f"same text as block {keep} ({where})",
+                                         "duplicate.block", 1.0))
     return out

@@ -41,6 +41,22 @@ def _other_language(ws, article_lang: str):
     return None
 
 
+def pass2(doc) -> List[Finding]:
+    """In HTML mode, a foreign-script block that trafilatura kept inside the
+    article body, between the article's own paragraphs, is a quotation (a verse,
+    a cited passage): pass 1 proposed it, pass 2 withdraws the proposal."""
+    if doc.mode != "html":
+        return []
+    a, z = doc.core
+    for i in range(a + 1, z):
+        if doc.label[i] == CATEGORY:
+            prev_ok = any(doc.label[k] is None for k in range(a, i))
+            next_ok = any(doc.label[k] is None for k in range(i + 1, z + 1))
+            if prev_ok and next_ok:
+                doc.withdraw(i, CATEGORY)
+    return []
+
+
 def pass1(doc) -> List[Finding]:
     cfg = doc.config
     out: List[Finding] = []
@@ -50,8 +66,13 @@ def pass1(doc) -> List[Finding]:
         letters = sum(f.scripts.values())
         if letters < 3:
             continue
-        foreign = letters - f.scripts.get(doc.script, 0)
+        own = f.scripts.get(doc.script, 0)
+        foreign = letters - own
         share = foreign / letters
+        if doc.script == "cjk" and own >= 2:
+            continue  # Latin product names and terms are normal inside CJK sentences
+        if doc.mode == "html" and f.script == "latin" and doc.script != "latin":
+            continue  # code, names, e-mail addresses in a non-Latin article trafilatura kept
         if share >= cfg.foreign_script_ratio and f.n_urls == 0:
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"{share:.0%} of letters are {f.script}, article is {doc.script}",

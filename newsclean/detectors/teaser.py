@@ -17,7 +17,8 @@ import re
 from typing import List
 
 from .. import lexicon
-from ..core import is_prose, overlap
+from ..core import content_words, is_prose, overlap
+from ..textutil import words
 from ..model import Finding
 
 CATEGORY = "teaser"
@@ -44,7 +45,11 @@ def _link_like(f, cfg) -> bool:
 
 
 def _truncated(text: str, n_words: int) -> bool:
-    return n_words >= 20 and text[-1].isalnum()
+    """Cut off mid-sentence ("... at the time, it won 74 seats in the") or an
+    excerpt that ends in an ellipsis ("... traçando um plano paralelo para …")."""
+    if n_words < 15:
+        return False
+    return (n_words >= 20 and text[-1].isalnum()) or text.endswith(("…", "...", "[…]", "[...]"))
 
 
 def pass2(doc) -> List[Finding]:
@@ -89,12 +94,40 @@ def pass2(doc) -> List[Finding]:
             else:
                 break
 
-    # 2. Link lists after the body: runs of >= 3 short items.
-    i = z + 1
+    # 1b. A teaser header inside a long block, where the extractor glued the
+    # "Top stories" box to the last paragraph: cut from the header on, when what
+    # follows is off-topic.
+    for i in range(a, n):
+        f = doc.feats[i]
+        if f.n_words < 60 or not free(i) or header_first.isdisjoint(f.words):
+            continue
+        text = doc.blocks[i].text
+        for m in headers.finditer(text):
+            s = m.start()
+            if s < 0.3 * len(text) or text[s - 2:s].strip() not in (".", "!", "?", "”", "\"", "|", ""):
+                continue
+            if not (text[s].isupper() and text[s - 1] == " "):
+                continue
+            rest = text[m.end():]
+            ws = set(content_words(words(rest)))
+            counts = getattr(doc, "core_counts", {})
+            if len(ws) < 8:
+                continue
+            ov = sum(1 for w in ws if counts.get(w, 0) > 1) / len(ws)
+            if ov < cfg.teaser_low_overlap * 2:
+                b = doc.blocks[i]
+                out.append(Finding(b.start + s, b.end, CATEGORY,
+                                   f"\u201c{m.group()}\u201d box glued to the paragraph ({ov:.0%} on topic)",
+                                   "teaser.inline", 0.8, None))
+                break
+
+    # 2. Link lists after the body: runs of >= 3 short items. (Text mode only: in
+    # HTML, a list that trafilatura kept in the main content is usually the article's.)
+    i = z + 1 if doc.mode == "text" else n
     while i < n:
-        if free(i) and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
+        if free(i) and not doc.feats[i].table and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
             j = i
-            while j < n and free(j) and _link_like(doc.feats[j], cfg):
+            while j < n and free(j) and not doc.feats[j].table and _link_like(doc.feats[j], cfg):
                 j += 1
             if j - i >= 3 and sum(1 for k in range(i, j) if doc.feats[k].bullet) >= (j - i) // 2:
                 for k in range(i, j):
@@ -113,6 +146,8 @@ def pass2(doc) -> List[Finding]:
         if not free(i):
             continue
         f = doc.feats[i]
+        if f.table:
+            continue
         if not is_prose(f, cfg) and not (i > z and f.n_words >= 8):
             if i > z:
                 continue  # short lines after the body: footer, judged by boilerplate
@@ -137,7 +172,14 @@ def pass2(doc) -> List[Finding]:
         if i > z:
             score += 0.5
             why.append("after the article body")
-        if score >= cfg.teaser_threshold:
+        # In HTML mode trafilatura already chose these paragraphs as the article: a
+        # paragraph cut off mid-sentence there is usually the article itself cut
+        # by a paywall, so only a kicker or an excerpt's ellipsis marks a teaser.
+        if doc.mode == "html":
+            shaped = "kicker prefix" in why or text.endswith(("…", "...", "[…]", "[...]"))
+        else:
+            shaped = True
+        if score >= cfg.teaser_threshold and shaped:
             take(i, ", ".join(why), "teaser.trailing", min(1.0, score / 3))
         elif i <= z:
             break
