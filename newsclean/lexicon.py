@@ -19,6 +19,7 @@ VOCABULARIES = (
     "paywall_prompts",
     "boilerplate_lines",
     "boilerplate_phrases",
+    "boilerplate_notices",
     "credits",
     "teaser_headers",
     "spam_lexicon",

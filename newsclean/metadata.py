@@ -77,7 +77,7 @@ _DATE_FILLER = frozenset(
     "opublikowano zaktualizowano опубликовано обновлено de del di do da den der am pm monday tuesday wednesday "
     "thursday friday saturday sunday mon tue wed thu fri sat sun montag dienstag mittwoch donnerstag freitag "
     "samstag sonntag lundi mardi mercredi jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes "
-    "sábado domingo г года".split())
+    "sábado domingo г года segunda terça quarta quinta sexta feira às a las alle à".split())
 
 
 def parse_date(text: str) -> Optional[Tuple[str, int, int]]:

@@ -20,6 +20,10 @@ CATEGORY = "boilerplate"
 ORDER = 35
 
 PHRASE_MAX_WORDS = 15
+NOTICE_MAX_WORDS = 80
+_SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
+_STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
+                       r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
 _COUNTER_RE = re.compile(r"[\d\W_]+")
 _CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
 
@@ -68,8 +72,10 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
     rx = _GLUED_RES.get(prefixes)
     if rx is None:
         agencies = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True) if len(p) >= 2)
-        rx = re.compile(rf"[.!?”\"]\s*(?:\(?(?:photo|foto|image|picture|credit)s?\s*[:/]\s*[^()]{{1,60}}\)?"
-                        rf"|(?:{agencies})(?:\s*/\s*[\w ]{{1,30}})?)\s*$", re.IGNORECASE)
+        photo_copyright = r"[,;]\s*(?:photos?|fotos?|images?|picture)\s*©\s*[^©]{1,60}"
+        photo_credit = r"\(?(?:photo|foto|image|picture|credit)s?\s*[:/]\s*[^()]{1,60}\)?"
+        agency = rf"(?:{agencies})(?:\s*/\s*[\w ]{{1,30}})?"
+        rx = re.compile(rf"(?:{photo_copyright}|[.!?”\"]\s*(?:{photo_credit}|{agency}))\s*$", re.IGNORECASE)
         _GLUED_RES[prefixes] = rx
     m = rx.search(text)
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
@@ -81,6 +87,9 @@ def pass1(doc) -> List[Finding]:
     phrases = lexicon.matcher("boilerplate_phrases", cfg.extra_phrases)
     credits = lexicon.phrase_set("credits", cfg.extra_phrases)
     phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
+    notices = lexicon.matcher("boilerplate_notices", cfg.extra_phrases)
+    notice_first = lexicon.first_words("boilerplate_notices", cfg.extra_phrases)
+    after_tags = False
     src = doc.source
     title_key = norm_key(doc.title) if doc.title else ""
     out: List[Finding] = []
@@ -122,11 +131,28 @@ def pass1(doc) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                          "boilerplate.site", 0.9))
             continue
+        if f.n_words <= NOTICE_MAX_WORDS and not notice_first.isdisjoint(f.words):
+            m = notices.search(text)
+            if m:
+                out.append(doc.block_finding(b.index, CATEGORY, f"reprint or copyright notice \u201c{m.group()}\u201d",
+                                             "boilerplate.notice", 0.85))
+                continue
         if f.n_words <= PHRASE_MAX_WORDS and not phrase_first.isdisjoint(f.words):
             m = phrases.search(text)
             if m:
                 out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
                                              "boilerplate.phrase", 0.85))
+                continue
+        if _SHORTCODE_RE.match(text):
+            out.append(doc.block_finding(b.index, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
+            continue
+        if _STAMP_RE.match(text):
+            out.append(doc.block_finding(b.index, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
+            continue
+        if (b.index > 0 and doc.label[b.index - 1] is None and out and out[-1].block == b.index - 1
+                and out[-1].rule == "boilerplate.line" and _line_key(doc.blocks[b.index - 1].text) in ("tags", "tagged")
+                and "," in text and not f.ends_sentence):
+            out.append(doc.block_finding(b.index, CATEGORY, "tag list", "boilerplate.tags", 0.85))
     return out
 
 
