@@ -9,10 +9,17 @@ own paragraphs from trailing stories.
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable, List
+from typing import Dict, Iterable, List, Tuple
 
 from . import lexicon
 from .textutil import norm_key, words
+
+
+EXTEND_GAP = 3
+HEADLINE_MAX_WORDS = 30
+EXTEND_OVERLAP = 0.35
+SHORT_LINE_COST = 5.0   # a short non-sentence line (navigation, headline of another story)
+JUNK_COST = 5.0         # at least this much for a block a detector flagged
 
 
 def _all_stopwords() -> frozenset:
@@ -33,14 +40,19 @@ def content_words(ws: Iterable[str]) -> List[str]:
 
 
 def is_prose(f, cfg) -> bool:
-    return f.n_words >= cfg.prose_min_words and (f.ends_sentence or f.stop_ratio >= 0.15)
+    """A paragraph of running text. Without a sentence end, only a long block
+    counts (a paragraph cut short); a shorter one is a headline of some other
+    story ("Airbus wins increased order from Saudi carrier for 90 jets")."""
+    if f.n_words < cfg.prose_min_words:
+        return False
+    return f.ends_sentence or (f.n_words >= HEADLINE_MAX_WORDS and f.stop_ratio >= 0.15)
 
 
 def block_score(doc, i: int) -> float:
     f = doc.feats[i]
     cfg = doc.config
     if doc.label[i] is not None:
-        return -max(2.0, min(float(f.n_words), 30.0))
+        return -max(JUNK_COST, min(float(f.n_words), 30.0))
     if i in doc.meta_blocks:
         return -1.0
     hints = doc.hints
@@ -54,21 +66,51 @@ def block_score(doc, i: int) -> float:
         return 2.0
     if f.bullet:
         return -1.0
-    return -2.0
+    return -SHORT_LINE_COST
 
 
-def find_core(doc) -> None:
-    n = len(doc.blocks)
+def _max_run(scores: List[float]) -> Tuple[int, int]:
+    """Maximum-sum contiguous run (Kadane), as (first, last); (0, -1) if none is positive."""
     best, best_a, best_z = 0.0, 0, -1
     cur, cur_a = 0.0, 0
-    for i in range(n):
-        s = block_score(doc, i)
+    for i, s in enumerate(scores):
         if cur <= 0:
             cur, cur_a = s, i
         else:
             cur += s
         if cur > best:
             best, best_a, best_z = cur, cur_a, i
+    return best_a, best_z
+
+
+def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
+    """For each prose block, the share of its content words that also occur in
+    another prose block of the run: an article's paragraphs share its names and
+    terms; an author bio, a cookie notice or a comment shares few."""
+    sets = {i: set(content_words(doc.feats[i].words)) for i in blocks}
+    counts: Counter = Counter()
+    for ws in sets.values():
+        counts.update(ws)
+    out = {}
+    for i, ws in sets.items():
+        out[i] = (sum(1 for w in ws if counts[w] > 1) / len(ws)) if ws else 0.0
+    return out
+
+
+def find_core(doc) -> None:
+    n = len(doc.blocks)
+    scores = [block_score(doc, i) for i in range(n)]
+    a, z = _max_run(scores)
+    if z >= a and doc.mode == "text":
+        # Second look, from topical cohesion: prose that shares little with the
+        # rest of the run (bios, comments, notices in a whole-page text) earns less.
+        prose = [i for i in range(a, z + 1) if scores[i] > 2 and doc.label[i] is None]
+        if len(prose) >= 3:
+            coh = _cohesion(doc, prose)
+            for i, c in coh.items():
+                scores[i] = scores[i] * min(1.0, 0.2 + 2 * c)
+            a, z = _max_run(scores)
+    best_a, best_z = a, z
     doc.core = (best_a, best_z)
     if best_z < best_a:
         doc.core_words = frozenset()
@@ -82,18 +124,25 @@ def find_core(doc) -> None:
     doc.core_counts = counts
     doc.core_head = frozenset(head)
     doc.core_words = frozenset(counts)
-    # Extend over article paragraphs cut off by a junk box in the middle.
+    # Extend over article paragraphs cut off by a small junk box (at most
+    # EXTEND_GAP blocks) when they are clearly on topic.
     z = best_z
-    for i in range(best_z + 1, n):
+    i = z + 1
+    gap = EXTEND_GAP if doc.mode == "text" else n  # HTML: trafilatura already chose the content
+    while i < n and i - z <= gap + 1:
         f = doc.feats[i]
-        if doc.label[i] is None and is_prose(f, doc.config) and overlap(doc, i) >= 0.25 and f.ends_sentence:
+        if (doc.label[i] is None and is_prose(f, doc.config) and f.ends_sentence
+                and overlap(doc, i) >= EXTEND_OVERLAP):
             z = i
+        i += 1
     doc.core = (best_a, z)
 
 
 def overlap(doc, i: int) -> float:
     """Share of block ``i``'s content words that also occur in the article's core
     (the block's own contribution to the core excluded)."""
+    if doc.script in ("cjk", "thai"):
+        return 1.0  # no spaces between words: \w+ tokens are whole phrases, overlap means nothing
     ws = set(content_words(words(doc.kept_text(i)) if i in doc.spans else doc.feats[i].words))
     if not ws:
         return 1.0
