@@ -40,6 +40,9 @@ class Config:
     boilerplate: bool = True
     duplicate: bool = True
     metadata: bool = True
+    #: Text mode: let the learned block scorer (``newsclean/blockmodel.py``)
+    #: adjust the rule-based article-core scores.
+    block_model: bool = True
 
     #: Safety floor: if the kept text would be smaller than this share of the
     #: document's prose, the best article candidate is kept and the result is

@@ -100,6 +100,10 @@ def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
 def find_core(doc) -> None:
     n = len(doc.blocks)
     scores = [block_score(doc, i) for i in range(n)]
+    if doc.mode == "text" and doc.config.block_model:
+        from .blockmodel import rescore
+
+        scores = rescore(doc, scores)
     a, z = _max_run(scores)
     if z >= a and doc.mode == "text":
         # Second look, from topical cohesion: prose that shares little with the
