@@ -82,7 +82,7 @@ class Document:
             lead = len(line) - len(line.lstrip())
             start = m.start() + lead
             blocks.append(Block(len(blocks), start, start + len(stripped), stripped))
-        lang = language or guess_language(blocks)
+        lang = guess_language(blocks, hint=language)
         stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
         feats = [_features(b.text, stops) for b in blocks]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
@@ -182,11 +182,17 @@ def _langdetect(sample: str) -> Optional[str]:
     return "zh" if code.startswith("zh") else code
 
 
-def guess_language(blocks: List[Block], sample_chars: int = 3000) -> Optional[str]:
+_HANGUL_RE = re.compile(r"[\uAC00-\uD7AF]")
+_KANA_RE = re.compile(r"[\u3040-\u30FF]")
+_HAN_RE = re.compile(r"[\u4E00-\u9FFF]")
+
+
+def guess_language(blocks: List[Block], sample_chars: int = 3000, hint: Optional[str] = None) -> Optional[str]:
     """The article's language (ISO 639-1), decided once per document.
 
-    Cheap first: stop-word rates over the longest blocks. Only when they leave
-    doubt (no clear winner, or a script our stop lists do not cover) is
+    Cheap first: stop-word rates over the longest blocks, then the script
+    (Hangul is Korean, kana Japanese), then the page's declared language
+    (``hint``, from ``<html lang>``). Only when all of these leave doubt is
     langdetect called, once, seeded, on a bounded sample.
     """
     if not blocks:
@@ -212,6 +218,16 @@ def guess_language(blocks: List[Block], sample_chars: int = 3000) -> Optional[st
         return lang
     if len(ws) >= 60 and best >= 0.12 and best >= 2.0 * second:
         return lang
+    head = sample[:2000]
+    n_hangul, n_kana = len(_HANGUL_RE.findall(head)), len(_KANA_RE.findall(head))
+    if n_hangul >= 20 and n_hangul > n_kana:
+        return "ko"
+    if n_kana >= 20:
+        return "ja"
+    if hint and (hint not in lexicon.stopwords() or best >= 0.1 and lang == hint):
+        # the declared language, unless our stop lists cover it and disagree
+        if not (hint == "zh" and not _HAN_RE.search(head)):
+            return hint
     if len(ws) < 3:
         return None
     return _langdetect(sample[:1500])

@@ -1,0 +1,132 @@
+"""Cheap metadata from an HTML tree: the page's own declarations (Open Graph,
+article:*, schema.org JSON-LD, <time>, <html lang>) read with a few XPath
+queries. trafilatura's full metadata extraction costs about a third of its
+extraction time; these declarations give the same fields on news pages for a
+fraction of that. Nothing here guesses from body text: that is the text
+pipeline's job (date lines, bylines, headline)."""
+from __future__ import annotations
+
+import json
+import re
+from typing import Dict, List, Optional
+
+_ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TITLE_SPLIT_RE = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+
+_META_TITLE = ("og:title", "twitter:title")
+_META_DATE = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
+              "publish-date", "dc.date.issued", "dc.date", "sailthru.date", "parsely-pub-date", "article.published",
+              "published_time", "og:article:published_time")
+_META_AUTHOR = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl")
+_META_SITE = ("og:site_name", "application-name", "twitter:site")
+
+
+def _metas(tree) -> Dict[str, str]:
+    out: Dict[str, str] = {}
+    for m in tree.iter("meta"):
+        key = (m.get("property") or m.get("name") or m.get("itemprop") or "").strip().lower()
+        val = (m.get("content") or "").strip()
+        if key and val and key not in out:
+            out[key] = val
+    return out
+
+
+def _iso(value: str) -> Optional[str]:
+    m = _ISO_RE.search(value or "")
+    if not m:
+        return None
+    y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    if 1990 <= y <= 2100 and 1 <= mo <= 12 and 1 <= d <= 31:
+        return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
+def _jsonld(tree) -> List[dict]:
+    out = []
+    for s in tree.iter("script"):
+        if (s.get("type") or "").lower() != "application/ld+json" or not s.text:
+            continue
+        try:
+            data = json.loads(s.text)
+        except (ValueError, RecursionError):
+            continue
+        stack = [data]
+        seen = 0
+        while stack and seen < 200:
+            x = stack.pop()
+            seen += 1
+            if isinstance(x, list):
+                stack.extend(x)
+            elif isinstance(x, dict):
+                out.append(x)
+                if "@graph" in x:
+                    stack.append(x["@graph"])
+    return out
+
+
+def _names(value) -> List[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return _names(value.get("name"))
+    if isinstance(value, list):
+        out = []
+        for v in value:
+            out.extend(_names(v))
+        return out
+    return []
+
+
+def extract(tree) -> Dict[str, object]:
+    """title, date, authors, source, language from an lxml HTML tree (missing ones omitted)."""
+    metas = _metas(tree)
+    ld = _jsonld(tree)
+    out: Dict[str, object] = {}
+
+    title = next((metas[k] for k in _META_TITLE if metas.get(k)), None)
+    if not title:
+        title = next((x.get("headline") for x in ld if isinstance(x.get("headline"), str)), None)
+    if not title:
+        h1 = tree.find(".//h1")
+        if h1 is not None:
+            title = " ".join(h1.text_content().split())
+    if not title:
+        t = tree.find(".//title")
+        if t is not None and t.text:
+            parts = _TITLE_SPLIT_RE.split(" ".join(t.text.split()))
+            title = max(parts, key=len) if parts else None
+    if title:
+        out["title"] = " ".join(title.split())
+
+    date = next((_iso(metas[k]) for k in _META_DATE if metas.get(k) and _iso(metas[k])), None)
+    if not date:
+        date = next((_iso(str(x.get("datePublished"))) for x in ld if x.get("datePublished")), None)
+    if not date:
+        t = tree.find(".//time[@datetime]")
+        if t is not None:
+            date = _iso(t.get("datetime"))
+    if date:
+        out["date"] = date
+
+    authors: List[str] = []
+    for x in ld:
+        if x.get("@type") in ("NewsArticle", "Article", "BlogPosting", "ReportageNewsArticle") and x.get("author"):
+            authors = _names(x["author"])
+            break
+    if not authors:
+        raw = next((metas[k] for k in _META_AUTHOR if metas.get(k)), "")
+        if raw and not raw.startswith("http"):
+            authors = [a.strip() for a in re.split(r",|;|\band\b", raw) if a.strip()]
+    authors = [a for a in dict.fromkeys(" ".join(a.split()) for a in authors if isinstance(a, str))
+               if a and not a.startswith("http") and len(a) < 80]
+    if authors:
+        out["authors"] = authors[:10]
+
+    site = next((metas[k] for k in _META_SITE if metas.get(k)), None)
+    if site:
+        out["source"] = site.lstrip("@")
+
+    lang = (tree.get("lang") or metas.get("og:locale") or "").strip()
+    if lang:
+        out["language"] = lang.replace("_", "-").split("-")[0].lower()[:3]
+    return out
