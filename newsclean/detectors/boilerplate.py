@@ -21,6 +21,14 @@ ORDER = 35
 
 PHRASE_MAX_WORDS = 15
 NOTICE_MAX_WORDS = 80
+# "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow him on Twitter @x"
+_SOCIAL_RE = re.compile(r"\b(?:follow|folgen sie|suivez|síguenos|seguici|siga|obserwuj)\b[^.!?]{0,80}?"
+                        r"\b(?:on|auf|sur|en|su|no|na)\s+(?:twitter|facebook|instagram|youtube|tiktok|linkedin|x\b)",
+                        re.IGNORECASE)
+# "Listen: http://...", "Download: https://..."
+_LINK_LABEL_RE = re.compile(r"^[\w'’ ]{1,30}:\s*(?:https?://|www\.)\S+$")
+_CONTACT_RE = re.compile(r"\b(?:reached at|contact|e-?mail|write to|tips?)\b", re.IGNORECASE)
+_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
 _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
                        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
@@ -143,6 +151,15 @@ def pass1(doc) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
                                              "boilerplate.phrase", 0.85))
                 continue
+        if f.n_words <= 40 and _SOCIAL_RE.search(text):
+            out.append(doc.block_finding(b.index, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
+            continue
+        if f.n_urls == 1 and _LINK_LABEL_RE.match(text):
+            out.append(doc.block_finding(b.index, CATEGORY, "labelled link", "boilerplate.link", 0.85))
+            continue
+        if f.n_words <= 40 and "@" in text and _CONTACT_RE.search(text) and _EMAIL_RE.search(text):
+            out.append(doc.block_finding(b.index, CATEGORY, "author contact line", "boilerplate.contact", 0.8))
+            continue
         if _SHORTCODE_RE.match(text):
             out.append(doc.block_finding(b.index, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
             continue

@@ -27,6 +27,7 @@ ORDER2 = 10
 
 HEADER_MAX_WORDS = 12
 LINK_MAX_WORDS = 16
+_TAGGED_RE = re.compile(r"\s\[[A-Z]{3,12}\]$")
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
 
 
@@ -120,6 +121,13 @@ def pass2(doc) -> List[Finding]:
                                    f"\u201c{m.group()}\u201d box glued to the paragraph ({ov:.0%} on topic)",
                                    "teaser.inline", 0.8, None))
                 break
+
+    # 1c. Related-story links marked with a bracketed tag: "Plane passengers
+    # quarantined after outbreak [NEWS]", "Lakers vs Nets: final decision [VIDEO]".
+    for i in range(n):
+        f = doc.feats[i]
+        if free(i) and f.n_words <= 30 and _TAGGED_RE.search(doc.blocks[i].text):
+            take(i, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
 
     # 2. Link lists after the body: runs of >= 3 short items. (Text mode only: in
     # HTML, a list that trafilatura kept in the main content is usually the article's.)
