@@ -66,7 +66,6 @@ class Document:
     title: Optional[str] = None
     date: Optional[str] = None
     dateline: Optional[str] = None
-    dateline_cut: Optional[Tuple[int, int]] = None
     authors: List[str] = field(default_factory=list)
     title_block: Optional[int] = None
 

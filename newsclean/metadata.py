@@ -235,7 +235,7 @@ def post(doc) -> None:
         b = doc.blocks[i]
         dl, end = split_dateline(b.text)
         if dl:
+            # The dateline opens the lead sentence: it is copied to the metadata
+            # and stays in the text, so the lead paragraph reads as published.
             doc.dateline = dl
-            doc.meta.append(MetaSpan("dateline", b.text[:end], b.start, b.start + end))
-            doc.dateline_cut = (i, end)
             break

@@ -165,7 +165,6 @@ def _assemble(doc: Document, known: Dict) -> Article:
 
     removed: List[Removal] = []
     paras: List[str] = []
-    cut = doc.dateline_cut
     for b in doc.blocks:
         if b.index in doc.meta_blocks:
             continue
@@ -175,8 +174,6 @@ def _assemble(doc: Document, known: Dict) -> Article:
             removed.append(Removal(f.category, b.text, b.start, b.end, f.reason, f.rule))
             continue
         text_start = b.start
-        if cut and cut[0] == b.index:
-            text_start = b.start + cut[1]
         pieces = []
         pos = text_start
         for f in fs:

@@ -177,7 +177,7 @@ def test_title_byline_dateline():
     assert art.title == "Council approves budget"
     assert art.authors == ["Jane Doe", "John Smith"]
     assert art.dateline == "LEEDS (Reuters)"
-    assert art.text.startswith(ARTICLE[0])
+    assert art.text.startswith("LEEDS (Reuters) - " + ARTICLE[0])
 
 
 # ---------------------------------------------------------------- config

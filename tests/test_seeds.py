@@ -77,6 +77,7 @@ def test_003_chrome_duplicate_dateline_foreign():
     assert removed_as(art, "foreign_language", "Заголовок открываемого материала")
     lead = "Russia's foreign minister and his British counterpart reiterated on Monday"
     assert art.text.count(lead) == 1
+    assert art.text.startswith("MOSCOW, November 2 (RIA Novosti) - " + lead)
     assert any(r.category == "duplicate" for r in art.removed)
     assert art.dateline == "MOSCOW, November 2 (RIA Novosti)"
     assert art.title == "Lavrov, Miliband agree to disagree on extradition dispute"
