@@ -186,7 +186,7 @@ _KANA_RE = re.compile(r"[\u3040-\u30FF]")
 _HAN_RE = re.compile(r"[\u4E00-\u9FFF]")
 
 
-def guess_language(blocks: List[Block], sample_chars: int = 3000, hint: Optional[str] = None) -> Optional[str]:
+def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None) -> Optional[str]:
     """The article's language (ISO 639-1), decided once per document.
 
     Cheap first: stop-word rates over the longest blocks, then the script

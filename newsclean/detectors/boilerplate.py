@@ -173,11 +173,38 @@ def pass1(doc) -> List[Finding]:
     return out
 
 
+# Comment headers: "jbaxt says:", "Olivia (GiveWell) on October 4, 2018 at 10:58 am said:"
+_COMMENT_RE = re.compile(r"^.{1,60}?\b(?:says|said|wrote|schreibt|écrit|dice|disse|pisze|пишет)\s*:?$"
+                         r"|^.{1,60}?\bon\s.{4,40}\bat\s\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says)?:?$",
+                         re.IGNORECASE)
+COMMENT_TAIL = 3
+
+
+def _comments(doc) -> List[Finding]:
+    """A comment section: two or more comment headers ("name says:"). From the
+    first header to the replies after the last one, it is user content, not the
+    article."""
+    heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
+             if f.n_words <= 14 and doc.label[i] is None and _COMMENT_RE.match(b.text)]
+    if len(heads) < 2 or heads[0] <= doc.core[0]:
+        return []
+    end = heads[-1]
+    for k in range(heads[-1] + 1, min(len(doc.blocks), heads[-1] + 1 + COMMENT_TAIL)):
+        if doc.label[k] is None and doc.feats[k].ends_sentence:
+            end = k
+        else:
+            break
+    return [doc.block_finding(i, CATEGORY, f"comment section ({len(heads)} comment headers)",
+                              "boilerplate.comments", 0.8)
+            for i in range(heads[0], end + 1) if doc.label[i] is None and i not in doc.meta_blocks]
+
+
 def pass2(doc) -> List[Finding]:
     a, z = doc.core
     out: List[Finding] = []
     if z < a:
         return out
+    out.extend(_comments(doc))
     if doc.mode == "html":
         # trafilatura's extraction already judged position; only stray one- or
         # two-word lines after the body ("international", a site name) go.

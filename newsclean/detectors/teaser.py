@@ -45,6 +45,13 @@ def _link_like(f, cfg) -> bool:
     return f.n_words <= LINK_MAX_WORDS and (f.bullet or not f.ends_sentence or f.n_words <= 6)
 
 
+HEADLINE_RUN = 3
+
+
+def _headline_shaped(f) -> bool:
+    return 5 <= f.n_words <= 25 and not f.ends_sentence and not f.table
+
+
 def _truncated(text: str, n_words: int) -> bool:
     """Cut off mid-sentence ("... at the time, it won 74 seats in the") or an
     excerpt that ends in an ellipsis ("... traçando um plano paralelo para …")."""
@@ -128,6 +135,20 @@ def pass2(doc) -> List[Finding]:
         f = doc.feats[i]
         if free(i) and f.n_words <= 30 and _TAGGED_RE.search(doc.blocks[i].text):
             take(i, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
+
+    # 1d. Text mode: a run of three or more headline-shaped lines (5-25 words,
+    # no sentence end) is a box of links to other stories, wherever it stands.
+    # Short list items (2-4 words: "baby carrier", "camera") are spared.
+    if doc.mode == "text":
+        i = 0
+        while i < n:
+            j = i
+            while j < n and free(j) and _headline_shaped(doc.feats[j]):
+                j += 1
+            if j - i >= HEADLINE_RUN:
+                for k in range(i, j):
+                    take(k, f"one of {j - i} headline-shaped lines in a row", "teaser.headlines", 0.75)
+            i = max(j, i + 1)
 
     # 2. Link lists after the body: runs of >= 3 short items. (Text mode only: in
     # HTML, a list that trafilatura kept in the main content is usually the article's.)
