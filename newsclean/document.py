@@ -129,6 +129,11 @@ def _features(text: str, stops: frozenset) -> Features:
     ws = words(text)
     n = len(ws)
     sc = script_counts(text)
+    cjk = sc.get("cjk", 0) + sc.get("thai", 0)
+    if cjk:
+        # No spaces between words: \w+ tokens are whole phrases. Count two
+        # characters as a word (a fair average for Chinese, Japanese, Korean).
+        n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
     script, share = dominant_script(sc)
     urls = URL_RE.findall(text) if ("http" in text or "www." in text) else []
     return Features(

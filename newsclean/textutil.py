@@ -9,7 +9,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
 BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
-TERMINAL = frozenset(".!?…\"'”’»)]:;")
+TERMINAL = frozenset(".!?…\"'”’»)]:;。！？」』")
 
 SCRIPTS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("latin", re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")),
