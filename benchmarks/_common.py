@@ -1,0 +1,84 @@
+"""Shared helpers for the benchmark scripts: loading a benchmark folder laid out
+like Zyte's article-extraction-benchmark, and its scoring method.
+
+The folder is given on the command line (``--data DIR``); nothing of it is
+copied into the repository.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Dict, Iterator, List, Optional, Tuple
+
+_TOKEN_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def load(data: Path, limit: Optional[int] = None) -> List[Tuple[str, bytes, str, str]]:
+    """[(id, html bytes, url, ground-truth body)], sorted by id."""
+    truth = json.loads((data / "ground-truth.json").read_text(encoding="utf-8"))
+    ids = sorted(truth)
+    if limit:
+        ids = ids[:limit]
+    out = []
+    for i in ids:
+        path = data / "html" / f"{i}.html.gz"
+        with gzip.open(path, "rb") as fh:
+            html = fh.read()
+        out.append((i, html, truth[i].get("url") or "", truth[i].get("articleBody") or ""))
+    return out
+
+
+def shingles(text: str, n: int = 4) -> Counter:
+    """Bag of n-token shingles, tokens = \\w+ (as the benchmark's authors score).
+    A text shorter than n tokens gives one shingle of all its tokens, so that
+    short outputs still count (and an empty text gives an empty bag)."""
+    toks = _TOKEN_RE.findall(text or "")
+    if not toks:
+        return Counter()
+    if len(toks) < n:
+        return Counter([tuple(toks)])
+    return Counter(tuple(toks[i:i + n]) for i in range(len(toks) - n + 1))
+
+
+def page_scores(pred: str, truth: str) -> Tuple[float, float]:
+    """(precision, recall) for one page: tp/fp/fn over shingle bags, normalised
+    to sum 1. Both empty: (1, 1). Nothing predicted: precision 0 (the page counts
+    against the extractor), recall 0."""
+    p, t = shingles(pred), shingles(truth)
+    tp = sum((p & t).values())
+    fp = sum((p - t).values())
+    fn = sum((t - p).values())
+    total = tp + fp + fn
+    if total == 0:
+        return 1.0, 1.0
+    tp, fp, fn = tp / total, fp / total, fn / total
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    return precision, recall
+
+
+def summarise(rows: List[Tuple[float, float]]) -> Tuple[float, float, float]:
+    """Macro-averaged precision and recall over pages, F1 from the two means."""
+    if not rows:
+        return 0.0, 0.0, 0.0
+    p = sum(r[0] for r in rows) / len(rows)
+    r = sum(r[1] for r in rows) / len(rows)
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f1
+
+
+def header(title: str) -> str:
+    import trafilatura
+
+    import newsclean
+
+    return (f"{title}\n\n"
+            f"- date: {time.strftime('%Y-%m-%d')}\n"
+            f"- command: `{' '.join(['python'] + sys.argv)}`\n"
+            f"- newsclean {newsclean.__version__}, trafilatura {trafilatura.__version__}, "
+            f"Python {sys.version.split()[0]}\n")

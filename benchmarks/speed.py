@@ -1,0 +1,151 @@
+"""Speed of newsclean against trafilatura, measured in one run on the same pages.
+
+    python benchmarks/speed.py --data ../shared/bench/article-extraction-benchmark
+
+Reports, for ``clean_text`` on each page's whole-page text (``html_text``
+output, computed before timing), ``clean_html`` and ``trafilatura.extract`` on
+the page's HTML: documents per second (best of ``--repeat`` interleaved
+rounds, after a warm-up), the ratios the project targets
+(clean_html / trafilatura ≤ 1.15; trafilatura / clean_text ≥ 5), and each
+one's peak resident memory, measured in a fresh process that runs only that
+extractor over all pages. Also: ``import newsclean`` time and first-call time
+(fresh processes, best of 5), and with ``--scaling`` the cost of clean_text on
+1×, 2×, 4×, 8× the text (target: 8× the text in at most 16× the time).
+Absolute times drift between machines and runs; the ratios are the result.
+Needs ``pip install -e '.[bench]'`` (html-text).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+from _common import header, load  # noqa: E402
+
+
+def _texts(pages):
+    import html_text
+
+    from newsclean.normalize import decode_bytes
+
+    out = []
+    for _, html, _, _ in pages:
+        try:
+            out.append(html_text.extract_text(decode_bytes(html)))
+        except UnicodeDecodeError:
+            out.append(html_text.extract_text(html.decode("utf-8", "replace")))
+    return out
+
+
+def _runners(pages, texts):
+    import trafilatura
+
+    import newsclean
+
+    htmls = [(h, u) for _, h, u, _ in pages]
+    return {
+        "clean_text (whole-page text)": (lambda: [newsclean.clean_text(t) for t in texts]),
+        "clean_html": (lambda: [newsclean.clean_html(h, url=u) for h, u in htmls]),
+        "trafilatura.extract": (lambda: [trafilatura.extract(h, url=u) for h, u in htmls]),
+    }
+
+
+def _peak_rss_child(data: str, limit, name: str) -> float:
+    """Peak RSS (MiB) of a fresh process that runs only extractor ``name``."""
+    code = (
+        "import sys, resource, warnings, logging; warnings.simplefilter('ignore'); logging.disable(50);"
+        f"sys.path.insert(0, {str(HERE)!r});"
+        "from pathlib import Path; import speed; from _common import load;"
+        f"pages = load(Path({data!r}), {limit!r}); texts = speed._texts(pages);"
+        f"speed._runners(pages, texts)[{name!r}]();"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=1800)
+    try:
+        return float(out.stdout.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return float("nan")
+
+
+def _fresh(code: str, n: int = 5) -> float:
+    best = float("inf")
+    for _ in range(n):
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+        best = min(best, float(out.stdout.strip().splitlines()[-1]))
+    return best
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", required=True, type=Path)
+    ap.add_argument("--repeat", type=int, default=3, help="interleaved timing rounds (best is kept)")
+    ap.add_argument("--limit", type=int, help="first N pages only")
+    ap.add_argument("--scaling", action="store_true", help="also measure clean_text on 1x..8x text")
+    ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    args = ap.parse_args(argv)
+    warnings.simplefilter("ignore")
+    import logging
+
+    logging.disable(logging.CRITICAL)
+
+    pages = load(args.data, args.limit)
+    texts = _texts(pages)
+    runners = _runners(pages, texts)
+    for fn in runners.values():  # warm-up: imports, lazy vocabularies, langdetect profiles
+        fn()
+    best = {k: float("inf") for k in runners}
+    for _ in range(args.repeat):
+        for name, fn in runners.items():
+            t0 = time.perf_counter()
+            fn()
+            best[name] = min(best[name], time.perf_counter() - t0)
+    n = len(pages)
+    mem = {}
+    if not args.no_memory:
+        for name in runners:
+            mem[name] = _peak_rss_child(str(args.data), args.limit, name)
+
+    print(header("## Speed"))
+    print(f"{n} pages, best of {args.repeat} interleaved rounds, {os.cpu_count()} CPUs, one process.\n")
+    print("| step | docs/s | ms/doc | peak RSS (MiB, own process) |")
+    print("|---|---:|---:|---:|")
+    for name, secs in best.items():
+        m = f"{mem[name]:.0f}" if name in mem else "-"
+        print(f"| {name} | {n / secs:.1f} | {1000 * secs / n:.2f} | {m} |")
+    traf, html, text = best["trafilatura.extract"], best["clean_html"], best["clean_text (whole-page text)"]
+    print(f"\n- clean_html / trafilatura.extract time: **{html / traf:.2f}×** (target ≤ 1.15)")
+    print(f"- trafilatura.extract / clean_text time: **{traf / text:.1f}×** (target ≥ 5)")
+
+    imp = _fresh("import time; t=time.perf_counter(); import newsclean; print(time.perf_counter()-t)")
+    first_text = _fresh(
+        "import time; t=time.perf_counter(); import newsclean; "
+        "newsclean.clean_text(open(%r, encoding='utf-8').read()); print(time.perf_counter()-t)"
+        % str(HERE.parent / "seeds" / "002_86ec88a044c8f3bf.txt"))
+    print(f"- import newsclean: {1000 * imp:.0f} ms; import + first clean_text (seed 002): {1000 * first_text:.0f} ms "
+          "(fresh processes, best of 5)")
+
+    if args.scaling:
+        import newsclean
+
+        base = "\n\n".join(texts[: min(20, len(texts))])
+        times = {}
+        for k in (1, 2, 4, 8):
+            doc = "\n\n".join([base] * k)
+            t0 = time.perf_counter()
+            newsclean.clean_text(doc)
+            times[k] = time.perf_counter() - t0
+        print(f"- scaling, clean_text on {len(base):,} chars × k: " +
+              ", ".join(f"{k}×: {times[k]:.3f} s" for k in times) +
+              f"; 8×/1× = **{times[8] / times[1]:.1f}** (target ≤ 16)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
