@@ -234,4 +234,4 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
             return hint
     if len(ws) < 3:
         return None
-    return _langdetect(sample[:1500])
+    return _langdetect(sample[:800])

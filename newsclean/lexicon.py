@@ -117,21 +117,17 @@ def _first_words(names: Tuple[str, ...], extra: Tuple[str, ...]) -> FrozenSet[st
     from .textutil import words
 
     out = set()
-    for n in names:
-        for p in phrases(n):
-            ws = words(p)
-            if ws:
-                out.add(ws[0])
-    for p in extra:
+    for p in list(extra) + [p for n in names for p in phrases(n)]:
         ws = words(p)
         if ws:
-            out.add(ws[0])
+            out.add(max(ws, key=lambda w: (len(w), w)))
     return frozenset(out)
 
 
 def first_words(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> FrozenSet[str]:
-    """First words of the phrases of ``name``: a block sharing none of them cannot
-    match, so the regex is skipped (a set test in C instead of a regex scan)."""
+    """Key words of the phrases of ``name`` (the longest word of each, the
+    rarest in practice): a block containing none of them cannot match, so the
+    regex is skipped (a set test in C instead of a regex scan)."""
     extra: Tuple[str, ...] = ()
     if extra_phrases and name in extra_phrases:
         extra = tuple(sorted(p.casefold() for p in extra_phrases[name]))

@@ -69,6 +69,7 @@ def _date_res():
     return _DATE_RES
 
 
+_DIGIT_RE = re.compile(r"\d")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|gmt|utc|bst|cet|cest|est|edt|pst|msk)?\b",
                       re.IGNORECASE)
 _DATE_FILLER = frozenset(
@@ -111,7 +112,7 @@ def parse_date(text: str) -> Optional[Tuple[str, int, int]]:
 
 def date_line(text: str, n_words: int) -> Optional[str]:
     """ISO date if the whole line is a date line ("2 Nov, 2009 10:22", "Published: 12 April 2012")."""
-    if n_words > 14 or not any(c.isdigit() for c in text):
+    if n_words > 14 or not _DIGIT_RE.search(text):
         return None
     found = parse_date(text)
     if not found:

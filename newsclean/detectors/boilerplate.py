@@ -26,6 +26,7 @@ _SOCIAL_RE = re.compile(r"\b(?:follow|folgen sie|suivez|síguenos|seguici|siga|o
                         r"\b(?:on|auf|sur|en|su|no|na)\s+(?:twitter|facebook|instagram|youtube|tiktok|linkedin|x\b)",
                         re.IGNORECASE)
 # "Listen: http://...", "Download: https://..."
+_SOCIAL_FIRST = frozenset({"follow", "folgen", "suivez", "síguenos", "seguici", "siga", "obserwuj"})
 _LINK_LABEL_RE = re.compile(r"^[\w'’ ]{1,30}:\s*(?:https?://|www\.)\S+$")
 _CONTACT_RE = re.compile(r"\b(?:reached at|contact|e-?mail|write to|tips?)\b", re.IGNORECASE)
 _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
@@ -74,6 +75,17 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
 _GLUED_RES: dict = {}
 
 
+def _credit_tail(ws, text: str, credits: frozenset) -> bool:
+    """Cheap test before the regex: does the block end in a credit word?"""
+    if not ws:
+        return False
+    return (ws[-1] in credits or " ".join(ws[-2:]) in credits or "©" in text[-80:]
+            or not _CREDIT_WORDS.isdisjoint(ws[-6:]))
+
+
+_CREDIT_WORDS = frozenset({"photo", "photos", "foto", "fotos", "image", "images", "picture", "credit", "credits"})
+
+
 def _glued_credit(text: str, prefixes: frozenset) -> bool:
     """A caption whose credit is glued to its last sentence: "... in New York.Reuters",
     "... on Tuesday. (Photo: AFP)", "... at the summit. Getty Images"."""
@@ -85,7 +97,7 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
         agency = rf"(?:{agencies})(?:\s*/\s*[\w ]{{1,30}})?"
         rx = re.compile(rf"(?:{photo_copyright}|[.!?”\"]\s*(?:{photo_credit}|{agency}))\s*$", re.IGNORECASE)
         _GLUED_RES[prefixes] = rx
-    m = rx.search(text)
+    m = rx.search(text, max(0, len(text) - 120))  # the credit is at the end: look there only
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
 
 
@@ -124,12 +136,12 @@ def pass1(doc) -> List[Finding]:
         if title_key and f.n_words <= 30 and norm_key(text) == title_key and b.index >= doc.core[0]:
             out.append(doc.block_finding(b.index, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
             continue
-        if f.n_words <= 40 and _glued_credit(text, credits):
+        if f.n_words <= 40 and _credit_tail(f.words, text, credits) and _glued_credit(text, credits):
             out.append(doc.block_finding(b.index, CATEGORY, "caption ending in a photo credit",
                                          "boilerplate.caption", 0.85))
             continue
         why = ""
-        if f.words[0] in credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST or f.n_words <= 6:
+        if f.words[0] in credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST:
             why = _credit(text, f.n_words, credits)
         if why:
             out.append(doc.block_finding(b.index, CATEGORY, why, "boilerplate.credit", 0.9))
@@ -151,7 +163,7 @@ def pass1(doc) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
                                              "boilerplate.phrase", 0.85))
                 continue
-        if f.n_words <= 40 and _SOCIAL_RE.search(text):
+        if f.n_words <= 40 and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(text):
             out.append(doc.block_finding(b.index, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
             continue
         if f.n_urls == 1 and _LINK_LABEL_RE.match(text):
@@ -160,10 +172,10 @@ def pass1(doc) -> List[Finding]:
         if f.n_words <= 40 and "@" in text and _CONTACT_RE.search(text) and _EMAIL_RE.search(text):
             out.append(doc.block_finding(b.index, CATEGORY, "author contact line", "boilerplate.contact", 0.8))
             continue
-        if _SHORTCODE_RE.match(text):
+        if text[0] == "[" and _SHORTCODE_RE.match(text):
             out.append(doc.block_finding(b.index, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
             continue
-        if _STAMP_RE.match(text):
+        if f.n_words <= 8 and _STAMP_RE.match(text):
             out.append(doc.block_finding(b.index, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
             continue
         if (b.index > 0 and doc.label[b.index - 1] is None and out and out[-1].block == b.index - 1

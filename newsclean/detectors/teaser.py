@@ -133,7 +133,7 @@ def pass2(doc) -> List[Finding]:
     # quarantined after outbreak [NEWS]", "Lakers vs Nets: final decision [VIDEO]".
     for i in range(n):
         f = doc.feats[i]
-        if free(i) and f.n_words <= 30 and _TAGGED_RE.search(doc.blocks[i].text):
+        if f.n_words <= 30 and doc.blocks[i].text.endswith("]") and free(i) and _TAGGED_RE.search(doc.blocks[i].text):
             take(i, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
 
     # 1d. Text mode: a run of three or more headline-shaped lines (5-25 words,
