@@ -8,13 +8,13 @@ from typing import Dict, List, Optional, Tuple
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import (BULLET_RE, LANG_SCRIPT, URL_RE, dominant_script, ends_sentence,
+from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script,
                        script_counts, words)
 
 _LINE_RE = re.compile(r"[^\n]+")
 
 
-@dataclass
+@dataclass(slots=True)
 class Features:
     """Per-block features, computed once."""
 
@@ -139,8 +139,9 @@ def _features(text: str, stops: frozenset) -> Features:
     return Features(
         n_words=n,
         n_chars=len(text),
-        stop_ratio=(sum(1 for w in ws if w in stops) / n) if n and stops else 0.0,
-        ends_sentence=ends_sentence(text),
+        # Only blocks of some length are ever judged by their function words.
+        stop_ratio=(sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
+        ends_sentence=text[-1] in TERMINAL,
         script=script,
         script_share=share,
         scripts=sc,

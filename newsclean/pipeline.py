@@ -173,6 +173,9 @@ def _assemble(doc: Document, known: Dict) -> Article:
             f = fs[0]
             removed.append(Removal(f.category, b.text, b.start, b.end, f.reason, f.rule))
             continue
+        if not fs:
+            paras.append(b.text)
+            continue
         text_start = b.start
         pieces = []
         pos = text_start

@@ -33,7 +33,10 @@ LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyri
 
 def script_counts(text: str) -> Dict[str, int]:
     """Letters per script in ``text`` (only scripts that occur)."""
-    if text.isascii() or not _NON_LATIN_RE.search(text):
+    if text.isascii():
+        # ASCII: every letter is Latin; the count only needs to be of the right size.
+        return {"latin": len(text)} if not text.isdigit() else {}
+    if not _NON_LATIN_RE.search(text):
         n = sum(map(str.isalpha, text))
         return {"latin": n} if n else {}
     out = {}

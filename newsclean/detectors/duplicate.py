@@ -30,8 +30,11 @@ def pass1(doc) -> List[Finding]:
     for b, f in zip(doc.blocks, doc.feats):
         if f.n_words < doc.config.duplicate_min_words:
             continue
-        _, body_start = split_dateline(b.text)
-        key = norm_key(b.text[body_start:])
+        if b.text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
+            _, body_start = split_dateline(b.text)
+            key = norm_key(b.text[body_start:])
+        else:
+            key = " ".join(f.words)
         groups.setdefault(key, []).append(b.index)
     copies: Dict[int, int] = {}  # copy block -> kept block
     for key, idx in groups.items():
