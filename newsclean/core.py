@@ -112,7 +112,7 @@ def find_core(doc) -> None:
         if len(prose) >= 3:
             coh = _cohesion(doc, prose)
             for i, c in coh.items():
-                scores[i] = scores[i] * min(1.0, 0.2 + 2 * c)
+                scores[i] = scores[i] * min(1.0, 0.4 + 2 * c)
             a, z = _max_run(scores)
     best_a, best_z = a, z
     doc.core = (best_a, best_z)

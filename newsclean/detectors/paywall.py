@@ -23,6 +23,7 @@ ORDER = 20
 
 WALL_MAX_WORDS = 40
 PROMPT_MAX_WORDS = 40
+FOLLOW_MAX_WORDS = 25  # a block right after a prompt, with a prompt phrase of its own
 
 
 def coverage(pattern, text: str) -> tuple:
@@ -60,6 +61,7 @@ def pass1(doc) -> List[Finding]:
     out: List[Finding] = []
     prose_before = 0
     wall_at = None
+    prev_prompt = -2
     for b, f in zip(doc.blocks, doc.feats):
         maybe_wall = not wall_first.isdisjoint(f.words)
         if wall_at is None and f.n_words <= WALL_MAX_WORDS and prose_before >= 2 and maybe_wall:
@@ -82,10 +84,13 @@ def pass1(doc) -> List[Finding]:
         ok, why = False, ""
         if not prompt_first.isdisjoint(f.words):
             ok, why = is_prompt(prompt, b.text, f.n_words)
+            if not ok and prev_prompt == b.index - 1 and f.n_words <= FOLLOW_MAX_WORDS and prompt.search(b.text):
+                ok, why = True, "continues the prompt above it"
         if not ok and f.n_words <= WALL_MAX_WORDS and maybe_wall:
             ok, why = is_prompt(wall, b.text, f.n_words)
         if ok:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt", 0.8))
+            prev_prompt = b.index
         elif f.n_words >= doc.config.prose_min_words:
             prose_before += 1
     if wall_at is not None:
