@@ -103,7 +103,8 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
 
 def pass1(doc) -> List[Finding]:
     cfg = doc.config
-    lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases) | {l.casefold() for l in cfg.drop_lines}
+    lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)
+    drop = {" ".join(l.casefold().split()) for l in cfg.drop_lines}
     phrases = lexicon.matcher("boilerplate_phrases", cfg.extra_phrases)
     credits = lexicon.phrase_set("credits", cfg.extra_phrases)
     phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
@@ -119,6 +120,10 @@ def pass1(doc) -> List[Finding]:
         text = b.text
         if f.n_words == 0:
             out.append(doc.block_finding(b.index, CATEGORY, "no words", "boilerplate.empty", 0.9))
+            continue
+        if drop and " ".join(text.casefold().split()) in drop:
+            out.append(doc.block_finding(b.index, CATEGORY, "listed in drop_lines (configuration)",
+                                         "boilerplate.drop_lines", 1.0))
             continue
         if f.n_words <= 8:
             key = _line_key(text)

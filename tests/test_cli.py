@@ -1,0 +1,184 @@
+"""The command line, end to end, as a user runs it (subprocess; a pty for the
+terminal-only behaviour)."""
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "002_86ec88a044c8f3bf.txt"
+SEEDS = ROOT / "seeds"
+
+
+def run(*args, stdin=None, env=None):
+    e = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "newsclean", *map(str, args)], input=stdin,
+                          capture_output=True, timeout=120, env=e)
+
+
+def run_pty(*args, timeout=60):
+    """Run with stdout and stderr on a pseudo-terminal; return everything printed."""
+    pid, fd = pty.fork()
+    if pid == 0:
+        os.execv(sys.executable, [sys.executable, "-m", "newsclean", *map(str, args)])
+    out = b""
+    end = time.time() + timeout
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.5)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            out += chunk
+        elif os.waitpid(pid, os.WNOHANG)[0]:
+            break
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+    return out.decode("utf-8", "replace")
+
+
+def test_text_output_and_stdin():
+    a = run(SEED)
+    assert a.returncode == 0
+    assert a.stdout.decode().startswith("Russian Foreign Minister Sergey Lavrov")
+    b = run("-", stdin=SEED.read_bytes())
+    assert b.stdout == a.stdout
+
+
+def test_formats():
+    j = json.loads(run("--format", "json", SEED).stdout)
+    assert j["title"].startswith("Miliband") and j["date"] == "2009-11-02"
+    assert json.loads(run("--json", SEED).stdout) == j
+    line = run("--format", "jsonl", SEED).stdout.decode()
+    assert line.count("\n") == 1 and json.loads(line)["text"] == j["text"]
+    md = run("--format", "markdown", SEED).stdout.decode()
+    assert md.startswith("# Miliband: bilateral differences")
+
+
+def test_explain_plain_when_piped_coloured_on_a_terminal():
+    plain = run("--explain", SEED).stdout.decode()
+    assert "\x1b[" not in plain
+    assert "{icon: icon.line:" in plain and "[-icon bookmark-bicon" in plain
+    tty = run_pty("--explain", SEED)
+    assert "\x1b[" in tty and "icon" in tty
+
+
+def test_directory_glob_output_dir(tmp_path):
+    out = tmp_path / "out"
+    r = run("-o", out, "--format", "json", SEEDS, str(SEEDS / "00[01]*.txt"))
+    assert r.returncode == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == sorted(p.stem + ".json" for p in SEEDS.glob("*.txt"))
+    assert not list(out.glob(".*.tmp"))
+    json.loads((out / "003_9aea97d9ac355b1f.json").read_text())
+
+
+def test_keep_and_only():
+    keep = json.loads(run("--json", "--keep", "teaser", SEEDS / "000_2b2bebb269309a40.txt").stdout)
+    assert all(r["category"] != "teaser" for r in keep["removed"]) and "FRAUD ALLEGED" in keep["text"]
+    only = json.loads(run("--json", "--only", "spam", SEEDS / "004_adab332ab06b8a70.txt").stdout)
+    assert {r["category"] for r in only["removed"]} == {"spam"}
+    bad = run("--keep", "nonsense", SEED)
+    assert bad.returncode == 2 and b"unknown category" in bad.stderr
+
+
+def test_config_site_rule(tmp_path):
+    cfg = tmp_path / "rules.toml"
+    cfg.write_text('[detectors]\nteaser = false\n\n[[site]]\ndomain = "example.com"\n'
+                   'drop_lines = ["The Sunday Times said Prime Minister Gordon Brown was discreetly backing Miliband."]\n')
+    page = SEEDS / "000_2b2bebb269309a40.txt"
+    on_site = json.loads(run("--json", "--config", cfg, "--url", "https://news.example.com/a", page).stdout)
+    assert "discreetly backing" not in on_site["text"] and "FRAUD ALLEGED" in on_site["text"]
+    off_site = json.loads(run("--json", "--config", cfg, "--url", "https://other.org/a", page).stdout)
+    assert "discreetly backing" in off_site["text"]
+
+
+@pytest.mark.parametrize("content,needle", [
+    (None, b"no such file"),
+    (b"\x00\x01\x02binary\x00data" * 10, b"binary file"),
+])
+def test_bad_inputs_one_line_error(tmp_path, content, needle):
+    path = tmp_path / "input.txt"
+    if content is not None:
+        path.write_bytes(content)
+    r = run(path, SEED)
+    assert r.returncode == 1
+    assert r.stderr.count(b"\n") == 1 and needle in r.stderr and b"Traceback" not in r.stderr
+    assert r.stdout.startswith(b"==> ")  # the good input is still cleaned
+
+
+def test_empty_input_is_not_an_error(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("   \n\n")
+    r = run(p)
+    assert r.returncode == 0 and r.stdout.strip() == b"" and r.stderr == b""
+
+
+def test_version_and_help():
+    assert run("--version").stdout.startswith(b"newsclean ")
+    assert b"examples:" in run("--help").stdout
+
+
+# ---------------------------------------------------------------- batch
+def _corpus(path, n=30, bad=True):
+    seeds = sorted(SEEDS.glob("*.txt"))
+    with open(path, "w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": i, "text": seeds[i % 5].read_text(encoding="utf-8"), "extra": [i]}) + "\n")
+        if bad:
+            fh.write("{not json\n")
+            fh.write(json.dumps({"id": "no-text"}) + "\n")
+
+
+def test_batch_passthrough_errors_and_order(tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _corpus(src)
+    r = run("batch", src, "-o", out, "--jobs", "2")
+    assert r.returncode == 1
+    assert b"in.jsonl:31: not valid JSON" in r.stderr and b"in.jsonl:32:" in r.stderr
+    assert b"30 documents" not in r.stderr and b"32 documents, 2 failed" in r.stderr
+    recs = [json.loads(l) for l in out.read_text().splitlines()]
+    assert [x["id"] for x in recs] == list(range(30))
+    assert all(x["extra"] == [x["id"]] and "newsclean" in x for x in recs)
+    errors = [json.loads(l) for l in (tmp_path / "out.jsonl.errors.jsonl").read_text().splitlines()]
+    assert [e["line"] for e in errors] == [31, 32]
+    single = tmp_path / "single.jsonl"
+    run("batch", src, "-o", single, "--jobs", "1")
+    assert single.read_text() == out.read_text()
+
+
+def test_batch_progress_only_on_a_terminal(tmp_path):
+    src = tmp_path / "in.jsonl"
+    _corpus(src, n=20, bad=False)
+    piped = run("batch", src, "-o", tmp_path / "a.jsonl", "--jobs", "1")
+    assert b"doc/s" not in piped.stderr and b"it/s" not in piped.stderr
+    tty = run_pty("batch", src, "-o", tmp_path / "b.jsonl", "--jobs", "1")
+    assert "doc" in tty and ("doc/s" in tty or "s/doc" in tty or "20/" in tty or "20doc" in tty)
+
+
+def test_batch_killed_midway_leaves_no_partial_output(tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _corpus(src, n=3000, bad=False)
+    p = subprocess.Popen([sys.executable, "-m", "newsclean", "batch", str(src), "-o", str(out), "--jobs", "2"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    time.sleep(1.5)
+    assert p.poll() is None, "batch finished before it could be interrupted"
+    os.killpg(p.pid, signal.SIGKILL)
+    p.wait()
+    assert not out.exists()  # never a half-written output
+    leftovers = list(tmp_path.glob(".out.jsonl.*.tmp"))
+    # a SIGKILLed process cannot clean up; its temporary file is hidden, named, and
+    # never mistaken for output
+    assert all(x.name.startswith(".") for x in leftovers)
