@@ -37,10 +37,14 @@ def pass1(doc) -> List[Finding]:
             key = " ".join(f.words)
         groups.setdefault(key, []).append(b.index)
     copies: Dict[int, int] = {}  # copy block -> kept block
+    near_set = set()             # copies within NEAR blocks of another copy of the same text
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
         keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
+        for a, b in zip(idx, idx[1:]):
+            if b - a <= NEAR:
+                near_set.update((a, b))
         for i in idx:
             if i != keep:
                 copies[i] = keep
@@ -56,7 +60,7 @@ def pass1(doc) -> List[Finding]:
             in_run.update(range(i, j + 1))
     out: List[Finding] = []
     for i, keep in sorted(copies.items()):
-        near = abs(i - keep) <= NEAR
+        near = i in near_set
         long = doc.feats[i].n_words >= LONG_WORDS
         if near or long or i in in_run:
             where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")

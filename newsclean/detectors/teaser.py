@@ -152,7 +152,7 @@ def pass2(doc) -> List[Finding]:
 
     # 2. Link lists after the body: runs of >= 3 short items. (Text mode only: in
     # HTML, a list that trafilatura kept in the main content is usually the article's.)
-    i = z + 1 if doc.mode == "text" else n
+    i = z + 1 if doc.mode == "text" and z >= a else n  # no body found: nothing is "after" it
     while i < n:
         if free(i) and not doc.feats[i].table and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
             j = i
