@@ -47,7 +47,7 @@ class Config:
     #: Safety floor: if the kept text would be smaller than this share of the
     #: document's prose, the best article candidate is kept and the result is
     #: flagged ``low_confidence``.
-    min_keep_ratio: float = 0.15
+    min_keep_ratio: float = 0.3
     #: Blocks of at least this many words count as prose for core detection.
     prose_min_words: int = 12
     #: Duplicate detection ignores blocks shorter than this many words, so a

@@ -11,8 +11,11 @@ import unicodedata
 import ftfy
 from ftfy.badness import is_bad
 
-# C0/C1 controls except tab and newline, plus lone surrogates and the BOM.
+# C0/C1 controls except tab and newline, plus lone surrogates and the BOM. C1
+# controls are dropped only after ftfy: UTF-8 read as Latin-1 shows them, and
+# ftfy needs them to undo the damage.
 _CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+_C0_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ud800-\udfff]")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 # The signature of UTF-8 read as cp1252/latin-1 ("Ã©", "â€™", "Ð¾") or as cp1251
@@ -24,7 +27,7 @@ _MOJIBAKE_HINT_RE = re.compile(
     "\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
     "|[\u0420\u0421\u0432][\u0402-\u040f\u0452-\u045f\u0490\u0491\u00a0-\u00bf"
     "\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2116\u2122]"
-    "|\ufffd"
+    "|\ufffd|[\u0080-\u009f]"
 )
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
@@ -46,7 +49,7 @@ def normalize(text: str) -> str:
     if not text:
         return ""
     text = _NEWLINES_RE.sub("\n", text)
-    text = _CONTROL_RE.sub("", text)
+    text = _C0_RE.sub("", text)
     if not text.isascii():
         # ftfy's line-by-line repair is the costliest step of the pipeline; its own
         # mojibake detector (one regex pass) tells whether there is anything to repair.

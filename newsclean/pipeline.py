@@ -20,6 +20,12 @@ from .normalize import normalize
 _PRIORITY = {c: i for i, c in enumerate(("spam", "icon", "paywall", "duplicate", "foreign_language", "teaser", "boilerplate"))}
 _REGION_CATEGORIES = ("paywall", "boilerplate", "teaser", "icon")
 _SANDWICH_MAX_WORDS = 5
+# Rules that judge a block by its position or neighbours; the safety floor may undo them.
+_POSITIONAL_RULES = frozenset({
+    "paywall.region", "teaser.trailing", "teaser.headlines", "teaser.links", "teaser.list",
+    "boilerplate.header", "boilerplate.nav", "boilerplate.footer", "boilerplate.comments",
+    "paywall.context", "teaser.context", "boilerplate.context", "icon.context",
+})
 
 
 def clean_text(text: str, config: Optional[Config] = None, **overrides) -> Article:
@@ -154,13 +160,13 @@ def _assemble(doc: Document, known: Dict) -> Article:
     kept = sum(doc.feats[i].n_words for i in prose if not _whole_removed(decided, i))
     if total >= 40 and kept < cfg.min_keep_ratio * total:
         low_conf = True
-        # Keep the best candidate: the prose blocks of the core (or all prose) that
-        # were removed for their context, not for what they contain.
-        a, z = doc.core
-        candidates = [i for i in prose if a <= i <= z] or prose
-        for i in candidates:
+        # Keep the best candidate: the prose paragraphs that were removed for
+        # where they stand (after a wall, around the body, between junk), not
+        # for what they say. They stay listed nowhere as removed.
+        for i, f in enumerate(doc.feats):
             fs = decided.get(i)
-            if fs and fs[0].block is not None and fs[0].category in ("teaser", "boilerplate", "paywall", "duplicate"):
+            if (fs and fs[0].block is not None and fs[0].rule in _POSITIONAL_RULES
+                    and (i in prose or (f.ends_sentence and f.n_words >= 6))):
                 del decided[i]
 
     removed: List[Removal] = []
