@@ -32,6 +32,7 @@ examples:
   newsclean --only spam page.txt          run the spam detector alone
   newsclean --config site-rules.toml --url https://example.com/a page.html
   newsclean batch crawl.jsonl -o clean.jsonl --jobs 4
+  newsclean dask "crawl/*.jsonl" -o clean/ --scheduler tcp://host:8786
 
 exit codes: 0 ok; 1 some input failed; 2 usage error; 130 interrupted
 """
@@ -281,6 +282,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             from .batch import main as batch_main
 
             return batch_main(argv[1:])
+        if argv and argv[0] == "dask":
+            from .distributed import main as dask_main
+
+            return dask_main(argv[1:])
         return _main(argv)
     except KeyboardInterrupt:
         print("newsclean: interrupted", file=sys.stderr)
