@@ -32,27 +32,16 @@ def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optio
     known: dict = {"url": url}
     text = ""
     if html.strip():
-        tree = _parse(html)
-        if tree is not None:
-            try:
-                known.update(htmlmeta.extract(tree))
-            except Exception:  # metadata is a bonus: never fail the article for it
-                pass
-            text = _extract(tree, url)
+        try:
+            known.update(htmlmeta.extract_from_page(html))
+        except Exception:  # metadata is a bonus: never fail the article for it
+            pass
+        text = _extract(html, url)
     # The page's declared language is only a hint: the text decides (Document.build).
     return run(normalize(text), cfg, known=known, mode="html")
 
 
-def _parse(html: str):
-    from trafilatura.utils import load_html
-
-    try:
-        return load_html(html)
-    except Exception:
-        return None
-
-
-def _extract(tree, url: Optional[str]) -> str:
+def _extract(page: str, url: Optional[str]) -> str:
     """Main content as text. trafilatura's own metadata extraction is skipped
     (``htmlmeta`` reads the page's declarations instead, much cheaper);
     comments are left out; ``favor_precision`` because the text pipeline after
@@ -60,7 +49,7 @@ def _extract(tree, url: Optional[str]) -> str:
     import trafilatura
 
     try:
-        doc = trafilatura.bare_extraction(tree, url=url, with_metadata=False, include_comments=False,
+        doc = trafilatura.bare_extraction(page, url=url, with_metadata=False, include_comments=False,
                                           include_tables=True, favor_precision=True)
     except Exception:  # trafilatura may fail on pathological markup
         return ""

@@ -130,3 +130,81 @@ def extract(tree) -> Dict[str, object]:
     if lang:
         out["language"] = lang.replace("_", "-").split("-")[0].lower()[:3]
     return out
+
+
+# ---------------------------------------------------------------- from the raw page
+# Reading the declarations straight from the markup spares a second parse of the
+# page (trafilatura parses it anyway, and copies any tree it is given).
+_META_TAG_RE = re.compile(r"<meta\b[^>]{0,2000}>", re.IGNORECASE)
+_ATTR_RE = re.compile(r"""([a-zA-Z:_-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_LD_RE = re.compile(r"""<script[^>]{0,200}application/ld\+json[^>]{0,200}>(.{0,200000}?)</script>""",
+                    re.IGNORECASE | re.DOTALL)
+_TITLE_RE = re.compile(r"<title[^>]{0,200}>(.{0,1000}?)</title>", re.IGNORECASE | re.DOTALL)
+_H1_RE = re.compile(r"<h1[^>]{0,500}>(.{0,2000}?)</h1>", re.IGNORECASE | re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]{0,1000}>")
+_HTML_LANG_RE = re.compile(r"<html\b[^>]{0,1000}?\blang\s*=\s*[\"']?([A-Za-z]{2,3})", re.IGNORECASE)
+_TIME_RE = re.compile(r"<time\b[^>]{0,500}?\bdatetime\s*=\s*[\"']([^\"']{8,40})", re.IGNORECASE)
+HEAD_LIMIT = 400_000
+
+
+def _unescape(s: str) -> str:
+    import html as _html
+
+    return " ".join(_html.unescape(_TAG_RE.sub(" ", s)).split())
+
+
+class _Raw:
+    """Just enough of an lxml tree's interface for :func:`extract`, built from regexes."""
+
+    def __init__(self, page: str):
+        self.page = page[:HEAD_LIMIT]
+
+    def iter(self, tag):
+        if tag == "meta":
+            for m in _META_TAG_RE.finditer(self.page):
+                attrs = {}
+                for a in _ATTR_RE.finditer(m.group()):
+                    attrs[a.group(1).lower()] = _unescape(next(g for g in a.groups()[1:] if g is not None))
+                yield attrs
+        elif tag == "script":
+            for m in _LD_RE.finditer(self.page):
+                yield _Script(m.group(1))
+
+    def find(self, path):
+        if path == ".//h1":
+            m = _H1_RE.search(self.page)
+            return _Text(_unescape(m.group(1))) if m else None
+        if path == ".//title":
+            m = _TITLE_RE.search(self.page)
+            return _Text(_unescape(m.group(1))) if m else None
+        if path == ".//time[@datetime]":
+            m = _TIME_RE.search(self.page)
+            return {"datetime": m.group(1)} if m else None
+        return None
+
+    def get(self, name):
+        if name == "lang":
+            m = _HTML_LANG_RE.search(self.page[:5000])
+            return m.group(1) if m else None
+        return None
+
+
+class _Script:
+    def __init__(self, text):
+        self.text = text
+
+    def get(self, name):
+        return "application/ld+json" if name == "type" else None
+
+
+class _Text:
+    def __init__(self, text):
+        self.text = text
+
+    def text_content(self):
+        return self.text
+
+
+def extract_from_page(page: str) -> Dict[str, object]:
+    """:func:`extract` on the raw markup (no parse)."""
+    return extract(_Raw(page))
