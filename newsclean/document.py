@@ -61,6 +61,7 @@ class Document:
     core: Tuple[int, int] = (0, -1)                              # first/last block of the article body
     core_words: frozenset = frozenset()
     source: Optional[str] = None
+    block_prob: Optional[List[float]] = None  # text mode: the block model's article probabilities
     spans: Dict[int, List[Finding]] = field(default_factory=dict)  # span findings per block
     paywalled: bool = False
     title: Optional[str] = None

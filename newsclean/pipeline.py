@@ -24,7 +24,7 @@ _SANDWICH_MAX_WORDS = 5
 _POSITIONAL_RULES = frozenset({
     "paywall.region", "teaser.trailing", "teaser.headlines", "teaser.links", "teaser.list",
     "boilerplate.header", "boilerplate.nav", "boilerplate.footer", "boilerplate.comments",
-    "paywall.context", "teaser.context", "boilerplate.context", "icon.context",
+    "paywall.context", "teaser.context", "boilerplate.context", "icon.context", "boilerplate.model",
 })
 
 

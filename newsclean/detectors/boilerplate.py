@@ -222,6 +222,13 @@ def pass2(doc) -> List[Finding]:
     if z < a:
         return out
     out.extend(_comments(doc))
+    if doc.mode == "text" and doc.config.block_model:
+        from ..blockmodel import unlikely_blocks
+
+        probs = doc.block_prob
+        for i in unlikely_blocks(doc):
+            out.append(doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
+                                         "boilerplate.model", 0.5))
     if doc.mode == "html":
         # trafilatura's extraction already judged position; only stray one- or
         # two-word lines after the body ("international", a site name) go.
