@@ -1,0 +1,60 @@
+"""The learned block scorer: ships with the package, is deterministic, is only
+applied to whole-page text, can be switched off, and keeps an article's paragraphs."""
+import newsclean
+from newsclean import blockmodel
+from newsclean.config import Config
+from newsclean.core import block_score
+from newsclean.document import Document
+
+ARTICLE = [
+    "The harbour authority approved on Monday a plan to dredge the main channel so that larger cargo ships can dock.",
+    "The work will start in October and take about eighteen months, the authority said in a statement.",
+    "Fishermen's groups said they feared the dredging would disturb breeding grounds in the estuary.",
+    "The authority said an environmental study had found no lasting harm and that work would pause in spring.",
+    "Shipping companies welcomed the decision, saying it would cut waiting times for vessels at the port.",
+    "The project is expected to cost about forty million euros, shared between the state and the port.",
+]
+NAV = ["Home", "News", "Local", "Sport", "Business", "Weather", "Opinion", "Video", "Podcasts", "Search",
+       "Sign in", "Subscribe", "Menu", "Latest", "Most read"]
+FOOTER = ["About us", "Contact", "Advertise", "Careers", "Privacy policy", "Cookie settings", "Terms of use",
+          "Follow us", "Facebook", "Twitter", "Instagram", "© 2024 Harbour Times", "All rights reserved"]
+COMMENTS = ["3 comments", "sailor42 says:", "About time they did this.", "mary_k says:", "What about the birds?"]
+
+
+def page():
+    return "\n".join(NAV + ["Harbour channel to be dredged for bigger ships"] + ARTICLE + COMMENTS + FOOTER)
+
+
+def test_model_ships_and_loads():
+    w = blockmodel.weights()
+    assert w is not None and len(w["coef"]) == len(blockmodel.FEATURES)
+    assert 0 < w["threshold"] < 1
+
+
+def test_whole_page_gate():
+    cfg = Config()
+    assert blockmodel.whole_page(Document.build(page(), cfg))
+    assert not blockmodel.whole_page(Document.build("\n\n".join(ARTICLE), cfg))
+
+
+def test_rescore_deterministic_and_same_length():
+    doc = Document.build(page(), Config())
+    scores = [block_score(doc, i) for i in range(len(doc.blocks))]
+    a = blockmodel.rescore(doc, scores)
+    b = blockmodel.rescore(doc, scores)
+    assert a == b and len(a) == len(scores)
+
+
+def test_whole_page_keeps_the_article():
+    art = newsclean.clean_text(page())
+    for p in ARTICLE:
+        assert p in art.text
+    for junk in ("Most read", "Privacy policy", "sailor42 says:", "All rights reserved"):
+        assert junk not in art.text
+
+
+def test_switch_off():
+    art = newsclean.clean_text(page(), block_model=False)
+    assert all(r.rule != "boilerplate.model" for r in art.removed)
+    for p in ARTICLE:
+        assert p in art.text
