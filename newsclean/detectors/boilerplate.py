@@ -101,6 +101,14 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
 
 
+def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, rule: str):
+    """(reason, rule) when a block of at most ``max_words`` words contains a phrase."""
+    if f.n_words > max_words or keys.isdisjoint(f.words):
+        return None
+    m = pattern.search(text)
+    return (f"{what} \u201c{m.group()}\u201d", f"boilerplate.{rule}") if m else None
+
+
 def pass1(doc) -> List[Finding]:
     cfg = doc.config
     lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)
@@ -156,18 +164,11 @@ def pass1(doc) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                          "boilerplate.site", 0.9))
             continue
-        if f.n_words <= NOTICE_MAX_WORDS and not notice_first.isdisjoint(f.words):
-            m = notices.search(text)
-            if m:
-                out.append(doc.block_finding(b.index, CATEGORY, f"reprint or copyright notice \u201c{m.group()}\u201d",
-                                             "boilerplate.notice", 0.85))
-                continue
-        if f.n_words <= PHRASE_MAX_WORDS and not phrase_first.isdisjoint(f.words):
-            m = phrases.search(text)
-            if m:
-                out.append(doc.block_finding(b.index, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
-                                             "boilerplate.phrase", 0.85))
-                continue
+        hit = (_phrase(notices, notice_first, f, text, NOTICE_MAX_WORDS, "reprint or copyright notice", "notice")
+               or _phrase(phrases, phrase_first, f, text, PHRASE_MAX_WORDS, "site chrome phrase", "phrase"))
+        if hit:
+            out.append(doc.block_finding(b.index, CATEGORY, hit[0], hit[1], 0.85))
+            continue
         if f.n_words <= 40 and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(text):
             out.append(doc.block_finding(b.index, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
             continue
