@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+from operator import mul
 from functools import lru_cache
 from importlib import resources
 from typing import List, Optional
@@ -36,8 +37,10 @@ def weights() -> Optional[dict]:
     return data
 
 
-def features(doc, scores: List[float]) -> List[List[float]]:
-    """One feature vector per block (same order as FEATURES)."""
+def features(doc, scores: List[float], only_unflagged: bool = False) -> List[Optional[List[float]]]:
+    """One feature vector per block (same order as FEATURES); with
+    ``only_unflagged``, None for blocks a detector already flagged (the model
+    never judges those)."""
     from .core import _cohesion, _max_run, is_prose
 
     n = len(doc.blocks)
@@ -51,6 +54,9 @@ def features(doc, scores: List[float]) -> List[List[float]]:
         prefix.append(prefix[-1] + p)
     out = []
     for i, (b, f) in enumerate(zip(doc.blocks, feats)):
+        if only_unflagged and doc.label[i] is not None:
+            out.append(None)
+            continue
         text = b.text
         ws = text.split()
         nws = len(ws)
@@ -91,8 +97,9 @@ def features(doc, scores: List[float]) -> List[List[float]]:
 
 def probabilities(doc, scores: List[float], w: dict) -> List[float]:
     coef = w["coef"]
-    return [1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, sum(c * x for c, x in zip(coef, v))))))
-            for v in features(doc, scores)]
+    exp = math.exp
+    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, sum(map(mul, coef, v)))))) if v is not None else 0.0
+            for v in features(doc, scores, only_unflagged=True)]
 
 
 WHOLE_PAGE_BLOCKS = 30

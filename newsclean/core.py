@@ -39,6 +39,15 @@ def content_words(ws: Iterable[str]) -> List[str]:
     return [w for w in ws if len(w) >= 4 and w not in _STOP and not w.isdigit()]
 
 
+def cwords(doc, i: int) -> frozenset:
+    """Block ``i``'s content words, computed once per document."""
+    cache = doc.__dict__.setdefault("_cwords", {})
+    ws = cache.get(i)
+    if ws is None:
+        ws = cache[i] = frozenset(content_words(doc.feats[i].words))
+    return ws
+
+
 def is_prose(f, cfg) -> bool:
     """A paragraph of running text. Without a sentence end, only a long block
     counts (a paragraph cut short); a shorter one is a headline of some other
@@ -87,7 +96,7 @@ def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
     """For each prose block, the share of its content words that also occur in
     another prose block of the run: an article's paragraphs share its names and
     terms; an author bio, a cookie notice or a comment shares few."""
-    sets = {i: set(content_words(doc.feats[i].words)) for i in blocks}
+    sets = {i: cwords(doc, i) for i in blocks}
     counts: Counter = Counter()
     for ws in sets.values():
         counts.update(ws)
@@ -124,7 +133,7 @@ def find_core(doc) -> None:
     head = prose[: max(3, (len(prose) * 3 + 4) // 5)]
     counts: Counter = Counter()
     for i in head:
-        counts.update(set(content_words(doc.feats[i].words)))
+        counts.update(cwords(doc, i))
     doc.core_counts = counts
     doc.core_head = frozenset(head)
     doc.core_words = frozenset(counts)
@@ -147,7 +156,7 @@ def overlap(doc, i: int) -> float:
     (the block's own contribution to the core excluded)."""
     if doc.script in ("cjk", "thai"):
         return 1.0  # no spaces between words: \w+ tokens are whole phrases, overlap means nothing
-    ws = set(content_words(words(doc.kept_text(i)) if i in doc.spans else doc.feats[i].words))
+    ws = set(content_words(words(doc.kept_text(i)))) if i in doc.spans else cwords(doc, i)
     if not ws:
         return 1.0
     counts = getattr(doc, "core_counts", None)
