@@ -46,7 +46,10 @@ class InputError(Exception):
 def load_config_file(path: str) -> dict:
     """Read a TOML config: [detectors] switches and thresholds, [phrases] extra
     vocabulary, [[site]] per-domain rules (domain, drop_lines)."""
-    import tomllib
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
 
     try:
         with open(path, "rb") as fh:
