@@ -17,7 +17,6 @@ Needs ``pip install -e '.[bench]'`` (html-text).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import subprocess
 import sys

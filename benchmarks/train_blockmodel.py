@@ -79,7 +79,6 @@ def fit(X, y, w, l2=1.0, iters=60):
 
 def end_to_end(pages, model):
     """Text-mode (P, R, F1) on ``pages`` with the given model dict (None: rules only)."""
-    import html_text
 
     import newsclean
     from newsclean import blockmodel

@@ -43,9 +43,6 @@ def split_dateline(text: str) -> Tuple[Optional[str], int]:
 
 
 # ---------------------------------------------------------------------- dates
-_MONTH_NAMES = None
-
-
 def _month_re() -> str:
     names = sorted(lexicon.months(), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Dict, List, Optional
 
 from . import metadata
-from .config import CATEGORIES, Config, make_config
+from .config import Config, make_config
 from .core import find_core, is_prose
 from .detectors import modules
 from .document import Document, HtmlHints

@@ -118,7 +118,6 @@ def pass1(doc) -> List[Finding]:
     phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
     notices = lexicon.matcher("boilerplate_notices", cfg.extra_phrases)
     notice_first = lexicon.first_words("boilerplate_notices", cfg.extra_phrases)
-    after_tags = False
     src = doc.source
     title_key = norm_key(doc.title) if doc.title else ""
     out: List[Finding] = []

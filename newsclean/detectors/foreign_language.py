@@ -14,7 +14,7 @@ from typing import List
 
 from .. import lexicon
 from ..model import Finding
-from ..textutil import script_counts, sentence_spans, words
+from ..textutil import script_counts, sentence_spans
 
 CATEGORY = "foreign_language"
 ORDER = 30

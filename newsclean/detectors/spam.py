@@ -82,12 +82,13 @@ def pass1(doc) -> List[Finding]:
         if k == len(verdicts):
             continue
         s0, _, kinds, why = verdicts[k]
+        # Where inside the first spam sentence does the spam start? A short lead-in
+        # ("Get cheap payday loans") goes with it; after a longer one, cut at the
+        # first URL, commercial or foreign-script token.
         cut = s0
-        if k > 0 or True:
-            # Where inside the first spam sentence does the spam start?
-            first = next((i for i, t in enumerate(kinds) if t[2] != "word"), 0)
-            if first > 3:
-                cut = s0 + kinds[first][0]
+        first = next((i for i, t in enumerate(kinds) if t[2] != "word"), 0)
+        if first > 3:
+            cut = s0 + kinds[first][0]
         if cut == 0:
             out.append(doc.block_finding(b.index, CATEGORY, why, "spam.block", 1.0))
         else:
