@@ -195,8 +195,18 @@ _COLORS = {"icon": "35", "paywall": "33", "spam": "31", "foreign_language": "36"
            "boilerplate": "90", "duplicate": "32"}
 
 
-def explain(art, norm: str, color: bool) -> str:
-    """The normalised input with every removed and metadata span marked."""
+def explain(art, norm: Optional[str], color: bool) -> str:
+    """The normalised input with every removed and metadata span marked. For
+    HTML (``norm`` None: the offsets index trafilatura's extracted text, which
+    is not the input) the removals are listed, then the clean text follows."""
+    if norm is None:
+        lines = []
+        for r in art.removed:
+            tag = f"{r.category} · {r.rule}: {r.reason}"
+            lines.append((f"\x1b[{_COLORS.get(r.category, '1')}m⟨{tag}⟩\x1b[0m " if color else f"{{{tag}}} ")
+                         + r.text)
+        norm = "\n".join(lines) + ("\n\n" if lines else "") + "--- clean text ---\n" + art.text
+        return _explain_head(art) + norm + "\n"
     marks = [(r.start, r.end, r.category, f"{r.rule}: {r.reason}") for r in art.removed]
     marks += [(m.start, m.end, "metadata", m.field) for m in art.metadata_spans]
     marks.sort()
@@ -213,6 +223,10 @@ def explain(art, norm: str, color: bool) -> str:
             out.append(f"[-{span}-]{{{cat}: {why}}}")
         pos = e
     out.append(norm[pos:])
+    return _explain_head(art) + "".join(out).rstrip("\n") + "\n"
+
+
+def _explain_head(art) -> str:
     head = []
     for k in ("title", "date", "dateline", "source", "language"):
         v = getattr(art, k)
@@ -226,7 +240,7 @@ def explain(art, norm: str, color: bool) -> str:
         head.append("low confidence: the detectors would have removed nearly everything; best candidate kept")
     counts = art.removed_by_category()
     head.append("removed: " + (", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "nothing"))
-    return "\n".join(head) + "\n\n" + "".join(out).rstrip("\n") + "\n"
+    return "\n".join(head) + "\n\n"
 
 
 def write_atomic(path: Path, data: str) -> None:
@@ -334,8 +348,8 @@ def _main(argv: List[str]) -> int:
         if args.explain:
             from .normalize import normalize
 
-            body = explain(art, normalize(raw) if args.mode != "html" and not looks_like_html(raw) else art.text,
-                           color and outdir is None)
+            is_html = args.mode == "html" or (args.mode == "auto" and looks_like_html(raw))
+            body = explain(art, None if is_html else normalize(raw), color and outdir is None)
         else:
             body = render(art, args.format)
         if outdir is not None:

@@ -75,6 +75,16 @@ def test_explain_plain_when_piped_coloured_on_a_terminal():
     assert "\x1b[" in tty and "icon" in tty
 
 
+def test_explain_html_lists_removals(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<html><head><title>Budget approved</title></head><body><article>"
+                    "<p>The city council approved a new budget on Tuesday after a long debate about roads.</p>"
+                    "<p>Council members said the plan would raise spending on public transport.</p>"
+                    "<p>Share this article</p></article></body></html>", encoding="utf-8")
+    out = run("--explain", page).stdout.decode()
+    assert "--- clean text ---" in out and "approved a new budget" in out
+
+
 def test_directory_glob_output_dir(tmp_path):
     out = tmp_path / "out"
     r = run("-o", out, "--format", "json", SEEDS, str(SEEDS / "00[01]*.txt"))
