@@ -91,13 +91,20 @@ class Document:
         doc.label = [None] * len(blocks)
         return doc
 
-    def withdraw(self, i: int, category: str) -> None:
-        """Drop the whole-block findings of ``category`` on block ``i`` (a later,
-        better-informed look overrules an earlier one)."""
-        self.findings = [f for f in self.findings if not (f.block == i and f.category == category)]
-        if self.label[i] == category:
-            rest = [f.category for f in self.findings if f.block == i]
-            self.label[i] = rest[0] if rest else None
+    def withdraw(self, blocks, category: str) -> None:
+        """Drop the whole-block findings of ``category`` on ``blocks`` (a later,
+        better-informed look overrules an earlier one). One pass over the findings."""
+        blocks = set(blocks)
+        if not blocks:
+            return
+        self.findings = [f for f in self.findings if not (f.block in blocks and f.category == category)]
+        rest: Dict[int, str] = {}
+        for f in self.findings:
+            if f.block in blocks:
+                rest.setdefault(f.block, f.category)
+        for i in blocks:
+            if self.label[i] == category:
+                self.label[i] = rest.get(i)
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing ``offset`` (or the last block before it)."""

@@ -163,10 +163,11 @@ def _assemble(doc: Document, known: Dict) -> Article:
         # Keep the best candidate: the prose paragraphs that were removed for
         # where they stand (after a wall, around the body, between junk), not
         # for what they say. They stay listed nowhere as removed.
+        prose_set = set(prose)
         for i, f in enumerate(doc.feats):
             fs = decided.get(i)
             if (fs and fs[0].block is not None and fs[0].rule in _POSITIONAL_RULES
-                    and (i in prose or (f.ends_sentence and f.n_words >= 6))):
+                    and (i in prose_set or (f.ends_sentence and f.n_words >= 6))):
                 del decided[i]
 
     removed: List[Removal] = []

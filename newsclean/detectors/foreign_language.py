@@ -48,12 +48,14 @@ def pass2(doc) -> List[Finding]:
     if doc.mode != "html":
         return []
     a, z = doc.core
-    for i in range(a + 1, z):
-        if doc.label[i] == CATEGORY:
-            prev_ok = any(doc.label[k] is None for k in range(a, i))
-            next_ok = any(doc.label[k] is None for k in range(i + 1, z + 1))
-            if prev_ok and next_ok:
-                doc.withdraw(i, CATEGORY)
+    if z - a < 2:
+        return []
+    unflagged = [k for k in range(a, z + 1) if doc.label[k] is None]
+    if not unflagged:
+        return []
+    first, last = unflagged[0], unflagged[-1]
+    # between the first and the last of the article's own (unflagged) blocks
+    doc.withdraw([i for i in range(first + 1, last) if doc.label[i] == CATEGORY], CATEGORY)
     return []
 
 
