@@ -215,6 +215,19 @@ def post(doc) -> None:
     if z < a:
         return
     if doc.title is None:
+        # A headline that opens the body run because it ends in "?" or "!", with
+        # its byline or date line right under it.
+        first = next((i for i in range(a, min(z + 1, a + 3)) if doc.label[i] is None
+                      and i not in doc.meta_blocks), None)
+        if (first is not None and headline_like(doc.blocks[first].text, doc.feats[first].n_words)
+                and doc.feats[first].n_words <= 25
+                and any(k in doc.meta_blocks for k in range(first + 1, min(len(doc.blocks), first + 3)))):
+            b = doc.blocks[first]
+            doc.title = b.text
+            doc.title_block = first
+            doc.meta_blocks[first] = "title"
+            doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
+    if doc.title is None:
         for i in range(a - 1, max(-1, a - 10), -1):
             if doc.label[i] is not None or i in doc.meta_blocks:
                 continue

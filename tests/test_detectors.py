@@ -210,3 +210,11 @@ def test_no_junk_unchanged():
     art = newsclean.clean_text("\n\n".join(ARTICLE))
     assert art.text == "\n\n".join(ARTICLE)
     assert art.removed == []
+
+
+def test_question_headline_with_date_line_under_it():
+    text = "\n".join(["Menu", "Search", "Are city buses getting slower?", "Published 10:02 AM EST Nov 19, 2019"] + ARTICLE)
+    art = newsclean.clean_text(text)
+    assert art.title == "Are city buses getting slower?"
+    assert art.date == "2019-11-19"
+    assert_article_kept(art)
