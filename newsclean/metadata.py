@@ -26,8 +26,15 @@ _DATELINE_RE = re.compile(
 )
 
 
+# TASS/RIA style: "ЕКАТЕРИНБУРГ, 14 сентября. /ТАСС/. Фермерские ..."
+_SLASH_DATELINE_RE = re.compile(rf"^(?P<place>{_PLACE}),\s*(?P<date>[\w.]+\s[\w.]+)\.?\s*/(?P<agency>[^/\n]{{2,30}})/\.?\s+(?=\S)")
+
+
 def split_dateline(text: str) -> Tuple[Optional[str], int]:
     """(dateline without its dash, offset where the paragraph proper starts)."""
+    m = _SLASH_DATELINE_RE.match(text)
+    if m:
+        return text[: m.end()].rstrip(" ./").strip() + "/", m.end()
     m = _DATELINE_RE.match(text)
     if not m:
         return None, 0
@@ -141,7 +148,8 @@ def byline(text: str, n_words: int) -> Optional[List[str]]:
     if not m:
         return None
     names = []
-    for part in _NAME_SPLIT_RE.split(m.group("names").strip(" |-–—")):
+    raw = re.split(r"\s[|–—]\s|\s-\s", m.group("names").strip(" |-–—"))[0]  # "Ana Souza — São Paulo"
+    for part in _NAME_SPLIT_RE.split(raw):
         part = re.sub(r"\s*[|•·].*$", "", part).strip()
         if not part or part.casefold() in {"reuters", "ap", "afp", "staff", "dpa"}:
             continue
@@ -191,20 +199,23 @@ def pre(doc) -> None:
     doc.source = doc.source or site_name(doc.blocks)
     horizon = min(len(doc.blocks), 60)
     for b, f in zip(doc.blocks[:horizon], doc.feats[:horizon]):
-        iso = date_line(b.text, f.n_words)
-        if iso:
-            doc.meta_blocks[b.index] = "date"
-            doc.meta.append(MetaSpan("date", b.text, b.start, b.end))
-            if not getattr(doc, "date", None):
-                doc.date = iso
-            continue
-        names = byline(b.text, f.n_words)
+        names = byline(b.text, f.n_words)  # before dates: "By Tom Hale | August 9, 2022"
         if names:
             doc.meta_blocks[b.index] = "byline"
             doc.meta.append(MetaSpan("byline", b.text, b.start, b.end))
             for n in names:
                 if n not in doc.authors:
                     doc.authors.append(n)
+            found = parse_date(b.text)
+            if found and not getattr(doc, "date", None):
+                doc.date = found[0]
+            continue
+        iso = date_line(b.text, f.n_words)
+        if iso:
+            doc.meta_blocks[b.index] = "date"
+            doc.meta.append(MetaSpan("date", b.text, b.start, b.end))
+            if not getattr(doc, "date", None):
+                doc.date = iso
 
 
 def post(doc) -> None:

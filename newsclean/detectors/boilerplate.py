@@ -42,6 +42,11 @@ def _line_key(text: str) -> str:
     return " ".join(_COUNTER_RE.sub(" ", text.casefold()).split())
 
 
+_SHARE_WORDS = frozenset(
+    "share shares compartilhe compartilhar compartir comparte partager partagez teilen condividi udostępnij "
+    "поделиться whatsapp facebook twitter x email e mail telegram linkedin pinterest reddit print drucken "
+    "imprimir imprimer stampa copy link tweet messenger vk ok flipboard skopiuj kopiuj copiar copier kopieren "
+    "copia".split())
 _CREDIT_RES: dict = {}
 _CREDIT_FIRST = frozenset({"copyright", "c"})
 
@@ -50,7 +55,7 @@ def _credit_re(prefixes: frozenset):
     rx = _CREDIT_RES.get(prefixes)
     if rx is None:
         alts = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
-        rx = re.compile(rf"^(?:{alts})(?:\s*[:/|]|\s+by\s|\s+courtesy\b)", re.IGNORECASE)
+        rx = re.compile(rf"^(?:{alts})(?:\s*[:/|]|(?<=\.)\s+\S|\s+by\s|\s+courtesy\b)", re.IGNORECASE)
         _CREDIT_RES[prefixes] = rx
     return rx
 
@@ -92,10 +97,11 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
     rx = _GLUED_RES.get(prefixes)
     if rx is None:
         agencies = "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True) if len(p) >= 2)
-        photo_copyright = r"[,;]\s*(?:photos?|fotos?|images?|picture)\s*©\s*[^©]{1,60}"
-        photo_credit = r"\(?(?:photo|foto|image|picture|credit)s?\s*[:/]\s*[^()]{1,60}\)?"
+        photo_copyright = r"(?:[,;]\s*(?:photos?|fotos?|images?|picture)\s*|[.!?”\"]\s*)©\s*[^©]{1,60}"
+        photo_credit = r"\(?(?:photo|foto|image|picture|credit|fot\.)s?\s*[:/]?\s*[^()]{1,60}\)?"
         agency = rf"(?:{agencies})(?:\s*/\s*[\w ]{{1,30}})?"
-        rx = re.compile(rf"(?:{photo_copyright}|[.!?”\"]\s*(?:{photo_credit}|{agency}))\s*$", re.IGNORECASE)
+        rx = re.compile(rf"(?:{photo_copyright}|[.!?”\"]\s*(?:{photo_credit}|{agency})|\s[-–—|]\s*{photo_credit})\s*$",
+                        re.IGNORECASE)
         _GLUED_RES[prefixes] = rx
     m = rx.search(text, max(0, len(text) - 120))  # the credit is at the end: look there only
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
@@ -122,8 +128,8 @@ def pass1(doc) -> List[Finding]:
     title_key = norm_key(doc.title) if doc.title else ""
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
-        if b.index in doc.meta_blocks:
-            continue
+        if b.index in doc.meta_blocks or f.table:
+            continue  # table rows are content
         text = b.text
         if f.n_words == 0:
             out.append(doc.block_finding(b.index, CATEGORY, "no words", "boilerplate.empty", 0.9))
@@ -131,6 +137,13 @@ def pass1(doc) -> List[Finding]:
         if drop and " ".join(text.casefold().split()) in drop:
             out.append(doc.block_finding(b.index, CATEGORY, "listed in drop_lines (configuration)",
                                          "boilerplate.drop_lines", 1.0))
+            continue
+        if text.count(" | ") >= 2 and not f.ends_sentence and all(
+                len(part.split()) <= 4 for part in text.split(" | ")):
+            out.append(doc.block_finding(b.index, CATEGORY, "a row of links", "boilerplate.links", 0.85))
+            continue
+        if 2 <= f.n_words <= 8 and all(w in _SHARE_WORDS for w in f.words):
+            out.append(doc.block_finding(b.index, CATEGORY, "share bar", "boilerplate.share", 0.9))
             continue
         if f.n_words <= 8:
             key = _line_key(text)

@@ -23,6 +23,8 @@ ORDER = 40
 NEAR = 4          # blocks apart
 LONG_WORDS = 60   # long paragraphs are duplicates wherever they are
 RUN = 3           # consecutive copies of consecutive paragraphs
+TOP = 12          # a lead repeated as standfirst: both copies in the first TOP blocks ...
+TOP_WORDS = 20    # ... and a real paragraph
 
 
 def pass1(doc) -> List[Finding]:
@@ -60,7 +62,7 @@ def pass1(doc) -> List[Finding]:
             in_run.update(range(i, j + 1))
     out: List[Finding] = []
     for i, keep in sorted(copies.items()):
-        near = i in near_set
+        near = i in near_set or (max(i, keep) < TOP and doc.feats[i].n_words >= TOP_WORDS)
         long = doc.feats[i].n_words >= LONG_WORDS
         if near or long or i in in_run:
             where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")

@@ -23,7 +23,8 @@ def _is_icon(token: str, vocab: frozenset) -> int:
     if "icon" in t or _LIGATURE_RE.match(t) and t in vocab:
         return 2
     if _LIGATURE_RE.match(t):
-        return 1 if all(p in vocab for p in t.split("_")) else 0
+        # Material-icon ligature names: "more_vert", "mail_outline", "content_copy"
+        return 2 if any(p in vocab for p in t.split("_")) else 0
     if t in vocab:
         return 1
     parts = re.split(r"[-_]", t)

@@ -23,7 +23,12 @@ ORDER = 20
 
 WALL_MAX_WORDS = 40
 PROMPT_MAX_WORDS = 40
-FOLLOW_MAX_WORDS = 25  # a block right after a prompt, with a prompt phrase of its own
+FOLLOW_MAX_WORDS = 20  # a block right after a prompt, with a prompt phrase of its own
+# Several prompt phrases in a block count only in a short block: a longer one is
+# a sentence about registering or subscribing (a scam warning, a media story).
+MIXED_MAX_WORDS = 20
+COOKIE_MAX_WORDS = 90
+OPENING_MAX_WORDS = 25  # "Sign up for our newsletter: ..." -- a block that opens with a prompt
 
 
 def coverage(pattern, text: str) -> tuple:
@@ -40,6 +45,14 @@ def coverage(pattern, text: str) -> tuple:
 
 def is_prompt(pattern, text: str, n_words: int) -> tuple:
     """(is prompt, reason)."""
+    if n_words > COOKIE_MAX_WORDS:
+        return False, ""
+    opening = pattern.match(text)
+    if opening and "cookie" in opening.group().casefold():
+        # a consent banner opens with the cookie notice itself, however long it is
+        return True, f"cookie banner (\u201c{opening.group()}\u201d)"
+    if opening and n_words <= OPENING_MAX_WORDS:
+        return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
     if n_words > PROMPT_MAX_WORDS:
         return False, ""
     cov, distinct = coverage(pattern, text)
@@ -47,7 +60,7 @@ def is_prompt(pattern, text: str, n_words: int) -> tuple:
         return False, ""
     if cov >= 0.35 or (n_words <= 3 and cov >= 0.3):
         return True, f"prompt phrases cover {cov:.0%} of the block"
-    if distinct >= 2 and cov >= 0.2:
+    if distinct >= 2 and cov >= 0.2 and n_words <= MIXED_MAX_WORDS:
         return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
     return False, ""
 
@@ -89,7 +102,8 @@ def pass1(doc) -> List[Finding]:
         if not ok and f.n_words <= WALL_MAX_WORDS and maybe_wall:
             ok, why = is_prompt(wall, b.text, f.n_words)
         if ok:
-            out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt", 0.8))
+            out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt",
+                                         0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
         elif f.n_words >= doc.config.prose_min_words:
             prose_before += 1
