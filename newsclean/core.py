@@ -60,7 +60,10 @@ def is_prose(f, cfg) -> bool:
 def block_score(doc, i: int) -> float:
     f = doc.feats[i]
     cfg = doc.config
-    if doc.label[i] is not None:
+    lab = doc.label[i]
+    if lab is not None:
+        if lab == "duplicate" and is_prose(f, cfg):
+            return 0.0  # a repeated paragraph of the body: neither splits nor extends it
         return -max(JUNK_COST, min(float(f.n_words), 30.0))
     if i in doc.meta_blocks:
         return -1.0

@@ -89,7 +89,18 @@ class Document:
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
                   config=config, hints=hints, mode=mode)
         doc.label = [None] * len(blocks)
+        doc._stops = stops
         return doc
+
+    def refresh_features(self) -> None:
+        """Recompute the features of blocks whose end was found to be junk, from
+        their kept text (spam glued to a paragraph's end hides its sentence end)."""
+        for i, fs in self.spans.items():
+            if max(f.end for f in fs) < self.blocks[i].end:
+                continue
+            text = self.kept_text(i)
+            if text:
+                self.feats[i] = _features(text, self._stops)
 
     def withdraw(self, blocks, category: str) -> None:
         """Drop the whole-block findings of ``category`` on ``blocks`` (a later,
@@ -149,7 +160,8 @@ def _features(text: str, stops: frozenset) -> Features:
         n_chars=len(text),
         # Only blocks of some length are ever judged by their function words.
         stop_ratio=(sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
-        ends_sentence=text[-1] in TERMINAL,
+        # Thai writes no full stop: a block of some length counts as ending one.
+        ends_sentence=text[-1] in TERMINAL or (script == "thai" and n >= 10),
         script=script,
         script_share=share,
         scripts=sc,

@@ -2,7 +2,8 @@
 same text pipeline cleans what it left."""
 from __future__ import annotations
 
-from typing import Optional, Union
+import re
+from typing import Optional, Tuple, Union
 
 from .config import Config, make_config
 from .model import Article
@@ -36,9 +37,23 @@ def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optio
             known.update(htmlmeta.extract_from_page(html))
         except Exception:  # metadata is a bonus: never fail the article for it
             pass
-        text = _extract(html, url)
+        text, mode = _source(html, url)
+    else:
+        mode = "html"
     # The page's declared language is only a hint: the text decides (Document.build).
-    return run(normalize(text), cfg, known=known, mode="html")
+    return run(normalize(text), cfg, known=known, mode=mode)
+
+
+def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
+    """The text the pipeline cleans, and its mode: trafilatura's main content
+    ("html"), or, when it finds none, the whole page's text ("text": the
+    pipeline finds the article among menus, as for clean_text)."""
+    text = _extract(page, url)
+    if text.strip():
+        return text, "html"
+    from .pagetext import page_text
+
+    return page_text(page), "text"
 
 
 def _extract(page: str, url: Optional[str]) -> str:
@@ -46,13 +61,42 @@ def _extract(page: str, url: Optional[str]) -> str:
     (``htmlmeta`` reads the page's declarations instead, much cheaper);
     comments are left out; ``favor_precision`` because the text pipeline after
     it is tuned to keep article text, and precision is what trafilatura lacks."""
+    text = _trafilatura(page, url, True)
+    if len(text) < SHORT_CHARS:
+        # Precision mode can discard nearly the whole article (a page whose
+        # body it takes for boilerplate); the default mode is the second try,
+        # taken when it finds several times more text.
+        other = _trafilatura(page, url, False)
+        if len(other) >= SHORT_RATIO * max(len(text), 1):
+            return other
+    return text
+
+
+#: Below this many characters, precision mode's text is checked against the default mode's.
+SHORT_CHARS = 400
+#: ... which replaces it when it is at least this many times longer.
+SHORT_RATIO = 3
+
+
+# Closing tags of elements whose text trafilatura joins to the next element's
+# without a space when they stand outside their usual container (an <li>
+# outside a list): a line break before the tag keeps the words apart.
+_JOINED_RE = re.compile(r"</(?:li|dd|dt|figcaption)>", re.IGNORECASE)
+
+
+def _trafilatura(page: str, url: Optional[str], precision: bool) -> str:
     import trafilatura
 
+    page = _JOINED_RE.sub(_newline_before, page)
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=False, include_comments=False,
-                                          include_tables=True, favor_precision=True)
+                                          include_tables=True, favor_precision=precision)
     except Exception:  # trafilatura may fail on pathological markup
         return ""
     if doc is None:
         return ""
     return getattr(doc, "text", None) or ""
+
+
+def _newline_before(m: "re.Match[str]") -> str:
+    return "\n" + m.group(0)

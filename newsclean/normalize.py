@@ -58,8 +58,31 @@ def normalize(text: str) -> str:
         else:
             text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-        text = _CONTROL_RE.sub("", text)
+        stripped = _CONTROL_RE.sub("", text)
+        if len(stripped) != len(text) and _MOJIBAKE_HINT_RE.search(stripped) and is_bad(stripped):
+            # A stray C1 control inside mojibake ("caf\x9dÃ©") hid it from
+            # ftfy; without it the repair applies (and normalize stays idempotent).
+            stripped = ftfy.fix_text(stripped, _FTFY_CONFIG)
+            stripped = stripped.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+            stripped = _CONTROL_RE.sub("", stripped)
+        text = stripped
     return text
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when the bytes look like UTF-16 text without a
+    byte-order mark (text mostly in Latin letters: every other byte is NUL),
+    else ''."""
+    head = data[:4096]
+    if len(head) < 8 or len(data) % 2:
+        return ""
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    half = len(head) // 2
+    if odd >= 0.6 * half and even <= 0.05 * half:
+        return "utf-16-le"
+    if even >= 0.6 * half and odd <= 0.05 * half:
+        return "utf-16-be"
+    return ""
 
 
 def decode_bytes(data: bytes) -> str:
@@ -69,6 +92,12 @@ def decode_bytes(data: bytes) -> str:
         return data[3:].decode("utf-8")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

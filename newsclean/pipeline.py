@@ -6,7 +6,7 @@ revision -> one decision step -> safety floor -> Article.
 """
 from __future__ import annotations
 
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 from . import metadata
 from .config import Config, make_config
@@ -64,6 +64,7 @@ def run(norm: str, cfg: Config, hints: Optional[HtmlHints] = None, known: Option
     for mod in mods:
         if hasattr(mod, "pass1") and cfg.enabled(mod.CATEGORY):
             _absorb(doc, mod.pass1(doc))
+    doc.refresh_features()
     find_core(doc)
     metadata.post(doc)
     if known.get("title"):
@@ -121,54 +122,75 @@ def _drop_title_lines(doc: Document, title: str) -> None:
             doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
 
 
-def _decide(doc: Document) -> Dict[int, List[Finding]]:
-    """One decision step: per block, either one whole-block removal or a set of
-    non-overlapping span removals."""
+def _choose(fs: List[Finding]) -> List[Finding]:
+    """Per block, either one whole-block removal or a set of non-overlapping
+    span removals."""
+    whole = [f for f in fs if f.block is not None]
+    if whole:
+        return [min(whole, key=lambda f: (-f.confidence, _PRIORITY.get(f.category, 99), f.rule))]
+    chosen: List[Finding] = []
+    for f in sorted(fs, key=lambda f: (f.start, -(f.end - f.start))):
+        if chosen and f.start < chosen[-1].end:
+            continue
+        chosen.append(f)
+    return chosen
+
+
+def _decide(doc: Document) -> Tuple[Dict[int, List[Finding]], Dict[int, List[Finding]]]:
+    """One decision step: per block, the chosen removals (see :func:`_choose`);
+    also returns every finding per block."""
     per_block: Dict[int, List[Finding]] = {}
     for f in doc.findings:
         bi = f.block if f.block is not None else doc.block_of(f.start)
         if bi < 0:
             continue
         per_block.setdefault(bi, []).append(f)
-    decided: Dict[int, List[Finding]] = {}
-    for bi, fs in per_block.items():
-        if bi in doc.meta_blocks:
-            continue
-        whole = [f for f in fs if f.block is not None]
-        if whole:
-            best = min(whole, key=lambda f: (-f.confidence, _PRIORITY.get(f.category, 99), f.rule))
-            decided[bi] = [best]
-            continue
-        spans = sorted(fs, key=lambda f: (f.start, -(f.end - f.start)))
-        chosen: List[Finding] = []
-        for f in spans:
-            if chosen and f.start < chosen[-1].end:
-                continue
-            chosen.append(f)
-        decided[bi] = chosen
-    return decided
+    decided = {bi: _choose(fs) for bi, fs in per_block.items() if bi not in doc.meta_blocks}
+    return decided, per_block
+
+
+#: Safety floor on pages where no block reads as prose (no sentence end the
+#: cleaner knows, or short paragraphs): blocks of at least this many characters
+#: stand for the article, measured in characters.
+_FLOOR_BLOCK_CHARS = 30
+_FLOOR_MIN_CHARS = 200
 
 
 def _assemble(doc: Document, known: Dict) -> Article:
     cfg = doc.config
-    decided = _decide(doc)
+    decided, per_block = _decide(doc)
     low_conf = False
 
     # Safety floor: never silently drop (nearly) the whole article.
-    prose = [i for i, f in enumerate(doc.feats) if is_prose(f, cfg) and i not in doc.meta_blocks]
-    total = sum(doc.feats[i].n_words for i in prose)
-    kept = sum(doc.feats[i].n_words for i in prose if not _whole_removed(decided, i))
-    if total >= 40 and kept < cfg.min_keep_ratio * total:
+    feats, meta_blocks = doc.feats, doc.meta_blocks
+    cands = [i for i, f in enumerate(feats) if is_prose(f, cfg) and i not in meta_blocks]
+    total = sum(feats[i].n_words for i in cands)
+    kept = sum(feats[i].n_words for i in cands if not _whole_removed(decided, i))
+    engaged = total >= 40 and kept < cfg.min_keep_ratio * total
+    if total < 40:
+        # No prose by our measure (a script whose full stop we do not know, or
+        # no full stops at all): measure the longer blocks in characters.
+        blocks = doc.blocks
+        cands = [i for i, b in enumerate(blocks) if b.end - b.start >= _FLOOR_BLOCK_CHARS and i not in meta_blocks]
+        total = sum(blocks[i].end - blocks[i].start for i in cands)
+        kept = sum(blocks[i].end - blocks[i].start for i in cands if not _whole_removed(decided, i))
+        engaged = total >= _FLOOR_MIN_CHARS and kept < cfg.min_keep_ratio * total
+    if engaged:
         low_conf = True
-        # Keep the best candidate: the prose paragraphs that were removed for
-        # where they stand (after a wall, around the body, between junk), not
-        # for what they say. They stay listed nowhere as removed.
-        prose_set = set(prose)
-        for i, f in enumerate(doc.feats):
+        # Keep the best candidate: the paragraphs that were removed for where
+        # they stand (after a wall, around the body, between junk), not for
+        # what they say. What was removed from them for what it says (spam
+        # glued to a paragraph's end) stays removed.
+        cand_set = set(cands)
+        for i, f in enumerate(feats):
             fs = decided.get(i)
             if (fs and fs[0].block is not None and fs[0].rule in _POSITIONAL_RULES
-                    and (i in prose_set or (f.ends_sentence and f.n_words >= 6))):
-                del decided[i]
+                    and (i in cand_set or (f.ends_sentence and f.n_words >= 6))):
+                rest = [g for g in per_block[i] if g.rule not in _POSITIONAL_RULES]
+                if rest:
+                    decided[i] = _choose(rest)
+                else:
+                    del decided[i]
 
     removed: List[Removal] = []
     paras: List[str] = []

@@ -7,9 +7,11 @@ from typing import Dict, List, Tuple
 WORD_RE = re.compile(r"\w+")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
-SENT_SPLIT_RE = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+")
+SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”’»)\]]*\s+")
 BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
-TERMINAL = frozenset(".!?…\"'”’»)]:;。！？」』")
+# Sentence ends: Latin and CJK marks, and the full stops of Devanagari and
+# Bengali (danda), Urdu, Arabic (question mark), Ethiopic, Armenian, Burmese, Khmer.
+TERMINAL = frozenset(".!?…\"'”’»)]:;。！？」』।॥۔؟።፧։။៕｡．")
 
 SCRIPTS: Tuple[Tuple[str, "re.Pattern[str]"], ...] = (
     ("latin", re.compile(r"[A-Za-z\u00C0-\u024F\u1E00-\u1EFF]")),
