@@ -130,7 +130,8 @@ def main(argv=None) -> int:
         X = blockmodel.features(doc, scores)
         y = labels(doc, p[3])
         w = [1.0 + min(f.n_words, 150) ** 0.5 for f in doc.feats]
-        data.append((X, y, w))
+        keep = [i for i, v in enumerate(X) if v is not None]  # the blocks the model judges
+        data.append(([X[i] for i in keep], [y[i] for i in keep], [w[i] for i in keep]))
 
     def model_from(idx, threshold=0.5):
         X, y, w = [], [], []

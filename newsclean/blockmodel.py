@@ -1,105 +1,190 @@
 """Learned block scorer for text mode (whole-page text, no DOM).
 
-A logistic regression over language-independent block features (length,
-sentence shape, function-word rate, position, the rule-based core, topical
-cohesion, the neighbours' shape) estimates how likely a block is article text.
-Its probability reweights the rule-based core scores before the maximum
-subarray picks the article body. Weights: ``newsclean/data/blockmodel.json``,
-trained by ``benchmarks/train_blockmodel.py`` on pages the user can download
-(see docs/benchmarks.md for the cross-validated effect). No word identities are
-used, so it does not learn any site's or page's text.
+A logistic regression over language-independent block features estimates how
+likely a block is article text: its own shape (length, sentence end, function-
+word rate, capitals, digits, commas, word length, a trailing colon or ellipsis,
+a time of day, a "(12)" counter, repetition elsewhere on the page), where it
+stands (position in the page, inside or outside the rule-based core, distance
+to its edges, share of the page's prose before it), its topic (cohesion with
+the core's other paragraphs, overlap with the core's first paragraphs and with
+the page's first lines) and its neighbours (length, sentence end and pass-1
+flags of the two blocks either side, prose and flagged blocks around it). No
+word identities are used: nothing of any site's or page's text is learned.
+
+The probability reweights the rule-based core scores before the maximum
+subarray picks the article body (:func:`rescore`), and blocks it finds very
+unlike article text are removed in pass 2 (:func:`unlikely_blocks`, rule
+``boilerplate.model``). Blocks a pass-1 detector flagged, and one- or two-word
+lines without a sentence end (menus), are left to the rules.
+
+Weights: ``newsclean/data/blockmodel.json``, written by
+``benchmarks/train_blockmodel.py`` (which also cross-validates it by page).
+Pure Python at inference time.
 """
 from __future__ import annotations
 
 import json
 import math
-from operator import mul
+import re
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import List, Optional
 
 FEATURES = (
-    "bias", "log_words", "ends_sentence", "stop_ratio", "is_prose", "flagged", "bullet", "position",
-    "in_core", "core_edge", "cohesion", "prev_words", "next_words", "prev_sentence", "next_sentence",
-    "prev_flagged", "next_flagged", "has_url", "caps_ratio", "digit_ratio", "mean_word_len", "prose_near",
-    "headline_shape",
+    "bias", "log_words", "ends_sentence", "stop_ratio", "is_prose", "bullet", "has_url", "caps_ratio",
+    "digit_ratio", "comma_rate", "mean_word_len", "ends_colon", "ends_ellipsis", "has_time", "count_suffix",
+    "headline_shape", "repeated", "rel_length", "position", "in_core", "core_distance", "core_edge",
+    "core_relpos", "prose_before", "cohesion", "core_overlap", "title_overlap", "prev_words", "next_words",
+    "prev2_words", "next2_words", "prev_sentence", "next_sentence", "prev_flagged", "next_flagged",
+    "prev2_flagged", "next2_flagged", "prose_near", "flagged_near", "rule_score",
 )
+
+#: Lines shorter than this many words, without a sentence end, are not judged
+#: by the model (menus, buttons, section names): the rules keep them.
+MIN_WORDS = 3
+#: Topical features only for blocks of at least this many words.
+TOPIC_MIN_WORDS = 4
+#: How many of the page's first blocks stand for its title.
+TITLE_BLOCKS = 3
+
+_TIME_RE = re.compile(r"\d{1,2}:\d{2}")
+_COUNT_RE = re.compile(r"\(\d+\)$")
 
 
 @lru_cache(maxsize=1)
 def weights() -> Optional[dict]:
+    """The packaged model, or None when it is missing or was trained for other features."""
     try:
         data = json.loads(resources.files("newsclean").joinpath("data", "blockmodel.json").read_text("utf-8"))
     except (FileNotFoundError, ValueError):
         return None
-    if data.get("features") != list(FEATURES):
+    if data.get("features") != list(FEATURES) or len(data.get("coef", ())) != len(FEATURES):
         return None
     return data
 
 
-def features(doc, scores: List[float], only_unflagged: bool = False) -> List[Optional[List[float]]]:
-    """One feature vector per block (same order as FEATURES); with
-    ``only_unflagged``, None for blocks a detector already flagged (the model
-    never judges those)."""
-    from .core import _cohesion, _max_run, is_prose
+def judged(f) -> bool:
+    """Whether the model judges a block with features ``f`` (if no detector flagged it)."""
+    return f.n_words >= MIN_WORDS or f.ends_sentence
 
-    n = len(doc.blocks)
+
+def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
+    """One feature vector per block, in the order of FEATURES; None for the blocks
+    the model does not judge (flagged by a pass-1 detector, or a short line).
+    ``scores`` are the rule-based core scores (:func:`newsclean.core.block_score`)."""
+    from .core import _cohesion, _max_run, cwords, is_prose
+
+    blocks, feats, label, cfg = doc.blocks, doc.feats, doc.label, doc.config
+    n = len(blocks)
+    if not n:
+        return []
     a, z = _max_run(scores)
-    feats = doc.feats
-    prose = [is_prose(f, doc.config) for f in feats]
-    candidates = [i for i in range(max(a, 0), z + 1) if prose[i] and doc.label[i] is None] if z >= a else []
-    coh = _cohesion(doc, candidates) if len(candidates) >= 3 else {}
-    prefix = [0]
-    for p in prose:
-        prefix.append(prefix[-1] + p)
-    out = []
-    for i, (b, f) in enumerate(zip(doc.blocks, feats)):
-        if only_unflagged and doc.label[i] is not None:
+    nw = [f.n_words for f in feats]
+    # Neighbour lookups: index -1/-2 and n/n+1 read the padding at the end.
+    lw = [math.log1p(x) for x in nw] + [0.0, 0.0]
+    es = [float(f.ends_sentence) for f in feats] + [0.0, 0.0]
+    fl = [float(lab is not None) for lab in label] + [1.0, 1.0]
+    prose = [is_prose(f, cfg) for f in feats]
+    free = [p and lab is None for p, lab in zip(prose, label)]
+    cands = [i for i in range(a, z + 1) if free[i]] if z >= a else []
+    coh = _cohesion(doc, cands) if len(cands) >= 3 else {}
+    pp, pf, pw = [0], [0.0], [0]
+    for i in range(n):
+        pp.append(pp[-1] + prose[i])
+        pf.append(pf[-1] + fl[i])
+        pw.append(pw[-1] + (nw[i] if free[i] else 0))
+    total = pw[-1] or 1
+    core_len = z - a + 1
+    # Topical reference: content words of the core's first paragraphs (as core.find_core).
+    head = cands[: max(3, (len(cands) * 3 + 4) // 5)]
+    headset = set(head)
+    ref: dict = {}
+    for i in head:
+        for w in cwords(doc, i):
+            ref[w] = ref.get(w, 0) + 1
+    top: set = set()
+    for i in range(min(TITLE_BLOCKS, n)):
+        top |= cwords(doc, i)
+    seen: dict = {}
+    for b in blocks:
+        seen[b.text] = seen.get(b.text, 0) + 1
+    lmax = math.log1p(max(nw)) or 1.0
+    out: List[Optional[List[float]]] = []
+    for i in range(n):
+        f = feats[i]
+        if label[i] is not None or not judged(f):
             out.append(None)
             continue
-        text = b.text
-        ws = text.split()
-        nws = len(ws)
-        caps = sum(map(str.isupper, [w[0] for w in ws])) / nws if nws else 0.0
-        digits = sum(map(str.isdigit, text)) / len(text) if text else 0.0
-        prev_f = feats[i - 1] if i > 0 else None
-        next_f = feats[i + 1] if i + 1 < n else None
-        inside = a <= i <= z
-        edge = min(abs(i - a), abs(i - z)) / 10.0 if z >= a else 1.0
-        near = (prefix[min(n, i + 4)] - prefix[max(0, i - 3)] - prose[i]) / 6.0
+        text = blocks[i].text
+        ws = text.split(None, 20)[:20]
+        k = len(ws)
+        head_chars = text[:400]
+        nd = sum(map(str.isdigit, head_chars))
+        if z < a:
+            dist, edge, rel, inside = n, 0, -1.0, 0.0
+        elif i < a:
+            dist, edge, rel, inside = a - i, 0, -0.5, 0.0
+        elif i > z:
+            dist, edge, rel, inside = i - z, 0, 1.5, 0.0
+        else:
+            dist, edge, rel, inside = 0, min(i - a, z - i), (i - a) / core_len, 1.0
+        ovl = tov = 0.0
+        if nw[i] >= TOPIC_MIN_WORDS:
+            cw = cwords(doc, i)
+            if cw:
+                own = 1 if i in headset else 0
+                ovl = sum(1 for w in cw if ref.get(w, 0) > own) / len(cw)
+                if i >= TITLE_BLOCKS:
+                    tov = sum(1 for w in cw if w in top) / len(cw)
+        lo, hi = max(0, i - 3), min(n, i + 4)
+        s = scores[i]
         out.append([
             1.0,
-            math.log1p(f.n_words),
-            float(f.ends_sentence),
+            lw[i],
+            es[i],
             f.stop_ratio,
             float(prose[i]),
-            float(doc.label[i] is not None),
             float(f.bullet),
-            i / n,
-            float(inside),
-            min(edge, 1.0) * (1 if inside else -1),
-            coh.get(i, 0.0),
-            math.log1p(prev_f.n_words) if prev_f else 0.0,
-            math.log1p(next_f.n_words) if next_f else 0.0,
-            float(prev_f.ends_sentence) if prev_f else 0.0,
-            float(next_f.ends_sentence) if next_f else 0.0,
-            float(i > 0 and doc.label[i - 1] is not None),
-            float(i + 1 < n and doc.label[i + 1] is not None),
             float(f.n_urls > 0),
-            caps,
-            digits,
-            ((len(text) - nws + 1) / nws) / 10.0 if nws else 0.0,
-            near,
-            float(5 <= f.n_words <= 25 and not f.ends_sentence),
+            sum(1 for w in ws if w[0].isupper()) / k,
+            nd / len(head_chars),
+            text.count(",") / (nw[i] or 1),
+            len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
+            float(text[-1] == ":"),
+            float(text.endswith(("…", "..."))),
+            float(nd > 0 and _TIME_RE.search(text) is not None),
+            float(text[-1] == ")" and _COUNT_RE.search(text) is not None),
+            float(5 <= nw[i] <= 25 and not f.ends_sentence),
+            float(seen[text] > 1),
+            lw[i] / lmax,
+            i / n,
+            inside,
+            min(dist, 20) / 20.0,
+            min(edge, 20) / 20.0,
+            rel,
+            pw[i] / total,
+            coh.get(i, 0.0),
+            ovl,
+            tov,
+            lw[i - 1], lw[i + 1], lw[i - 2], lw[i + 2],
+            es[i - 1], es[i + 1],
+            fl[i - 1], fl[i + 1], fl[i - 2], fl[i + 2],
+            (pp[hi] - pp[lo] - prose[i]) / 6.0,
+            (pf[hi] - pf[lo]) / 7.0,
+            -1.0 if s < -30.0 else (1.0 if s > 30.0 else s / 30.0),
         ])
     return out
 
 
-def probabilities(doc, scores: List[float], w: dict) -> List[float]:
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+def probabilities(doc, scores: List[float], w: dict) -> List[Optional[float]]:
+    """The model's probability that each block is article text (None: not judged)."""
     coef = w["coef"]
-    exp = math.exp
-    return [1.0 / (1.0 + exp(-max(-30.0, min(30.0, sum(map(mul, coef, v)))))) if v is not None else 0.0
-            for v in features(doc, scores, only_unflagged=True)]
+    return [None if v is None else _sigmoid(sum(map(mul, coef, v))) for v in features(doc, scores)]
 
 
 WHOLE_PAGE_BLOCKS = 30
@@ -118,22 +203,33 @@ def whole_page(doc) -> bool:
     return short / n >= WHOLE_PAGE_SHORT_SHARE
 
 
+#: Core score of a judged block: SCALE * words * (p - threshold), words capped.
+SCALE = 2.0
+WORDS_CAP = 150
+
+
 def rescore(doc, scores: List[float]) -> List[float]:
-    """Reweight the rule-based core scores of unflagged blocks by the model's
-    probability that the block is article text. Flagged blocks keep their
-    (negative) scores: the model never overrules a detector."""
+    """Replace the rule-based core score of every judged block by one from the
+    model's probability: ``2 * words * (p - threshold)``, so a paragraph the
+    model doubts pulls the maximum subarray away from it (a comment thread, a
+    box of other stories) and one it trusts can join the run. A block the rules
+    scored negatively (a short line) is raised only, never lowered. Blocks the
+    model does not judge keep their scores: the model never overrules a
+    detector. Sets ``doc.block_prob`` (None for blocks not judged)."""
     w = weights()
-    if w is None or not whole_page(doc):
+    if w is None or not getattr(doc.config, "block_model", True) or not whole_page(doc):
         return scores
     probs = probabilities(doc, scores, w)
     doc.block_prob = probs
     cut = w.get("threshold", 0.5)
     out = list(scores)
-    for i, (s, p) in enumerate(zip(scores, probs)):
-        if doc.label[i] is not None:
+    feats = doc.feats
+    for i, p in enumerate(probs):
+        if p is None:
             continue
-        weight = max(1.0, float(min(doc.feats[i].n_words, 150)))
-        out[i] = weight * (p - cut) * 2.0 if s > 0 or p < cut else max(s, weight * (p - cut) * 2.0)
+        s = scores[i]
+        v = SCALE * max(1.0, float(min(feats[i].n_words, WORDS_CAP))) * (p - cut)
+        out[i] = v if s > 0 or p < cut else max(s, v)
     return out
 
 
@@ -145,4 +241,5 @@ def unlikely_blocks(doc) -> List[int]:
     if w is None or probs is None:
         return []
     low = w.get("drop_below", 0.0)
-    return [i for i, p in enumerate(probs) if p < low and doc.label[i] is None and i not in doc.meta_blocks]
+    return [i for i, p in enumerate(probs)
+            if p is not None and p < low and doc.label[i] is None and i not in doc.meta_blocks]
