@@ -3,7 +3,7 @@ same text pipeline cleans what it left."""
 from __future__ import annotations
 
 import re
-from typing import Optional, Tuple, Union
+from typing import List, Optional, Tuple, Union
 
 from .config import Config, make_config
 from .model import Article
@@ -48,10 +48,12 @@ def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
     """The text the pipeline cleans, and its mode: trafilatura's main content
     ("html"), or, when it finds none, the whole page's text ("text": the
     pipeline finds the article among menus, as for clean_text)."""
+    from .pagetext import page_text
+
     text = _extract(page, url)
     if text.strip():
-        return text, "html"
-    from .pagetext import page_text
+        more = _continuation(page, text)
+        return (text + "\n" + "\n".join(more) if more else text), "html"
 
     return page_text(page), "text"
 
@@ -70,6 +72,59 @@ def _extract(page: str, url: Optional[str]) -> str:
         if len(other) >= SHORT_RATIO * max(len(text), 1):
             return other
     return text
+
+
+#: Continuation: paragraphs of at least this many words, ending a sentence ...
+CONT_MIN_WORDS = 25
+#: ... at least this many of them, with at most CONT_MAX_GAP other lines between ...
+CONT_MIN_PARAS = 3
+CONT_MAX_GAP = 2
+#: ... sharing at least this share of their longer words with the extracted text.
+CONT_MIN_SHARED = 0.2
+_WORD5_RE = re.compile(r"\w{5,}")
+_ANCHOR_RE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+){4}")
+
+
+def _continuation(page: str, text: str) -> List[str]:
+    """Article paragraphs trafilatura left behind after the part it took.
+
+    trafilatura keeps one main container; an article split over several
+    sibling containers (with an advertisement or a "more stories" box between
+    them) loses all but the first. After the last extracted paragraph, the
+    page's text is read on: paragraphs of running text that follow it with at
+    most two other lines between them, at least three, on the same topic as
+    the extracted text (by shared words), are the article's continuation. The
+    text pipeline then cleans them with the rest."""
+    from .pagetext import page_text
+    from .textutil import TERMINAL
+
+    lines = [ln for ln in text.split("\n") if len(ln.split()) >= 8]
+    if not lines:
+        return []
+    anchor = _ANCHOR_RE.search(lines[-1])
+    pos = page.find(anchor.group()) if anchor else -1
+    if pos < 0:
+        return []
+    flat = " ".join(text.split())
+    tail = page_text(page[pos:]).split("\n")[1:]  # the first line is the last extracted one
+    found: List[str] = []
+    gap = 0
+    for ln in tail:
+        if len(ln.split()) >= CONT_MIN_WORDS and ln[-1] in TERMINAL:
+            if " ".join(ln.split()) not in flat:
+                found.append(ln)
+            gap = 0
+        else:
+            gap += 1
+            if gap > CONT_MAX_GAP:
+                break
+    if len(found) < CONT_MIN_PARAS:
+        return []
+    have = set(_WORD5_RE.findall(text.casefold()))
+    words = _WORD5_RE.findall(" ".join(found).casefold())
+    if not words or sum(w in have for w in words) < CONT_MIN_SHARED * len(words):
+        return []
+    return found
 
 
 #: Below this many characters, precision mode's text is checked against the default mode's.

@@ -18,55 +18,41 @@ _SKIP = ("script", "style", "noscript", "template", "svg", "head", "iframe", "ob
 _INLINE = frozenset("a abbr b bdi bdo cite code data del dfn em font i ins kbd mark q s samp small span strong "
                     "sub sup time tt u var wbr".split())
 # A tag: name and attributes up to '>' (bounded, so a stray '<' costs little).
-_TAG_RE = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]{0,40})[^>]{0,2000}>|<![^>]{0,2000}>|<\?[^>]{0,2000}>")
+_INLINE_RE = re.compile(r"</?(?:%s)(?![A-Za-z0-9:-])[^>]{0,2000}>" % "|".join(sorted(_INLINE, key=len, reverse=True)),
+                        re.IGNORECASE)
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]{0,2000}>|<![^>]{0,2000}>|<\?[^>]{0,2000}>")
 _SPACES_RE = re.compile(r"[ \t\f\v\r\u00a0]+")
 _LINES_RE = re.compile(r"\n\s*\n\s*")
+
+
+_OPEN_RE = re.compile(r"<!--|<(%s)(?![A-Za-z0-9:-])" % "|".join(_SKIP), re.IGNORECASE)
+_CLOSE_RE = {t: re.compile(r"</%s\s*>" % t, re.IGNORECASE) for t in _SKIP}
 
 
 def _drop_regions(page: str) -> str:
     """Remove comments and the content of the elements in ``_SKIP``, scanning
     once from left to right (an unclosed one runs to the end of the page)."""
-    low = page.lower()
     out = []
-    pos, n = 0, len(page)
-    openers = ["<!--"] + ["<" + t for t in _SKIP]
-    nxt = {o: low.find(o) for o in openers}
-    while pos < n:
-        live = [(i, o) for o, i in nxt.items() if i >= 0]
-        if not live:
+    pos = 0
+    while True:
+        m = _OPEN_RE.search(page, pos)
+        if m is None:
             break
-        i, o = min(live)
-        if o != "<!--":
-            after = low[i + len(o): i + len(o) + 1]
-            if after and (after.isalnum() or after in "-_:"):  # <header> is not <head>
-                nxt[o] = low.find(o, i + 1)
-                continue
-        out.append(page[pos:i])
-        close = "-->" if o == "<!--" else "</" + o[1:]
-        j = low.find(close, i + len(o))
-        if j < 0:
-            pos = n
-            break
-        k = j + len(close) if o == "<!--" else low.find(">", j)
-        pos = n if k < 0 else k + (0 if o == "<!--" else 1)
+        out.append(page[pos:m.start()])
         out.append("\n")
-        for key, v in nxt.items():  # openers inside the dropped region are gone
-            if 0 <= v < pos:
-                nxt[key] = low.find(key, pos)
+        if m.group(1) is None:
+            j = page.find("-->", m.end())
+            pos = j + 3 if j >= 0 else len(page)
+        else:
+            c = _CLOSE_RE[m.group(1).lower()].search(page, m.end())
+            pos = c.end() if c else len(page)
     out.append(page[pos:])
     return "".join(out)
 
 
-def _tag(m: "re.Match[str]") -> str:
-    name = m.group(2)
-    if name and name.lower() in _INLINE:
-        return ""
-    return "\n"
-
-
 def page_text(page: str) -> str:
     """The visible text of an HTML page, one block per line."""
-    text = _TAG_RE.sub(_tag, _drop_regions(page))
+    text = _TAG_RE.sub("\n", _INLINE_RE.sub("", _drop_regions(page)))
     text = _html.unescape(text)
     text = _SPACES_RE.sub(" ", text)
     lines = (ln.strip() for ln in text.split("\n"))
