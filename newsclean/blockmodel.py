@@ -48,6 +48,7 @@ TOPIC_MIN_WORDS = 4
 #: How many of the page's first blocks stand for its title.
 TITLE_BLOCKS = 3
 
+_DIGIT_RE = re.compile(r"\d")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
 
@@ -106,6 +107,8 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
     top: set = set()
     for i in range(min(TITLE_BLOCKS, n)):
         top |= cwords(doc, i)
+    ref1 = frozenset(ref)                               # words of the core's head
+    ref2 = frozenset(w for w, c in ref.items() if c > 1)  # ... in two of its blocks or more
     seen: dict = {}
     for b in blocks:
         seen[b.text] = seen.get(b.text, 0) + 1
@@ -120,7 +123,7 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
         ws = text.split(None, 20)[:20]
         k = len(ws)
         head_chars = text[:400]
-        nd = sum(map(str.isdigit, head_chars))
+        nd = len(_DIGIT_RE.findall(head_chars))
         if z < a:
             dist, edge, rel, inside = n, 0, -1.0, 0.0
         elif i < a:
@@ -133,10 +136,9 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
         if nw[i] >= TOPIC_MIN_WORDS:
             cw = cwords(doc, i)
             if cw:
-                own = 1 if i in headset else 0
-                ovl = sum(1 for w in cw if ref.get(w, 0) > own) / len(cw)
+                ovl = len(cw & (ref2 if i in headset else ref1)) / len(cw)
                 if i >= TITLE_BLOCKS:
-                    tov = sum(1 for w in cw if w in top) / len(cw)
+                    tov = len(cw & top) / len(cw)
         lo, hi = max(0, i - 3), min(n, i + 4)
         s = scores[i]
         out.append([
@@ -147,7 +149,7 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
             float(prose[i]),
             float(f.bullet),
             float(f.n_urls > 0),
-            sum(1 for w in ws if w[0].isupper()) / k,
+            sum(map(str.isupper, [w[0] for w in ws])) / k,
             nd / len(head_chars),
             text.count(",") / (nw[i] or 1),
             len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,

@@ -233,10 +233,12 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
     ws = words(sample)
     if not ws:
         return None
-    scores = []
-    for lang, stops in lexicon.stopwords().items():
-        scores.append((sum(1 for w in ws if w in stops) / len(ws), lang))
-    scores.sort(reverse=True)
+    hits = dict.fromkeys(lexicon.stopwords(), 0)
+    index = lexicon.stopword_langs()
+    for w in ws:
+        for lang in index.get(w, ()):
+            hits[lang] += 1
+    scores = sorted(((c / len(ws), lang) for lang, c in hits.items()), reverse=True)
     best, lang = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
     if len(ws) >= 15 and best >= 0.2 and best >= 1.6 * second:

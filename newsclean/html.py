@@ -82,6 +82,7 @@ CONT_MAX_GAP = 2
 #: ... sharing at least this share of their longer words with the extracted text.
 CONT_MIN_SHARED = 0.2
 _WORD5_RE = re.compile(r"\w{5,}")
+_LONG_RUN_RE = re.compile(r">[^<>]{100}")
 _ANCHOR_RE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+){4}")
 
 
@@ -104,6 +105,10 @@ def _continuation(page: str, text: str) -> List[str]:
     anchor = _ANCHOR_RE.search(lines[-1])
     pos = page.find(anchor.group()) if anchor else -1
     if pos < 0:
+        return []
+    # Cheap test first: the tail must hold a few long runs of text between tags.
+    runs = _LONG_RUN_RE.finditer(page, pos + len(anchor.group()))
+    if sum(1 for _, _ in zip(range(CONT_MIN_PARAS), runs)) < CONT_MIN_PARAS:
         return []
     flat = " ".join(text.split())
     tail = page_text(page[pos:]).split("\n")[1:]  # the first line is the last extracted one

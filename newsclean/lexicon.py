@@ -47,6 +47,17 @@ def stopwords() -> Dict[str, FrozenSet[str]]:
 
 
 @lru_cache(maxsize=None)
+def stopword_langs() -> Dict[str, Tuple[str, ...]]:
+    """Inverted stop lists: word -> the languages whose stop list holds it
+    (in the order of :func:`stopwords`)."""
+    out: Dict[str, Tuple[str, ...]] = {}
+    for lang, ws in stopwords().items():
+        for w in ws:
+            out[w] = out.get(w, ()) + (lang,)
+    return out
+
+
+@lru_cache(maxsize=None)
 def months() -> Dict[str, int]:
     data = json.loads(_read("months.json"))
     out: Dict[str, int] = {}

@@ -30,6 +30,15 @@ _MOJIBAKE_HINT_RE = re.compile(
     "|\ufffd|[\u0080-\u009f]"
 )
 
+# Any character the hint above can start with: a cheap first test.
+_HINT_LEAD_RE = re.compile("[\u00c2-\u00c3\u00c5\u00ce-\u00d1\u00d8-\u00d9\u00e2\u00e3\u00ef\u00f0"
+                           "\u0420\u0421\u0432\ufffd\u0080-\u009f]")
+
+
+def _hinted(text: str) -> bool:
+    return _HINT_LEAD_RE.search(text) is not None and _MOJIBAKE_HINT_RE.search(text) is not None
+
+
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     unescape_html=False,      # text input may legitimately contain "&amp;" prose
     uncurl_quotes=False,      # keep the typography of the source
@@ -48,18 +57,19 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    text = _NEWLINES_RE.sub("\n", text)
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
+        text = _NEWLINES_RE.sub("\n", text)
     text = _C0_RE.sub("", text)
     if not text.isascii():
         # ftfy's line-by-line repair is the costliest step of the pipeline; its own
         # mojibake detector (one regex pass) tells whether there is anything to repair.
-        if _MOJIBAKE_HINT_RE.search(text) and (is_bad(text) or "\ufffd" in text):
+        if _hinted(text) and (is_bad(text) or "\ufffd" in text):
             text = ftfy.fix_text(text, _FTFY_CONFIG)
         else:
             text = unicodedata.normalize("NFC", text)
         text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
         stripped = _CONTROL_RE.sub("", text)
-        if len(stripped) != len(text) and _MOJIBAKE_HINT_RE.search(stripped) and is_bad(stripped):
+        if len(stripped) != len(text) and _hinted(stripped) and is_bad(stripped):
             # A stray C1 control inside mojibake ("caf\x9dÃ©") hid it from
             # ftfy; without it the repair applies (and normalize stays idempotent).
             stripped = ftfy.fix_text(stripped, _FTFY_CONFIG)

@@ -125,6 +125,8 @@ def _drop_title_lines(doc: Document, title: str) -> None:
 def _choose(fs: List[Finding]) -> List[Finding]:
     """Per block, either one whole-block removal or a set of non-overlapping
     span removals."""
+    if len(fs) == 1:
+        return fs
     whole = [f for f in fs if f.block is not None]
     if whole:
         return [min(whole, key=lambda f: (-f.confidence, _PRIORITY.get(f.category, 99), f.rule))]
