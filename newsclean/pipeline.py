@@ -169,7 +169,7 @@ def _assemble(doc: Document, known: Dict) -> Article:
     total = sum(feats[i].n_words for i in cands)
     kept = sum(feats[i].n_words for i in cands if not _whole_removed(decided, i))
     engaged = total >= 40 and kept < cfg.min_keep_ratio * total
-    if total < 40:
+    if not cands:
         # No prose by our measure (a script whose full stop we do not know, or
         # no full stops at all): measure the longer blocks in characters.
         blocks = doc.blocks

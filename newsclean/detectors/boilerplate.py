@@ -214,8 +214,9 @@ def _comments(doc) -> List[Finding]:
     """A comment section: two or more comment headers ("name says:"). From the
     first header to the replies after the last one, it is user content, not the
     article."""
+    # (A header another rule already took still marks the section.)
     heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
-             if f.n_words <= 14 and doc.label[i] is None and _COMMENT_RE.match(b.text)]
+             if f.n_words <= 14 and i not in doc.meta_blocks and _COMMENT_RE.match(b.text)]
     if len(heads) < 2 or heads[0] <= doc.core[0]:
         return []
     end = heads[-1]
