@@ -32,11 +32,15 @@ def pass1(doc) -> List[Finding]:
     for b, f in zip(doc.blocks, doc.feats):
         if f.n_words < doc.config.duplicate_min_words:
             continue
-        if b.text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
-            _, body_start = split_dateline(b.text)
-            key = norm_key(b.text[body_start:])
-        else:
+        # Compared without what pass 1 already cut from it (spam glued to its end).
+        text = doc.kept_text(b.index) if b.index in doc.spans else b.text
+        if text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
+            _, body_start = split_dateline(text)
+            key = norm_key(text[body_start:])
+        elif text is b.text:
             key = " ".join(f.words)
+        else:
+            key = norm_key(text)
         groups.setdefault(key, []).append(b.index)
     copies: Dict[int, int] = {}  # copy block -> kept block
     near_set = set()             # copies within NEAR blocks of another copy of the same text
