@@ -89,7 +89,7 @@ def pass1(doc) -> List[Finding]:
                 if tot < 6 or len(sent.split()) < 3:
                     continue
                 if (tot - sc.get(doc.script, 0)) / tot >= 0.9:
-                    before = b.text[:s].rstrip()[-1:] if s else ""
+                    before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
                     if sent[0] in _QUOTES or (before and before in _QUOTES):
                         continue
                     out.append(Finding(b.start + s, b.start + e, CATEGORY,

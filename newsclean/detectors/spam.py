@@ -7,6 +7,8 @@ sentence or token where it starts; the paragraph's own sentences stay).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from typing import List, Optional, Tuple
 
@@ -71,9 +73,11 @@ def pass1(doc) -> List[Finding]:
         if not f.n_urls and len(lex_spans) < 2:
             continue
         sents = sentence_spans(b.text)
+        starts = [a for a, _ in lex_spans]  # sorted: finditer goes left to right
         verdicts = []
         for s, e in sents:
-            kinds = _token_kinds(b.text[s:e], doc.script, [(a - s, z - s) for a, z in lex_spans if a >= s and z <= e])
+            mine = lex_spans[bisect_left(starts, s):bisect_left(starts, e)]
+            kinds = _token_kinds(b.text[s:e], doc.script, [(a - s, z - s) for a, z in mine if z <= e])
             verdicts.append((s, e, kinds, _spam_sentence(kinds)))
         # The trailing run of spam sentences.
         k = len(verdicts)

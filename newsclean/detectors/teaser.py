@@ -46,6 +46,7 @@ def _link_like(f, cfg) -> bool:
 
 
 HEADLINE_RUN = 3
+INLINE_SAMPLE_CHARS = 3000
 
 
 def _headline_shaped(f) -> bool:
@@ -116,7 +117,9 @@ def pass2(doc) -> List[Finding]:
                 continue
             if not (text[s].isupper() and text[s - 1] == " "):
                 continue
-            rest = text[m.end():]
+            # What follows, judged on a bounded sample (a glued box is short;
+            # the whole rest would make a long block with many headers quadratic).
+            rest = text[m.end():m.end() + INLINE_SAMPLE_CHARS]
             ws = set(content_words(words(rest)))
             counts = getattr(doc, "core_counts", {})
             if len(ws) < 8:
