@@ -79,9 +79,8 @@ CONT_MIN_WORDS = 25
 #: ... at least this many of them, with at most CONT_MAX_GAP other lines between ...
 CONT_MIN_PARAS = 3
 CONT_MAX_GAP = 2
-#: ... sharing at least this share of their longer words with the extracted text.
+#: ... sharing at least this share of their content words with the extracted text.
 CONT_MIN_SHARED = 0.2
-_WORD5_RE = re.compile(r"\w{5,}")
 _LONG_RUN_RE = re.compile(r">[^<>]{100}")
 _ANCHOR_RE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+){4}")
 
@@ -125,9 +124,12 @@ def _continuation(page: str, text: str) -> List[str]:
                 break
     if len(found) < CONT_MIN_PARAS:
         return []
-    have = set(_WORD5_RE.findall(text.casefold()))
-    words = _WORD5_RE.findall(" ".join(found).casefold())
-    if not words or sum(w in have for w in words) < CONT_MIN_SHARED * len(words):
+    from .core import content_words
+    from .textutil import words
+
+    have = set(content_words(words(text)))
+    cw = content_words(words(" ".join(found)))
+    if not cw or sum(w in have for w in cw) < CONT_MIN_SHARED * len(cw):
         return []
     return found
 

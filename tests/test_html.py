@@ -35,9 +35,9 @@ def test_page_text_blocks_scripts_and_entities():
 def test_article_split_over_containers_is_read_to_its_end():
     """trafilatura took the first container only (as it does on some sites):
     the continuation after an aside is found."""
-    page = _page(PARAS[:2], PARAS[2:])
-    extracted = "\n".join(PARAS[:2])
-    assert front._continuation(page, extracted) == PARAS[2:]
+    page = _page(PARAS[:3], PARAS[3:])
+    extracted = "\n".join(PARAS[:3])
+    assert front._continuation(page, extracted) == PARAS[3:]
 
 
 def test_continuation_needs_the_same_topic_and_several_paragraphs():
