@@ -9,6 +9,9 @@ precision and recall macro-averaged over pages, F1 from the two means) for
 - newsclean (html): ``clean_html(html, url=url).text``
 - newsclean (text): ``clean_text(html_text.extract_text(html)).text``, the page's
   whole text with menus, footers and all, no DOM
+- newsclean (text, get_text): the same on BeautifulSoup's ``get_text()`` of the
+  page (scripts and styles dropped), a whole-page text the block model was not
+  trained on
 - trafilatura: ``trafilatura.extract(html, url=url)`` with its defaults
 - jusText: paragraphs not classified as boilerplate, English stop list
 - readability-lxml: ``Document(html).summary()``, as text
@@ -57,9 +60,20 @@ def extractors() -> Dict[str, Callable[[bytes, str], str]]:
     def rd(html, url):
         return html_text.extract_text(Document(_decode(html)).summary(html_partial=True))
 
+    def soup_text(html):
+        # BeautifulSoup's get_text(), as a scraper would call it: scripts and
+        # styles dropped, text nodes joined as they stand in the markup.
+        from bs4 import BeautifulSoup
+
+        soup = BeautifulSoup(_decode(html), "lxml")
+        for tag in soup(["script", "style", "noscript"]):
+            tag.decompose()
+        return soup.get_text()
+
     return {
         "newsclean (html)": lambda html, url: newsclean.clean_html(html, url=url).text,
         "newsclean (text)": lambda html, url: newsclean.clean_text(html_text.extract_text(_decode(html))).text,
+        "newsclean (text, get_text)": lambda html, url: newsclean.clean_text(soup_text(html)).text,
         "trafilatura": lambda html, url: trafilatura.extract(html, url=url) or "",
         "jusText": jt,
         "readability-lxml": rd,
