@@ -8,7 +8,7 @@ from typing import Dict, List, Optional, Tuple
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script,
+from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, WORD_RE, dominant_script,
                        script_counts, words)
 
 _LINE_RE = re.compile(r"[^\n]+")
@@ -144,32 +144,44 @@ class Document:
         return Finding(b.start, b.end, category, reason, rule, confidence, i)
 
 
+_BULLET_FIRST = frozenset("-–—•·▪►*‣◦0123456789")
+
+
 def _features(text: str, stops: frozenset) -> Features:
-    ws = words(text)
+    ws = WORD_RE.findall(text.casefold())
     n = len(ws)
-    sc = script_counts(text)
-    cjk = sc.get("cjk", 0) + sc.get("thai", 0)
-    if cjk:
-        # No spaces between words: \w+ tokens are whole phrases. Count two
-        # characters as a word (a fair average for Chinese, Japanese, Korean).
-        n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
-    script, share = dominant_script(sc)
-    urls = URL_RE.findall(text) if ("http" in text or "www." in text) else []
+    if text.isascii():
+        # ASCII: every letter is Latin (the count only needs to be of the right size).
+        sc = {"latin": len(text)} if not text.isdigit() else {}
+        script, share = ("latin", 1.0) if sc else ("none", 0.0)
+    else:
+        sc = script_counts(text)
+        cjk = sc.get("cjk", 0) + sc.get("thai", 0)
+        if cjk:
+            # No spaces between words: \w+ tokens are whole phrases. Count two
+            # characters as a word (a fair average for Chinese, Japanese, Korean).
+            n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
+        script, share = dominant_script(sc)
+    if "http" in text or "www." in text:
+        urls = URL_RE.findall(text)
+        n_urls, url_chars = len(urls), sum(map(len, urls))
+    else:
+        n_urls = url_chars = 0
     return Features(
-        n_words=n,
-        n_chars=len(text),
+        n,
+        len(text),
         # Only blocks of some length are ever judged by their function words.
-        stop_ratio=(sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
+        (sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
         # Thai writes no full stop: a block of some length counts as ending one.
-        ends_sentence=text[-1] in TERMINAL or (script == "thai" and n >= 10),
-        script=script,
-        script_share=share,
-        scripts=sc,
-        n_urls=len(urls),
-        url_chars=sum(len(u) for u in urls),
-        bullet=bool(BULLET_RE.match(text)),
-        words=ws,
-        table=text.startswith("|") and text.count("|") >= 3,
+        text[-1] in TERMINAL or (script == "thai" and n >= 10),
+        script,
+        share,
+        sc,
+        n_urls,
+        url_chars,
+        (text[0] in _BULLET_FIRST or text[0].isdecimal()) and BULLET_RE.match(text) is not None,
+        ws,
+        text[0] == "|" and text.count("|") >= 3,
     )
 
 
