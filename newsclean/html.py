@@ -81,6 +81,7 @@ CONT_MIN_PARAS = 3
 CONT_MAX_GAP = 2
 #: ... sharing at least this share of their content words with the extracted text.
 CONT_MIN_SHARED = 0.2
+CONT_FIRST_CHARS = 4_000
 _LONG_RUN_RE = re.compile(r">[^<>]{100}")
 _ANCHOR_RE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+){4}")
 
@@ -110,18 +111,31 @@ def _continuation(page: str, text: str) -> List[str]:
     if sum(1 for _, _ in zip(range(CONT_MIN_PARAS), runs)) < CONT_MIN_PARAS:
         return []
     flat = " ".join(text.split())
-    tail = page_text(page[pos:]).split("\n")[1:]  # the first line is the last extracted one
-    found: List[str] = []
-    gap = 0
-    for ln in tail:
-        if len(ln.split()) >= CONT_MIN_WORDS and ln[-1] in TERMINAL:
-            if " ".join(ln.split()) not in flat:
-                found.append(ln)
-            gap = 0
-        else:
-            gap += 1
-            if gap > CONT_MAX_GAP:
-                break
+    # The page is read on in growing pieces: the run usually ends a few lines
+    # after the extracted part, so the whole rest of the page is seldom needed.
+    size = CONT_FIRST_CHARS
+    while True:
+        end = pos + size
+        whole = end >= len(page)
+        lines = page_text(page[pos:end]).split("\n")[1:]  # the first line is the last extracted one
+        if not whole:
+            lines = lines[:-1]  # may be cut off mid-paragraph
+        found: List[str] = []
+        gap = 0
+        ended = False
+        for ln in lines:
+            if len(ln.split()) >= CONT_MIN_WORDS and ln[-1] in TERMINAL:
+                if " ".join(ln.split()) not in flat:
+                    found.append(ln)
+                gap = 0
+            else:
+                gap += 1
+                if gap > CONT_MAX_GAP:
+                    ended = True
+                    break
+        if ended or whole:
+            break
+        size *= 4
     if len(found) < CONT_MIN_PARAS:
         return []
     from .core import content_words
