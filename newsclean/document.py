@@ -263,8 +263,9 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
         return "ko"
     if n_kana >= 20:
         return "ja"
-    if hint and (hint not in lexicon.stopwords() or best >= 0.1 and lang == hint):
+    if hint and (hint not in lexicon.stopwords() or lang == hint or best < 0.03):
         # the declared language, unless our stop lists cover it and disagree
+        # (text with next to no function words, a list or a table, cannot disagree)
         if not (hint == "zh" and not _HAN_RE.search(head)):
             return hint
     if len(ws) < 3:
