@@ -2,6 +2,7 @@
 same text pipeline cleans what it left."""
 from __future__ import annotations
 
+import itertools
 import re
 from typing import List, Optional, Tuple, Union
 
@@ -79,11 +80,13 @@ CONT_MIN_WORDS = 25
 #: ... at least this many of them, with at most CONT_MAX_GAP other lines between ...
 CONT_MIN_PARAS = 3
 CONT_MAX_GAP = 2
-#: ... sharing at least this share of their content words with the extracted text.
+#: ... sharing at least this share of their content words with the extracted text
+#: (compared on their first five letters).
 CONT_MIN_SHARED = 0.2
 CONT_FIRST_CHARS = 4_000
 _LONG_RUN_RE = re.compile(r">[^<>]{100}")
-_ANCHOR_RE = re.compile(r"[A-Za-z0-9]+(?: [A-Za-z0-9]+){4}")
+_ANCHOR_RE = re.compile(r"[^\W_]+(?: [^\W_]+){4}")
+ANCHOR_TRIES = 3
 
 
 def _continuation(page: str, text: str) -> List[str]:
@@ -102,12 +105,19 @@ def _continuation(page: str, text: str) -> List[str]:
     lines = [ln for ln in text.split("\n") if len(ln.split()) >= 8]
     if not lines:
         return []
-    anchor = _ANCHOR_RE.search(lines[-1])
-    pos = page.find(anchor.group()) if anchor else -1
+    # Where the last extracted paragraph stands in the markup: the first of a
+    # few runs of five words found there verbatim (an entity or a tag inside
+    # a run hides it).
+    pos, anchor = -1, ""
+    for m in itertools.islice(_ANCHOR_RE.finditer(lines[-1]), ANCHOR_TRIES):
+        pos = page.find(m.group())
+        if pos >= 0:
+            anchor = m.group()
+            break
     if pos < 0:
         return []
     # Cheap test first: the tail must hold a few long runs of text between tags.
-    runs = _LONG_RUN_RE.finditer(page, pos + len(anchor.group()))
+    runs = _LONG_RUN_RE.finditer(page, pos + len(anchor))
     if sum(1 for _, _ in zip(range(CONT_MIN_PARAS), runs)) < CONT_MIN_PARAS:
         return []
     flat = " ".join(text.split())
@@ -124,7 +134,8 @@ def _continuation(page: str, text: str) -> List[str]:
         gap = 0
         ended = False
         for ln in lines:
-            if len(ln.split()) >= CONT_MIN_WORDS and ln[-1] in TERMINAL:
+            # words, or characters / 6 where words are long or unspaced (Russian, Chinese)
+            if max(len(ln.split()), len(ln) // 6) >= CONT_MIN_WORDS and ln[-1] in TERMINAL:
                 if " ".join(ln.split()) not in flat:
                     found.append(ln)
                 gap = 0
@@ -141,9 +152,11 @@ def _continuation(page: str, text: str) -> List[str]:
     from .core import content_words
     from .textutil import words
 
-    have = set(content_words(words(text)))
+    # Shared words compared on their first five letters: inflected forms
+    # (district/districts, округ/округа) count as the same word.
+    have = {w[:5] for w in content_words(words(text))}
     cw = content_words(words(" ".join(found)))
-    if not cw or sum(w in have for w in cw) < CONT_MIN_SHARED * len(cw):
+    if not cw or sum(w[:5] in have for w in cw) < CONT_MIN_SHARED * len(cw):
         return []
     return found
 
