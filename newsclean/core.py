@@ -67,9 +67,6 @@ def block_score(doc, i: int) -> float:
         return -max(JUNK_COST, min(float(f.n_words), 30.0))
     if i in doc.meta_blocks:
         return -1.0
-    hints = doc.hints
-    if hints is not None and i < len(hints.link_density) and hints.link_density[i] > 0.5:
-        return -max(2.0, min(float(f.n_words), 20.0))
     if f.table:
         return 1.0
     if is_prose(f, cfg):

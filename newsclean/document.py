@@ -33,15 +33,6 @@ class Features:
 
 
 @dataclass
-class HtmlHints:
-    """Evidence the HTML front door adds per block (aligned to block index)."""
-
-    link_density: List[float] = field(default_factory=list)
-    heading: List[bool] = field(default_factory=list)
-    list_item: List[bool] = field(default_factory=list)
-
-
-@dataclass
 class Document:
     text: str
     blocks: List[Block]
@@ -49,7 +40,6 @@ class Document:
     language: Optional[str]
     script: str
     config: Config
-    hints: Optional[HtmlHints] = None
     #: "text" (scraped or whole-page text) or "html" (text trafilatura extracted
     #: from the DOM: positional rules are left to trafilatura's extraction)
     mode: str = "text"
@@ -71,8 +61,8 @@ class Document:
     title_block: Optional[int] = None
 
     @classmethod
-    def build(cls, text: str, config: Config, hints: Optional[HtmlHints] = None,
-              language: Optional[str] = None, mode: str = "text") -> "Document":
+    def build(cls, text: str, config: Config, language: Optional[str] = None,
+              mode: str = "text") -> "Document":
         blocks: List[Block] = []
         for m in _LINE_RE.finditer(text):
             line = m.group()
@@ -87,7 +77,7 @@ class Document:
         feats = [_features(b.text, stops) for b in blocks]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
-                  config=config, hints=hints, mode=mode)
+                  config=config, mode=mode)
         doc.label = [None] * len(blocks)
         doc._stops = stops
         return doc

@@ -12,7 +12,7 @@ from . import metadata
 from .config import Config, make_config
 from .core import find_core, is_prose
 from .detectors import modules
-from .document import Document, HtmlHints
+from .document import Document
 from .model import Article, Finding, MetaSpan, Removal
 from .normalize import normalize
 
@@ -44,12 +44,12 @@ def clean_text(text: str, config: Optional[Config] = None, **overrides) -> Artic
     return run(normalize(text), cfg)
 
 
-def run(norm: str, cfg: Config, hints: Optional[HtmlHints] = None, known: Optional[Dict] = None,
+def run(norm: str, cfg: Config, known: Optional[Dict] = None,
         mode: str = "text") -> Article:
     """Run the pipeline on already-normalised text. ``known`` carries metadata the
     caller already has (from HTML): title, date, authors, source, language, url."""
     known = known or {}
-    doc = Document.build(norm, cfg, hints=hints, language=known.get("language"), mode=mode)
+    doc = Document.build(norm, cfg, language=known.get("language"), mode=mode)
     if known.get("title"):
         doc.title = known["title"]
     doc.source = known.get("source")
