@@ -16,8 +16,9 @@ def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optio
                **overrides) -> Article:
     """Clean an HTML page: main content via trafilatura, then the text pipeline.
 
-    Title, date, authors and site name come from trafilatura's metadata
-    extraction; the title line is kept out of the body.
+    Title, date, authors, site name and language come from the page's own
+    declarations (Open Graph, JSON-LD, <time>, <html lang>); the title line is
+    kept out of the body.
     """
     cfg = make_config(config, **overrides)
     from .pipeline import run
