@@ -334,11 +334,24 @@ def test_clean_html_invariants(page):
 
 
 # ----------------------------------------------------------------- idempotence
-# Known open bug: on pages mixing scripts line by line (a Cyrillic dateline, a
-# Chinese sentence, spam, an English teaser), the article's script is the
-# majority's, and removing junk can change the majority, so a second run
-# finds a line "foreign" that the first kept.
-@pytest.mark.xfail(strict=True, reason="mixed-script pages: the majority script can change between runs")
+def _mixed_scripts(text: str) -> bool:
+    """Lines in more than one script (a Cyrillic dateline, a Chinese sentence,
+    an English teaser on one page)."""
+    from newsclean.textutil import dominant_script, script_counts
+
+    seen = {dominant_script(script_counts(ln))[0] for ln in text.split("\n") if ln.strip()}
+    return len(seen - {"none"}) > 1
+
+
+# Known open bug (strict xfail; Hypothesis is pinned in the test extra so that
+# the derandomized examples, and so this verdict, do not change under CI):
+# rules that look at where a line stands can judge a line differently once
+# the junk around it is gone. Examples found: a "- Site Name" line that reaches
+# the top of the page on the second run and is read as the site's name; a
+# line in another script once the majority script changes (see
+# test_idempotent_on_mixed_script_page). Nothing of the article is lost: the
+# second run removes one more junk line.
+@pytest.mark.xfail(strict=True, reason="position-based rules can judge a line differently on the second run")
 @few(100)
 @given(st.one_of(pages(), dense_pages()))
 def test_idempotent_on_clean_output(raw):
@@ -357,10 +370,20 @@ def test_idempotent_on_clean_output(raw):
        removal and loses nothing (it is in ``metadata_spans``).
     3. With metadata extraction off on the second pass, ``b.text == a.text``
        exactly: that is the idempotence of the cleaning proper.
+
+    One known exception (``test_idempotent_on_mixed_script_page``, strict
+    xfail): on an output whose lines are in several scripts, the second run
+    may take one more line for foreign_language (the article's script is the
+    majority's, and removing junk can change the majority). Only that is
+    tolerated, and only on such outputs.
     """
     a = newsclean.clean_text(raw)
     b = clean_checked(a.text)
-    assert b.removed == [], [(r.rule, r.text) for r in b.removed]
+    mixed = _mixed_scripts(a.text)
+    tolerated = lambda r: mixed and r.category == "foreign_language"  # noqa: E731
+    assert [r for r in b.removed if not tolerated(r)] == [], [(r.rule, r.text) for r in b.removed]
+    if b.removed:
+        return  # the tolerated case: the rest compares a text with one line less
     norm = normalize(a.text)
     rest, pos = [], 0
     for m in sorted(b.metadata_spans, key=lambda m: m.start):
@@ -371,6 +394,19 @@ def test_idempotent_on_clean_output(raw):
     c = newsclean.clean_text(a.text, metadata=False)
     assert c.text == a.text
     assert c.removed == []
+
+
+@pytest.mark.xfail(strict=True, reason="known open bug: the majority script can change between runs")
+def test_idempotent_on_mixed_script_page():
+    """Found by the property above: a Cyrillic dateline, a Chinese sentence,
+    spam and an English kicker teaser. The first run removes the spam and the
+    teaser; in what is left the majority script changes, and the second run
+    takes "/ТАСС/." for foreign_language."""
+    raw = ("\nЕКАТЕРИНБУРГ, 14 сентября. /ТАСС/. 市长表示，预算是平衡的，明年城市将履行所有义务。 "
+           "срочный займ на карту https://zaim.example/loan\nHome\nFRAUD ALLEGED: The leader of an opposition "
+           "alliance made allegations of electoral irregularities and called for a")
+    a = newsclean.clean_text(raw)
+    assert newsclean.clean_text(a.text).removed == []
 
 
 # ----------------------------------------------------------------- determinism
