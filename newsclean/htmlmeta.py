@@ -6,6 +6,7 @@ fraction of that. Nothing here guesses from body text: that is the text
 pipeline's job (date lines, bylines, headline)."""
 from __future__ import annotations
 
+import html as _html
 import json
 import re
 from typing import Dict, List, Optional
@@ -148,8 +149,8 @@ HEAD_LIMIT = 400_000
 
 
 def _unescape(s: str) -> str:
-    import html as _html
-
+    if "&" not in s and "<" not in s:
+        return " ".join(s.split())
     return " ".join(_html.unescape(_TAG_RE.sub(" ", s)).split())
 
 
