@@ -73,37 +73,11 @@ def run(norm: str, cfg: Config, known: Optional[Dict] = None,
         if hasattr(mod, "pass2") and cfg.enabled(mod.CATEGORY):
             _absorb(doc, mod.pass2(doc))
     if cfg.enabled("boilerplate"):
-        _absorb(doc, _after_trimmed_body(doc))
+        from .detectors.boilerplate import after_trimmed_body
+
+        _absorb(doc, after_trimmed_body(doc))
     _absorb(doc, _sandwiched(doc))
     return _assemble(doc, known)
-
-
-def _after_trimmed_body(doc: Document) -> List[Finding]:
-    """The body is found before pass 2; when pass 2 removes its last paragraphs
-    (a trailing teaser), the short lines left between the new end of the body
-    and them are "after the body" too, as a second run would find them."""
-    a, z = doc.core
-    if z < a:
-        return []
-    cfg, label, feats = doc.config, doc.label, doc.feats
-    k = z
-    while k >= a and (label[k] is not None or k in doc.meta_blocks or not is_prose(feats[k], cfg)):
-        k -= 1
-    if k < a or k == z or all(label[i] is None for i in range(k + 1, z + 1)):
-        return []
-    out = []
-    for i in range(k + 1, z + 1):
-        f = feats[i]
-        if label[i] is not None or i in doc.meta_blocks:
-            continue
-        if doc.mode == "text":
-            short = f.n_words < cfg.prose_min_words and not f.bullet and not f.table
-        else:
-            short = f.n_words <= 2 and not f.ends_sentence
-        if short:
-            out.append(doc.block_finding(i, "boilerplate", "short line after the article body (after a removed "
-                                         "teaser)", "boilerplate.footer", 0.6))
-    return out
 
 
 def _absorb(doc: Document, findings: List[Finding]) -> None:

@@ -13,6 +13,7 @@ import re
 from typing import List
 
 from .. import lexicon
+from ..core import is_prose
 from ..model import Finding
 from ..textutil import norm_key
 
@@ -247,8 +248,7 @@ def pass2(doc) -> List[Finding]:
         # trafilatura's extraction already judged position; only stray one- or
         # two-word lines after the body ("international", a site name) go.
         for i in range(z + 1, len(doc.blocks)):
-            f = doc.feats[i]
-            if doc.label[i] is None and i not in doc.meta_blocks and f.n_words <= 2 and not f.ends_sentence:
+            if doc.label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i):
                 out.append(doc.block_finding(i, CATEGORY, "stray word after the article body",
                                              "boilerplate.footer", 0.6))
         return out
@@ -262,9 +262,35 @@ def pass2(doc) -> List[Finding]:
         elif f.n_words < doc.config.prose_min_words and not f.ends_sentence:
             out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
     for i in range(z + 1, len(doc.blocks)):
-        if doc.label[i] is not None or i in doc.meta_blocks:
-            continue
-        f = doc.feats[i]
-        if f.n_words < doc.config.prose_min_words and not f.bullet and not f.table:
+        if doc.label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i):
             out.append(doc.block_finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
     return out
+
+
+def _footer_line(doc, i: int) -> bool:
+    """A line that goes when it stands after the article body: in text mode a
+    short line (not a list item or table row); in HTML mode, where trafilatura
+    already chose the content, only a stray one- or two-word line."""
+    f = doc.feats[i]
+    if doc.mode == "html":
+        return f.n_words <= 2 and not f.ends_sentence
+    return f.n_words < doc.config.prose_min_words and not f.bullet and not f.table
+
+
+def after_trimmed_body(doc) -> List[Finding]:
+    """The body is found before pass 2; when pass 2 removes its last paragraphs
+    (a trailing teaser), the footer lines left between the new end of the body
+    and them are "after the body" too, as a second run would find them."""
+    a, z = doc.core
+    if z < a:
+        return []
+    label = doc.label
+    k = z
+    while k >= a and (label[k] is not None or k in doc.meta_blocks or not is_prose(doc.feats[k], doc.config)):
+        k -= 1
+    if k < a or k == z or all(label[i] is None for i in range(k + 1, z + 1)):
+        return []
+    return [doc.block_finding(i, CATEGORY, "short line after the article body (after a removed teaser)",
+                              "boilerplate.footer", 0.6)
+            for i in range(k + 1, z + 1)
+            if label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i)]
