@@ -12,6 +12,11 @@ split is by page; for each fold the model is trained on the other pages and the
 end-to-end text-mode score (the benchmark's shingle F1) is computed on the
 held-out pages with the rules alone and with the model. Then the model is
 trained on all pages and written out. Deterministic: no random state.
+
+With ``--also-get-text`` each page is also given as BeautifulSoup's
+``get_text()`` would (another whole-page format, line breaks where the
+markup's source has them): its blocks join the training data in the page's
+own fold, and the held-out pages are scored in that format too.
 """
 from __future__ import annotations
 
@@ -61,6 +66,22 @@ def labels(doc, truth: str):
     return out
 
 
+def _soup_text(html: bytes) -> str:
+    """BeautifulSoup's get_text() of the page, scripts and styles dropped."""
+    from bs4 import BeautifulSoup
+
+    from newsclean.normalize import decode_bytes
+
+    try:
+        page = decode_bytes(html)
+    except UnicodeDecodeError:
+        page = html.decode("utf-8", "replace")
+    soup = BeautifulSoup(page, "lxml")
+    for tag in soup(["script", "style", "noscript"]):
+        tag.decompose()
+    return soup.get_text()
+
+
 def fit(X, y, w, l2=1.0, iters=60):
     import numpy as np
 
@@ -108,6 +129,8 @@ def main(argv=None) -> int:
     ap.add_argument("--data", required=True, type=Path)
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--out", type=Path, help="write the model trained on all pages here")
+    ap.add_argument("--also-get-text", action="store_true",
+                    help="also train on each page's BeautifulSoup get_text() (same fold as the page)")
     args = ap.parse_args(argv)
     import html_text
     import warnings
@@ -124,14 +147,24 @@ def main(argv=None) -> int:
         except UnicodeDecodeError:
             text = html_text.extract_text(html.decode("utf-8", "replace"))
         pages.append((pid, html, url, truth, text))
-    data = []
-    for p in pages:
-        doc, scores = page_blocks(p[4])
+    def page_data(text, truth):
+        doc, scores = page_blocks(text)
         X = blockmodel.features(doc, scores)
-        y = labels(doc, p[3])
+        y = labels(doc, truth)
         w = [1.0 + min(f.n_words, 150) ** 0.5 for f in doc.feats]
         keep = [i for i, v in enumerate(X) if v is not None]  # the blocks the model judges
-        data.append(([X[i] for i in keep], [y[i] for i in keep], [w[i] for i in keep]))
+        return [X[i] for i in keep], [y[i] for i in keep], [w[i] for i in keep]
+
+    # The same pages as BeautifulSoup get_text() gives them (same folds).
+    soup_pages = [(pid, html, url, truth, _soup_text(html)) for pid, html, url, truth, _ in pages] \
+        if args.also_get_text else []
+    data = []
+    for k, p in enumerate(pages):
+        X, y, w = page_data(p[4], p[3])
+        if soup_pages:
+            X2, y2, w2 = page_data(soup_pages[k][4], p[3])
+            X, y, w = X + X2, y + y2, w + w2
+        data.append((X, y, w))
 
     def model_from(idx, threshold=0.5):
         X, y, w = [], [], []
@@ -145,7 +178,7 @@ def main(argv=None) -> int:
     print(f"{len(pages)} pages, {sum(len(d[1]) for d in data)} blocks, {args.folds}-fold cross-validation by page\n")
     print("| fold | pages | rules P | rules R | rules F1 | rules+model P | rules+model R | rules+model F1 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    allr, allm = [], []
+    allr, allm, soup_rows = [], [], []
     for k in range(args.folds):
         test = [i for i in range(len(pages)) if i % args.folds == k]
         train = [i for i in range(len(pages)) if i % args.folds != k]
@@ -156,9 +189,21 @@ def main(argv=None) -> int:
         allr.append(r)
         allm.append(m)
         print(f"| {k} | {len(test)} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.4f} | {m[0]:.4f} | {m[1]:.4f} | {m[2]:.4f} |")
+        if soup_pages:
+            held = [soup_pages[i] for i in test]
+            soup_rows.append((k, len(test), end_to_end(held, None), end_to_end(held, model)))
     mean = lambda rows, j: sum(x[j] for x in rows) / len(rows)
     print(f"| mean | | {mean(allr, 0):.4f} | {mean(allr, 1):.4f} | {mean(allr, 2):.4f} | "
           f"{mean(allm, 0):.4f} | {mean(allm, 1):.4f} | {mean(allm, 2):.4f} |")
+    if soup_rows:
+        print("\nThe same folds, held-out pages as BeautifulSoup get_text() gives them:\n")
+        print("| fold | pages | rules P | rules R | rules F1 | rules+model P | rules+model R | rules+model F1 |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for k, n, r, m in soup_rows:
+            print(f"| {k} | {n} | {r[0]:.4f} | {r[1]:.4f} | {r[2]:.4f} | {m[0]:.4f} | {m[1]:.4f} | {m[2]:.4f} |")
+        sr, sm = [x[2] for x in soup_rows], [x[3] for x in soup_rows]
+        print(f"| mean | | {mean(sr, 0):.4f} | {mean(sr, 1):.4f} | {mean(sr, 2):.4f} | "
+              f"{mean(sm, 0):.4f} | {mean(sm, 1):.4f} | {mean(sm, 2):.4f} |")
     if args.out:
         model = model_from(range(len(pages)))
         model.update(tune(model, pages))
