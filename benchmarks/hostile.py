@@ -205,7 +205,7 @@ def run_bounds(only) -> int:
         ok = status == "ok" and secs <= c.bound
         failed += not ok
         shown = f"> {secs:.0f}" if status == "HANG" else f"{secs:.2f}"
-        verdict = "ok" if ok else (f"OVER BOUND" if status == "ok" else f"{status.upper()}: {info}")
+        verdict = "ok" if ok else ("OVER BOUND" if status == "ok" else f"{status.upper()}: {info}")
         print(f"| {c.kind}: {c.name} | {shown} | {c.bound:g} | {verdict} |", flush=True)
     return failed
 

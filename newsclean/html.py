@@ -56,7 +56,6 @@ def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
     if text.strip():
         more = _continuation(page, text)
         return (text + "\n" + "\n".join(more) if more else text), "html"
-
     return page_text(page), "text"
 
 

@@ -1,6 +1,8 @@
-"""Whole-page text from HTML without a DOM: the fallback of :func:`clean_html`
-when trafilatura finds no main content (markup nested too deep for the
-parser, or a page it cannot make sense of).
+"""Whole-page text from HTML without a DOM. :func:`clean_html` uses it where
+trafilatura's text is not enough: as the fallback when trafilatura finds no
+main content (markup nested too deep for the parser, or a page it cannot make
+sense of), and to read on after the part it extracted (an article split over
+several containers).
 
 Plain string scanning, linear in the page's length whatever the markup:
 comments and the contents of script, style and similar elements are dropped,
@@ -22,7 +24,6 @@ _INLINE_RE = re.compile(r"</?(?:%s)(?![A-Za-z0-9:-])[^>]{0,2000}>" % "|".join(so
                         re.IGNORECASE)
 _TAG_RE = re.compile(r"</?[A-Za-z][^>]{0,2000}>|<![^>]{0,2000}>|<\?[^>]{0,2000}>")
 _SPACES_RE = re.compile(r"[ \t\f\v\r\u00a0]+")
-_LINES_RE = re.compile(r"\n\s*\n\s*")
 
 
 _OPEN_RE = re.compile(r"<!--|<(%s)(?![A-Za-z0-9:-])" % "|".join(_SKIP), re.IGNORECASE)
