@@ -85,6 +85,7 @@ CONT_MAX_GAP = 2
 CONT_MIN_SHARED = 0.2
 CONT_FIRST_CHARS = 4_000
 _LONG_RUN_RE = re.compile(r">[^<>]{100}")
+_BODY_RE = re.compile(r"<body\b[^>]{0,2000}>", re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"[^\W_]+(?: [^\W_]+){4}")
 ANCHOR_TRIES = 3
 
@@ -109,8 +110,10 @@ def _continuation(page: str, text: str) -> List[str]:
     # few runs of five words found there verbatim (an entity or a tag inside
     # a run hides it).
     pos, anchor = -1, ""
+    body = _BODY_RE.search(page)  # not in the <head>'s title or description
+    start = body.end() if body else 0
     for m in itertools.islice(_ANCHOR_RE.finditer(lines[-1]), ANCHOR_TRIES):
-        pos = page.find(m.group())
+        pos = page.find(m.group(), start)
         if pos >= 0:
             anchor = m.group()
             break

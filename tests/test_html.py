@@ -87,3 +87,11 @@ RU = [
 def test_continuation_in_a_language_without_latin_letters():
     page = _page(RU[:3], RU[3:])
     assert front._continuation(page, "\n".join(RU[:3])) == RU[3:]
+
+
+def test_continuation_found_when_the_last_paragraph_is_also_in_the_head():
+    """The page's description repeats the paragraph the search starts from: the
+    search starts in the body."""
+    page = _page(PARAS[:3], PARAS[3:]).replace(
+        "<head>", f"<head><meta name='description' content='{PARAS[2]}'>", 1)
+    assert front._continuation(page, "\n".join(PARAS[:3])) == PARAS[3:]
