@@ -74,7 +74,7 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
     """One feature vector per block, in the order of FEATURES; None for the blocks
     the model does not judge (flagged by a pass-1 detector, or a short line).
     ``scores`` are the rule-based core scores (:func:`newsclean.core.block_score`)."""
-    from .core import _cohesion, _max_run, cwords, is_prose
+    from .core import _cohesion, _max_run, cwords, head_of, is_prose
 
     blocks, feats, label, cfg = doc.blocks, doc.feats, doc.label, doc.config
     n = len(blocks)
@@ -97,8 +97,8 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
         pw.append(pw[-1] + (nw[i] if free[i] else 0))
     total = pw[-1] or 1
     core_len = z - a + 1
-    # Topical reference: content words of the core's first paragraphs (as core.find_core).
-    head = cands[: max(3, (len(cands) * 3 + 4) // 5)]
+    # Topical reference: content words of the core's first paragraphs.
+    head = head_of(cands)
     headset = set(head)
     ref: dict = {}
     for i in head:

@@ -106,6 +106,12 @@ def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
     return out
 
 
+def head_of(prose: List[int]) -> List[int]:
+    """The first ~60% (at least three) of the body's prose blocks: the article's
+    topic is set there, before any trailing material."""
+    return prose[: max(3, (len(prose) * 3 + 4) // 5)]
+
+
 def find_core(doc) -> None:
     n = len(doc.blocks)
     scores = [block_score(doc, i) for i in range(n)]
@@ -130,7 +136,7 @@ def find_core(doc) -> None:
         return
     # Topical core: content words of the first ~60% of the body's prose.
     prose = [i for i in range(best_a, best_z + 1) if doc.label[i] is None and is_prose(doc.feats[i], doc.config)]
-    head = prose[: max(3, (len(prose) * 3 + 4) // 5)]
+    head = head_of(prose)
     counts: Counter = Counter()
     for i in head:
         counts.update(cwords(doc, i))

@@ -59,6 +59,7 @@ class Document:
     dateline: Optional[str] = None
     authors: List[str] = field(default_factory=list)
     title_block: Optional[int] = None
+    stops: frozenset = frozenset()  # the article language's stop words
 
     @classmethod
     def build(cls, text: str, config: Config, language: Optional[str] = None,
@@ -77,9 +78,8 @@ class Document:
         feats = [_features(b.text, stops) for b in blocks]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
-                  config=config, mode=mode)
+                  config=config, mode=mode, stops=stops)
         doc.label = [None] * len(blocks)
-        doc._stops = stops
         return doc
 
     def refresh_features(self) -> None:
@@ -90,7 +90,7 @@ class Document:
                 continue
             text = self.kept_text(i)
             if text:
-                self.feats[i] = _features(text, self._stops)
+                self.feats[i] = _features(text, self.stops)
 
     def withdraw(self, blocks, category: str) -> None:
         """Drop the whole-block findings of ``category`` on ``blocks`` (a later,
@@ -134,24 +134,20 @@ class Document:
         return Finding(b.start, b.end, category, reason, rule, confidence, i)
 
 
-_BULLET_FIRST = frozenset("-–—•·▪►*‣◦0123456789")
+_BULLET_MARKS = frozenset("-–—•·▪►*‣◦")  # what BULLET_RE can start with, besides a digit
 
 
 def _features(text: str, stops: frozenset) -> Features:
     ws = WORD_RE.findall(text.casefold())
     n = len(ws)
-    if text.isascii():
-        # ASCII: every letter is Latin (the count only needs to be of the right size).
-        sc = {"latin": len(text)} if not text.isdigit() else {}
-        script, share = ("latin", 1.0) if sc else ("none", 0.0)
-    else:
-        sc = script_counts(text)
+    sc = script_counts(text)
+    if not text.isascii():
         cjk = sc.get("cjk", 0) + sc.get("thai", 0)
         if cjk:
             # No spaces between words: \w+ tokens are whole phrases. Count two
             # characters as a word (a fair average for Chinese, Japanese, Korean).
             n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
-        script, share = dominant_script(sc)
+    script, share = dominant_script(sc)
     if "http" in text or "www." in text:
         urls = URL_RE.findall(text)
         n_urls, url_chars = len(urls), sum(map(len, urls))
@@ -169,7 +165,7 @@ def _features(text: str, stops: frozenset) -> Features:
         sc,
         n_urls,
         url_chars,
-        (text[0] in _BULLET_FIRST or text[0].isdecimal()) and BULLET_RE.match(text) is not None,
+        (text[0] in _BULLET_MARKS or text[0].isdecimal()) and BULLET_RE.match(text) is not None,
         ws,
         text[0] == "|" and text.count("|") >= 3,
     )

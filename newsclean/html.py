@@ -1,15 +1,19 @@
-"""HTML front door: trafilatura extracts the main content and metadata, then the
-same text pipeline cleans what it left."""
+"""HTML front door: trafilatura extracts the main content (with fallbacks when it
+keeps too little), the page's declarations give the metadata, then the same
+text pipeline cleans what was extracted."""
 from __future__ import annotations
 
 import itertools
 import re
 from typing import List, Optional, Tuple, Union
 
-from .config import Config, make_config
-from .model import Article
 from . import htmlmeta
+from .config import Config, make_config
+from .core import content_words
+from .model import Article
 from .normalize import decode_bytes, normalize
+from .pagetext import page_text
+from .textutil import TERMINAL, words
 
 
 def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optional[Config] = None,
@@ -50,8 +54,6 @@ def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
     """The text the pipeline cleans, and its mode: trafilatura's main content
     ("html"), or, when it finds none, the whole page's text ("text": the
     pipeline finds the article among menus, as for clean_text)."""
-    from .pagetext import page_text
-
     text = _extract(page, url)
     if text.strip():
         more = _continuation(page, text)
@@ -59,11 +61,24 @@ def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
     return page_text(page), "text"
 
 
+#: Below this many characters, precision mode's text is checked against the default mode's.
+SHORT_CHARS = 400
+#: ... which replaces it when it is at least this many times longer.
+SHORT_RATIO = 3
+
+
+# Closing tags of elements whose text trafilatura joins to the next element's
+# without a space when they stand outside their usual container (an <li>
+# outside a list): a line break before the tag keeps the words apart.
+_JOINED_RE = re.compile(r"</(?:li|dd|dt|figcaption)>", re.IGNORECASE)
+
+
 def _extract(page: str, url: Optional[str]) -> str:
     """Main content as text. trafilatura's own metadata extraction is skipped
     (``htmlmeta`` reads the page's declarations instead, much cheaper);
     comments are left out; ``favor_precision`` because the text pipeline after
     it is tuned to keep article text, and precision is what trafilatura lacks."""
+    page = _JOINED_RE.sub(_newline_before, page)
     text = _trafilatura(page, url, True)
     if len(text) < SHORT_CHARS:
         # Precision mode can discard nearly the whole article (a page whose
@@ -84,7 +99,6 @@ CONT_MAX_GAP = 2
 #: (compared on their first five letters).
 CONT_MIN_SHARED = 0.2
 CONT_FIRST_CHARS = 4_000
-_LONG_RUN_RE = re.compile(r">[^<>]{100}")
 _BODY_RE = re.compile(r"<body\b[^>]{0,2000}>", re.IGNORECASE)
 _ANCHOR_RE = re.compile(r"[^\W_]+(?: [^\W_]+){4}")
 ANCHOR_TRIES = 3
@@ -100,28 +114,20 @@ def _continuation(page: str, text: str) -> List[str]:
     most two other lines between them, at least three, on the same topic as
     the extracted text (by shared words), are the article's continuation. The
     text pipeline then cleans them with the rest."""
-    from .pagetext import page_text
-    from .textutil import TERMINAL
-
     lines = [ln for ln in text.split("\n") if len(ln.split()) >= 8]
     if not lines:
         return []
     # Where the last extracted paragraph stands in the markup: the first of a
     # few runs of five words found there verbatim (an entity or a tag inside
     # a run hides it).
-    pos, anchor = -1, ""
+    pos = -1
     body = _BODY_RE.search(page)  # not in the <head>'s title or description
     start = body.end() if body else 0
     for m in itertools.islice(_ANCHOR_RE.finditer(lines[-1]), ANCHOR_TRIES):
         pos = page.find(m.group(), start)
         if pos >= 0:
-            anchor = m.group()
             break
     if pos < 0:
-        return []
-    # Cheap test first: the tail must hold a few long runs of text between tags.
-    runs = _LONG_RUN_RE.finditer(page, pos + len(anchor))
-    if sum(1 for _, _ in zip(range(CONT_MIN_PARAS), runs)) < CONT_MIN_PARAS:
         return []
     flat = " ".join(text.split())
     # The page is read on in growing pieces: the run usually ends a few lines
@@ -152,9 +158,6 @@ def _continuation(page: str, text: str) -> List[str]:
         size *= 4
     if len(found) < CONT_MIN_PARAS:
         return []
-    from .core import content_words
-    from .textutil import words
-
     # Shared words compared on their first five letters: inflected forms
     # (district/districts, округ/округа) count as the same word.
     have = {w[:5] for w in content_words(words(text))}
@@ -164,22 +167,9 @@ def _continuation(page: str, text: str) -> List[str]:
     return found
 
 
-#: Below this many characters, precision mode's text is checked against the default mode's.
-SHORT_CHARS = 400
-#: ... which replaces it when it is at least this many times longer.
-SHORT_RATIO = 3
-
-
-# Closing tags of elements whose text trafilatura joins to the next element's
-# without a space when they stand outside their usual container (an <li>
-# outside a list): a line break before the tag keeps the words apart.
-_JOINED_RE = re.compile(r"</(?:li|dd|dt|figcaption)>", re.IGNORECASE)
-
-
 def _trafilatura(page: str, url: Optional[str], precision: bool) -> str:
     import trafilatura
 
-    page = _JOINED_RE.sub(_newline_before, page)
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=False, include_comments=False,
                                           include_tables=True, favor_precision=precision)

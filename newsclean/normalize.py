@@ -67,16 +67,18 @@ def normalize(text: str) -> str:
             text = ftfy.fix_text(text, _FTFY_CONFIG)
         else:
             text = unicodedata.normalize("NFC", text)
-        text = text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-        stripped = _CONTROL_RE.sub("", text)
+        stripped = _CONTROL_RE.sub("", _plain_spaces(text))
         if len(stripped) != len(text) and _hinted(stripped) and is_bad(stripped):
             # A stray C1 control inside mojibake ("caf\x9dÃ©") hid it from
             # ftfy; without it the repair applies (and normalize stays idempotent).
-            stripped = ftfy.fix_text(stripped, _FTFY_CONFIG)
-            stripped = stripped.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-            stripped = _CONTROL_RE.sub("", stripped)
+            stripped = _CONTROL_RE.sub("", _plain_spaces(ftfy.fix_text(stripped, _FTFY_CONFIG)))
         text = stripped
     return text
+
+
+def _plain_spaces(text: str) -> str:
+    """No-break, narrow no-break and thin spaces as plain spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
 
 
 def _utf16_without_bom(data: bytes) -> str:

@@ -20,6 +20,12 @@ from .normalize import normalize
 _PRIORITY = {c: i for i, c in enumerate(("spam", "icon", "paywall", "duplicate", "foreign_language", "teaser", "boilerplate"))}
 _REGION_CATEGORIES = ("paywall", "boilerplate", "teaser", "icon")
 _SANDWICH_MAX_WORDS = 5
+# Safety floor: below this much article-like text (words of prose, or, where no
+# block reads as prose, characters of blocks of _FLOOR_BLOCK_CHARS or more) a
+# document is too short to judge.
+_FLOOR_MIN_WORDS = 40
+_FLOOR_MIN_CHARS = 200
+_FLOOR_BLOCK_CHARS = 30
 # Rules that judge a block by its position or neighbours; the safety floor may undo them.
 _POSITIONAL_RULES = frozenset({
     "paywall.region", "teaser.trailing", "teaser.headlines", "teaser.links", "teaser.list",
@@ -155,32 +161,23 @@ def _decide(doc: Document) -> Tuple[Dict[int, List[Finding]], Dict[int, List[Fin
     return decided, per_block
 
 
-#: Safety floor on pages where no block reads as prose (no sentence end the
-#: cleaner knows, or short paragraphs): blocks of at least this many characters
-#: stand for the article, measured in characters.
-_FLOOR_BLOCK_CHARS = 30
-_FLOOR_MIN_CHARS = 200
-
-
 def _assemble(doc: Document, known: Dict) -> Article:
     cfg = doc.config
     decided, per_block = _decide(doc)
     low_conf = False
 
-    # Safety floor: never silently drop (nearly) the whole article.
-    feats, meta_blocks = doc.feats, doc.meta_blocks
+    # Safety floor: never silently drop (nearly) the whole article. Measured in
+    # words of prose; where no block reads as prose (a script whose full stop
+    # we do not know, or no full stops at all), in characters of longer blocks.
+    feats, blocks, meta_blocks = doc.feats, doc.blocks, doc.meta_blocks
     cands = [i for i, f in enumerate(feats) if is_prose(f, cfg) and i not in meta_blocks]
-    total = sum(feats[i].n_words for i in cands)
-    kept = sum(feats[i].n_words for i in cands if not _whole_removed(decided, i))
-    engaged = total >= 40 and kept < cfg.min_keep_ratio * total
+    size, minimum = (lambda i: feats[i].n_words), _FLOOR_MIN_WORDS
     if not cands:
-        # No prose by our measure (a script whose full stop we do not know, or
-        # no full stops at all): measure the longer blocks in characters.
-        blocks = doc.blocks
         cands = [i for i, b in enumerate(blocks) if b.end - b.start >= _FLOOR_BLOCK_CHARS and i not in meta_blocks]
-        total = sum(blocks[i].end - blocks[i].start for i in cands)
-        kept = sum(blocks[i].end - blocks[i].start for i in cands if not _whole_removed(decided, i))
-        engaged = total >= _FLOOR_MIN_CHARS and kept < cfg.min_keep_ratio * total
+        size, minimum = (lambda i: blocks[i].end - blocks[i].start), _FLOOR_MIN_CHARS
+    total = sum(map(size, cands))
+    kept = sum(size(i) for i in cands if not _whole_removed(decided, i))
+    engaged = total >= minimum and kept < cfg.min_keep_ratio * total
     if engaged:
         low_conf = True
         # Keep the best candidate: the paragraphs that were removed for where
