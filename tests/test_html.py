@@ -95,3 +95,55 @@ def test_continuation_found_when_the_last_paragraph_is_also_in_the_head():
     page = _page(PARAS[:3], PARAS[3:]).replace(
         "<head>", f"<head><meta name='description' content='{PARAS[2]}'>", 1)
     assert front._continuation(page, "\n".join(PARAS[:3])) == PARAS[3:]
+
+
+def _record_calls(monkeypatch, texts):
+    """Replace trafilatura by a recorder returning ``texts[(precision, fast)]``."""
+    calls = []
+
+    def fake(page, url, precision, fast=False):
+        calls.append((precision, fast))
+        return texts[(precision, fast)]
+
+    monkeypatch.setattr(front, "_trafilatura", fake)
+    return calls
+
+
+def test_fast_mode_text_of_article_length_is_kept_without_fallbacks(monkeypatch):
+    long_text = "\n".join(PARAS * 2)
+    assert len(long_text) >= front.FAST_MIN_CHARS
+    calls = _record_calls(monkeypatch, {(True, True): long_text})
+    assert front._extract("<html></html>", None) == long_text
+    assert calls == [(True, True)]
+
+
+def test_short_fast_mode_text_is_extracted_again_with_the_fallbacks(monkeypatch):
+    fast_text = PARAS[0]
+    full_text = "\n".join(PARAS)
+    assert len(fast_text) < front.FAST_MIN_CHARS
+    calls = _record_calls(monkeypatch, {(True, True): fast_text, (True, False): full_text})
+    assert front._extract("<html></html>", None) == full_text
+    assert calls == [(True, True), (True, False)]
+
+
+def test_nearly_empty_precision_text_falls_back_to_the_default_mode(monkeypatch):
+    calls = _record_calls(monkeypatch, {(True, True): "", (True, False): "Menu",
+                                        (False, False): "\n".join(PARAS)})
+    assert front._extract("<html></html>", None) == "\n".join(PARAS)
+    assert calls == [(True, True), (True, False), (False, False)]
+
+
+def test_clean_html_on_a_long_article_reads_trafilatura_once(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("fast"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    art = clean_html(_page(PARAS * 2, PARAS))
+    assert seen == [True]
+    assert PARAS[5] in art.text
