@@ -11,6 +11,13 @@ one's peak Python-heap memory (tracemalloc) in a fresh process that runs only
 that extractor over all pages (lxml's C allocations are not counted). Also: ``import newsclean`` time and first-call time
 (fresh processes, best of 5), and with ``--scaling`` the cost of clean_text on
 1×, 2×, 4×, 8× the text (target: 8× the text in at most 16× the time).
+With ``--batch``: ``newsclean batch`` on a JSONL corpus of the pages' HTML
+repeated 4 times, with one worker and with every core, and repeated 16 times
+with every core:
+documents per second, cores kept busy (CPU time of the process tree / wall
+time) and peak memory of the whole process tree (the sum of the resident
+sizes of the parent and its workers, sampled every 20 ms; Linux /proc), which
+must not grow with the number of documents.
 Absolute times drift between machines and runs; the ratios are the result.
 Needs ``pip install -e '.[bench]'`` (html-text).
 """
@@ -23,6 +30,7 @@ import sys
 import time
 import warnings
 from pathlib import Path
+from typing import Tuple
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -83,6 +91,88 @@ def _fresh(code: str, n: int = 5) -> float:
     return best
 
 
+def _tree_rss(root: int) -> int:
+    """Resident bytes of process ``root`` and all its descendants (Linux /proc)."""
+    parent: dict = {}
+    rss: dict = {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(d)
+        parent[pid] = int(fields[1])
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total = 0
+    for pid, size in rss.items():
+        p = pid
+        while p > 1 and p != root:
+            p = parent.get(p, 0)
+        if p == root:
+            total += size
+    return total
+
+
+def _batch_run(corpus: Path, jobs: int, out: Path) -> Tuple[float, float, float]:
+    """(wall seconds, CPU seconds of the process tree, peak tree RSS in MiB) of
+    one ``newsclean batch`` run."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "newsclean", "batch", str(corpus), "-o", str(out),
+                             "--jobs", str(jobs), "--progress", "never"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if proc.returncode != 0:
+        raise SystemExit(f"newsclean batch exited with {proc.returncode}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return wall, cpu, peak / 2**20
+
+
+def _batch(pages) -> None:
+    """``newsclean batch`` over the pages' HTML as JSONL: 4 times the corpus with 1
+    worker and with every core, 16 times with every core."""
+    import json
+    import tempfile
+
+    from newsclean.normalize import decode_bytes
+
+    cores = os.cpu_count() or 1
+    with tempfile.TemporaryDirectory() as tmp:
+        lines = []
+        for pid, html, url, _ in pages:
+            try:
+                text = decode_bytes(html)
+            except UnicodeDecodeError:
+                text = html.decode("utf-8", "replace")
+            lines.append(json.dumps({"id": pid, "url": url, "html": text}, ensure_ascii=False))
+        rows = []
+        # 4 and 16 times the corpus: both beyond the records a worker keeps in
+        # flight (newsclean.batch.WINDOW), so memory has reached its plateau.
+        for times, jobs in ((4, 1), (4, cores), (16, cores)):
+            corpus = Path(tmp) / f"corpus{times}.jsonl"
+            if not corpus.exists():
+                with open(corpus, "w", encoding="utf-8") as fh:
+                    for _ in range(times):
+                        fh.write("\n".join(lines) + "\n")
+            wall, cpu, peak = _batch_run(corpus, jobs, Path(tmp) / "out.jsonl")
+            rows.append((len(lines) * times, jobs, wall, cpu, peak))
+    print(f"\n`newsclean batch` on the pages' HTML as JSONL ({cores} CPUs; wall time, so noisier than the table above):\n")
+    print("| documents | workers | docs/s | cores busy (CPU s / wall s) | peak memory of the process tree (MiB) |")
+    print("|---:|---:|---:|---:|---:|")
+    for docs, jobs, wall, cpu, peak in rows:
+        print(f"| {docs:,} | {jobs} | {docs / wall:.1f} | {cpu / wall:.2f} | {peak:.0f} |")
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", required=True, type=Path)
@@ -90,6 +180,8 @@ def main(argv=None) -> int:
     ap.add_argument("--limit", type=int, help="first N pages only")
     ap.add_argument("--scaling", action="store_true", help="also measure clean_text on 1x..8x text")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
+    ap.add_argument("--batch", action="store_true",
+                    help="also run `newsclean batch` with 1 worker and every core, on 4x and 16x the corpus")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     import logging
@@ -145,6 +237,8 @@ def main(argv=None) -> int:
         print(f"- scaling, clean_text on {len(base):,} chars × k: " +
               ", ".join(f"{k}×: {times[k]:.3f} s" for k in times) +
               f"; 8×/1× = **{times[8] / times[1]:.1f}** (target ≤ 16)")
+    if args.batch:
+        _batch(pages)
     return 0
 
 
