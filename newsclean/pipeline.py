@@ -89,18 +89,22 @@ def run(norm: str, cfg: Config, known: Optional[Dict] = None,
 def _absorb(doc: Document, findings: List[Finding]) -> None:
     """Record findings; whole-block findings label their block (first label wins
     unless a later one has higher priority at equal or higher confidence)."""
+    if not findings:
+        return
+    enabled = {c: doc.config.enabled(c) for c in {f.category for f in findings}}
+    label, meta_blocks, spans = doc.label, doc.meta_blocks, doc.spans
     for f in findings:
-        if not doc.config.enabled(f.category):
+        if not enabled[f.category]:
             continue
         doc.findings.append(f)
-        if f.block is not None and f.block not in doc.meta_blocks:
-            cur = doc.label[f.block]
-            if cur is None:
-                doc.label[f.block] = f.category
-        elif f.block is None:
+        bi = f.block
+        if bi is not None:
+            if bi not in meta_blocks and label[bi] is None:
+                label[bi] = f.category
+        else:
             bi = doc.block_of(f.start)
             if bi >= 0:
-                doc.spans.setdefault(bi, []).append(f)
+                spans.setdefault(bi, []).append(f)
 
 
 def _sandwiched(doc: Document) -> List[Finding]:
