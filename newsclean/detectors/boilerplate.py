@@ -34,12 +34,21 @@ _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
 _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
                        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
+# What a _STAMP_RE match can start with (ignoring case, no other character
+# matches these letters: unlike i, k and s, they have no Unicode look-alikes).
+_STAMP_FIRST = frozenset("uUpPlLmM")
 _COUNTER_RE = re.compile(r"[\d\W_]+")
 _CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
 
 
-def _line_key(text: str) -> str:
-    # "Comments (12)" -> "comments"; "Share »" -> "share"
+def _line_key(text: str, ws=None) -> str:
+    """The line's letters, lower case: "Comments (12)" -> "comments"; "Share »" -> "share".
+
+    ``ws`` are the block's words (``Features.words``, ``\\w+`` runs of the
+    casefolded text). When they are all letters, the key is just those words
+    joined (the usual case, and much cheaper than the regex)."""
+    if ws and "".join(ws).isalpha():
+        return " ".join(ws)
     return " ".join(_COUNTER_RE.sub(" ", text.casefold()).split())
 
 
@@ -85,8 +94,8 @@ def _credit_tail(ws, text: str, credits: frozenset) -> bool:
     """Cheap test before the regex: does the block end in a credit word?"""
     if not ws:
         return False
-    return (ws[-1] in credits or " ".join(ws[-2:]) in credits or "©" in text[-80:]
-            or not _CREDIT_WORDS.isdisjoint(ws[-6:]))
+    return (ws[-1] in credits or "©" in text[-80:] or not _CREDIT_WORDS.isdisjoint(ws[-6:])
+            or len(ws) > 1 and " ".join(ws[-2:]) in credits)
 
 
 _CREDIT_WORDS = frozenset({"photo", "photos", "foto", "fotos", "image", "images", "picture", "credit", "credits"})
@@ -108,14 +117,6 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
 
 
-def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, rule: str):
-    """(reason, rule) when a block of at most ``max_words`` words contains a phrase."""
-    if f.n_words > max_words or keys.isdisjoint(f.words):
-        return None
-    m = pattern.search(text)
-    return (f"{what} \u201c{m.group()}\u201d", f"boilerplate.{rule}") if m else None
-
-
 def pass1(doc) -> List[Finding]:
     cfg = doc.config
     lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)
@@ -125,82 +126,98 @@ def pass1(doc) -> List[Finding]:
     phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
     notices = lexicon.matcher("boilerplate_notices", cfg.extra_phrases)
     notice_first = lexicon.first_words("boilerplate_notices", cfg.extra_phrases)
+    # What depends on the document only, once (not per block):
     src = doc.source
+    src_key = norm_key(src) if src else ""
+    src_tail = re.compile(r"[-|–—]\s*" + re.escape(src) + r"\s*$") if src else None
     title_key = norm_key(doc.title) if doc.title else ""
+    text_mode = doc.mode == "text"
+    meta_blocks = doc.meta_blocks
+    finding = doc.block_finding
     out: List[Finding] = []
+    # Most blocks of a whole page are one- or two-word menu lines that no rule
+    # takes: each test below is ordered cheapest-first within its rule, so such
+    # a line costs a few set and character tests. (norm_key(text) is
+    # " ".join(f.words): the features already hold the casefolded words.)
     for b, f in zip(doc.blocks, doc.feats):
-        if b.index in doc.meta_blocks or f.table:
+        i = b.index
+        if i in meta_blocks or f.table:
             continue  # table rows are content
         text = b.text
-        if f.n_words == 0:
-            out.append(doc.block_finding(b.index, CATEGORY, "no words", "boilerplate.empty", 0.9))
+        n = f.n_words
+        ws = f.words
+        if n == 0:
+            out.append(finding(i, CATEGORY, "no words", "boilerplate.empty", 0.9))
             continue
         if drop and " ".join(text.casefold().split()) in drop:
-            out.append(doc.block_finding(b.index, CATEGORY, "listed in drop_lines (configuration)",
-                                         "boilerplate.drop_lines", 1.0))
+            out.append(finding(i, CATEGORY, "listed in drop_lines (configuration)", "boilerplate.drop_lines", 1.0))
             continue
         if text.count(" | ") >= 2 and not f.ends_sentence and all(
                 len(part.split()) <= 4 for part in text.split(" | ")):
-            out.append(doc.block_finding(b.index, CATEGORY, "a row of links", "boilerplate.links", 0.85))
+            out.append(finding(i, CATEGORY, "a row of links", "boilerplate.links", 0.85))
             continue
-        if 2 <= f.n_words <= 8 and all(w in _SHARE_WORDS for w in f.words):
-            out.append(doc.block_finding(b.index, CATEGORY, "share bar", "boilerplate.share", 0.9))
+        if 2 <= n <= 8 and _SHARE_WORDS.issuperset(ws):
+            out.append(finding(i, CATEGORY, "share bar", "boilerplate.share", 0.9))
             continue
-        if f.n_words <= 8:
-            key = _line_key(text)
+        if n <= 8:
+            key = _line_key(text, ws)
             if key in lines:
-                out.append(doc.block_finding(b.index, CATEGORY, f"site chrome line \u201c{key}\u201d",
-                                             "boilerplate.line", 0.9))
+                out.append(finding(i, CATEGORY, f"site chrome line \u201c{key}\u201d", "boilerplate.line", 0.9))
                 continue
             if not key:
-                out.append(doc.block_finding(b.index, CATEGORY, "numbers and symbols only",
-                                             "boilerplate.empty", 0.9))
+                out.append(finding(i, CATEGORY, "numbers and symbols only", "boilerplate.empty", 0.9))
                 continue
-        if f.n_urls == 1 and f.url_chars >= len(text) - 2 and doc.mode == "text":
-            out.append(doc.block_finding(b.index, CATEGORY, "a bare URL", "boilerplate.url", 0.85))
+        if f.n_urls == 1 and f.url_chars >= len(text) - 2 and text_mode:
+            out.append(finding(i, CATEGORY, "a bare URL", "boilerplate.url", 0.85))
             continue
-        if title_key and f.n_words <= 30 and norm_key(text) == title_key and b.index >= doc.core[0]:
-            out.append(doc.block_finding(b.index, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
+        if title_key and n <= 30 and " ".join(ws) == title_key and i >= doc.core[0]:
+            out.append(finding(i, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
             continue
-        if f.n_words <= 40 and _credit_tail(f.words, text, credits) and _glued_credit(text, credits):
-            out.append(doc.block_finding(b.index, CATEGORY, "caption ending in a photo credit",
-                                         "boilerplate.caption", 0.85))
+        if n <= 40 and _credit_tail(ws, text, credits) and _glued_credit(text, credits):
+            out.append(finding(i, CATEGORY, "caption ending in a photo credit", "boilerplate.caption", 0.85))
             continue
-        why = ""
-        if f.words[0] in credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST:
-            why = _credit(text, f.n_words, credits)
-        if why:
-            out.append(doc.block_finding(b.index, CATEGORY, why, "boilerplate.credit", 0.9))
+        if ws[0] in credits or text[0] in "©(" or ws[0] in _CREDIT_FIRST:
+            why = _credit(text, n, credits)
+            if why:
+                out.append(finding(i, CATEGORY, why, "boilerplate.credit", 0.9))
+                continue
+        if src and n <= 40 and (" ".join(ws) == src_key or src_tail.search(text)):
+            out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
+                               "boilerplate.site", 0.9))
             continue
-        if src and f.n_words <= 40 and (norm_key(text) == norm_key(src) or
-                                         re.search(r"[-|–—]\s*" + re.escape(src) + r"\s*$", text)):
-            out.append(doc.block_finding(b.index, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
-                                         "boilerplate.site", 0.9))
-            continue
-        hit = (_phrase(notices, notice_first, f, text, NOTICE_MAX_WORDS, "reprint or copyright notice", "notice")
-               or _phrase(phrases, phrase_first, f, text, PHRASE_MAX_WORDS, "site chrome phrase", "phrase"))
-        if hit:
-            out.append(doc.block_finding(b.index, CATEGORY, hit[0], hit[1], 0.85))
-            continue
-        if f.n_words <= 40 and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(text):
-            out.append(doc.block_finding(b.index, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
+        # A phrase inside a short block; the set test of the phrases' key words
+        # first (a block with none of them cannot match).
+        if n <= NOTICE_MAX_WORDS and not notice_first.isdisjoint(ws):
+            m = notices.search(text)
+            if m:
+                out.append(finding(i, CATEGORY, f"reprint or copyright notice \u201c{m.group()}\u201d",
+                                   "boilerplate.notice", 0.85))
+                continue
+        if n <= PHRASE_MAX_WORDS and not phrase_first.isdisjoint(ws):
+            m = phrases.search(text)
+            if m:
+                out.append(finding(i, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
+                                   "boilerplate.phrase", 0.85))
+                continue
+        if n <= 40 and not _SOCIAL_FIRST.isdisjoint(ws) and _SOCIAL_RE.search(text):
+            out.append(finding(i, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
             continue
         if f.n_urls == 1 and _LINK_LABEL_RE.match(text):
-            out.append(doc.block_finding(b.index, CATEGORY, "labelled link", "boilerplate.link", 0.85))
+            out.append(finding(i, CATEGORY, "labelled link", "boilerplate.link", 0.85))
             continue
-        if f.n_words <= 40 and "@" in text and _CONTACT_RE.search(text) and _EMAIL_RE.search(text):
-            out.append(doc.block_finding(b.index, CATEGORY, "author contact line", "boilerplate.contact", 0.8))
+        if n <= 40 and "@" in text and _CONTACT_RE.search(text) and _EMAIL_RE.search(text):
+            out.append(finding(i, CATEGORY, "author contact line", "boilerplate.contact", 0.8))
             continue
         if text[0] == "[" and _SHORTCODE_RE.match(text):
-            out.append(doc.block_finding(b.index, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
+            out.append(finding(i, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
             continue
-        if f.n_words <= 8 and _STAMP_RE.match(text):
-            out.append(doc.block_finding(b.index, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
+        if n <= 8 and text[0] in _STAMP_FIRST and _STAMP_RE.match(text):
+            out.append(finding(i, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
             continue
-        if (b.index > 0 and doc.label[b.index - 1] is None and out and out[-1].block == b.index - 1
-                and out[-1].rule == "boilerplate.line" and _line_key(doc.blocks[b.index - 1].text) in ("tags", "tagged")
-                and "," in text and not f.ends_sentence):
-            out.append(doc.block_finding(b.index, CATEGORY, "tag list", "boilerplate.tags", 0.85))
+        if (i > 0 and out and out[-1].block == i - 1 and doc.label[i - 1] is None
+                and out[-1].rule == "boilerplate.line" and "," in text and not f.ends_sentence
+                and _line_key(doc.blocks[i - 1].text, doc.feats[i - 1].words) in ("tags", "tagged")):
+            out.append(finding(i, CATEGORY, "tag list", "boilerplate.tags", 0.85))
     return out
 
 
@@ -208,7 +225,16 @@ def pass1(doc) -> List[Finding]:
 _COMMENT_RE = re.compile(r"^.{1,60}?\b(?:says|said|wrote|schreibt|écrit|dice|disse|pisze|пишет)\s*:?$"
                          r"|^.{1,60}?\bon\s.{4,40}\bat\s\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:said|says)?:?$",
                          re.IGNORECASE)
+# Cheap test before _COMMENT_RE: its second form needs a time ("10:58"), its first
+# a colon or the verb at the very end of the line (then within its last 8 characters).
+_COMMENT_END_RE = re.compile(r"(?:says|said|wrote|schreibt|écrit|dice|disse|pisze|пишет)\s*$", re.IGNORECASE)
 COMMENT_TAIL = 3
+
+
+def _comment_header(text: str) -> bool:
+    if ":" not in text and not _COMMENT_END_RE.search(text, max(0, len(text.rstrip()) - 8)):
+        return False
+    return _COMMENT_RE.match(text) is not None
 
 
 def _comments(doc) -> List[Finding]:
@@ -216,8 +242,9 @@ def _comments(doc) -> List[Finding]:
     first header to the replies after the last one, it is user content, not the
     article."""
     # (A header another rule already took still marks the section.)
+    meta_blocks = doc.meta_blocks
     heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
-             if f.n_words <= 14 and i not in doc.meta_blocks and _COMMENT_RE.match(b.text)]
+             if f.n_words <= 14 and i not in meta_blocks and _comment_header(b.text)]
     if len(heads) < 2 or heads[0] <= doc.core[0]:
         return []
     end = heads[-1]
@@ -253,17 +280,22 @@ def pass2(doc) -> List[Finding]:
                                              "boilerplate.footer", 0.6))
         return out
     title = doc.title_block
+    label, meta_blocks, feats = doc.label, doc.meta_blocks, doc.feats
+    min_words = doc.config.prose_min_words
     for i in range(0, a):
-        if doc.label[i] is not None or i in doc.meta_blocks:
+        if label[i] is not None or i in meta_blocks:
             continue
-        f = doc.feats[i]
+        f = feats[i]
         if title is not None and i < title:
             out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
-        elif f.n_words < doc.config.prose_min_words and not f.ends_sentence:
+        elif f.n_words < min_words and not f.ends_sentence:
             out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
     for i in range(z + 1, len(doc.blocks)):
-        if doc.label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i):
-            out.append(doc.block_finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
+        if label[i] is None and i not in meta_blocks:
+            f = feats[i]
+            if f.n_words < min_words and not f.bullet and not f.table:  # _footer_line, text mode
+                out.append(doc.block_finding(i, CATEGORY, "short line after the article body",
+                                             "boilerplate.footer", 0.6))
     return out
 
 
