@@ -70,23 +70,29 @@ def pass2(doc) -> List[Finding]:
     n = len(doc.blocks)
     a, z = doc.core
 
+    feats = doc.feats
+    # avail[i]: block i is free (unflagged, not metadata, not taken here yet).
+    avail = [lab is None for lab in doc.label]
+    for k in doc.meta_blocks:
+        avail[k] = False
+
     def take(i, reason, rule, conf=0.8):
         taken.add(i)
+        avail[i] = False
         out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
-    free = lambda i: doc.label[i] is None and i not in doc.meta_blocks and i not in taken
-
     # 1. Header-led regions.
-    for i in range(n):
-        if not free(i) or not _header(headers, doc.blocks[i].text, doc.feats[i].n_words,
-                                    header_first, doc.feats[i].words):
+    for i, f in enumerate(feats):
+        # (_header's own cheap tests first, inline: most blocks fail them)
+        if (f.n_words > HEADER_MAX_WORDS or header_first.isdisjoint(f.words) or not avail[i]
+                or not _header(headers, doc.blocks[i].text, f.n_words)):
             continue
         take(i, "related-content header", "teaser.header", 0.9)
         j = i + 1
-        first = next((k for k in range(i + 1, n) if free(k)), None)
+        first = next((k for k in range(i + 1, n) if avail[k]), None)
         bullets = first is not None and doc.feats[first].bullet
         while j < n:
-            if not free(j):
+            if not avail[j]:
                 if doc.label[j] in ("boilerplate", "teaser") or j in taken:
                     j += 1
                     continue
@@ -108,7 +114,7 @@ def pass2(doc) -> List[Finding]:
     # follows is off-topic.
     for i in range(a, n):
         f = doc.feats[i]
-        if f.n_words < 60 or not free(i) or header_first.isdisjoint(f.words):
+        if f.n_words < 60 or not avail[i] or header_first.isdisjoint(f.words):
             continue
         text = doc.blocks[i].text
         for m in headers.finditer(text):
@@ -134,10 +140,9 @@ def pass2(doc) -> List[Finding]:
 
     # 1c. Related-story links marked with a bracketed tag: "Plane passengers
     # quarantined after outbreak [NEWS]", "Lakers vs Nets: final decision [VIDEO]".
-    for i in range(n):
-        f = doc.feats[i]
-        if f.n_words <= 30 and doc.blocks[i].text.endswith("]") and free(i) and _TAGGED_RE.search(doc.blocks[i].text):
-            take(i, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
+    for b, f in zip(doc.blocks, feats):
+        if b.text[-1] == "]" and f.n_words <= 30 and avail[b.index] and _TAGGED_RE.search(b.text):
+            take(b.index, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
 
     # 1d. Text mode: a run of three or more headline-shaped lines (5-25 words,
     # no sentence end) is a box of links to other stories, wherever it stands.
@@ -146,7 +151,7 @@ def pass2(doc) -> List[Finding]:
         i = 0
         while i < n:
             j = i
-            while j < n and free(j) and _headline_shaped(doc.feats[j]):
+            while j < n and avail[j] and _headline_shaped(feats[j]):
                 j += 1
             if j - i >= HEADLINE_RUN:
                 for k in range(i, j):
@@ -157,9 +162,9 @@ def pass2(doc) -> List[Finding]:
     # HTML, a list that trafilatura kept in the main content is usually the article's.)
     i = z + 1 if doc.mode == "text" and z >= a else n  # no body found: nothing is "after" it
     while i < n:
-        if free(i) and not doc.feats[i].table and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
+        if avail[i] and not doc.feats[i].table and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
             j = i
-            while j < n and free(j) and not doc.feats[j].table and _link_like(doc.feats[j], cfg):
+            while j < n and avail[j] and not doc.feats[j].table and _link_like(doc.feats[j], cfg):
                 j += 1
             if j - i >= 3 and sum(1 for k in range(i, j) if doc.feats[k].bullet) >= (j - i) // 2:
                 for k in range(i, j):
@@ -175,7 +180,7 @@ def pass2(doc) -> List[Finding]:
     body_prose = [k for k in range(a, z + 1) if doc.label[k] is None and is_prose(doc.feats[k], cfg)]
     protect = set(body_prose[: max(2, len(body_prose) // 2)])  # never eat the first half of the article
     for i in range(last, a - 1, -1):
-        if not free(i):
+        if not avail[i]:
             continue
         f = doc.feats[i]
         if f.table:
