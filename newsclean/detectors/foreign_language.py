@@ -25,15 +25,20 @@ _QUOTES = "\"'“”„«»‘’「『(["
 def _other_language(ws, article_lang: str):
     """Best other language by stop-word rate, if clearly ahead of the article's."""
     table = lexicon.stopwords()
-    own = table.get(article_lang)
-    if own is None or len(ws) < 8:
+    if article_lang not in table or len(ws) < 8:
         return None
-    own_rate = sum(1 for w in ws if w in own) / len(ws)
+    # Stop words per language in one pass over the words (inverted stop lists).
+    hits = {}
+    index = lexicon.stopword_langs()
+    for w in ws:
+        for lang in index.get(w, ()):
+            hits[lang] = hits.get(lang, 0) + 1
+    own_rate = hits.get(article_lang, 0) / len(ws)
     best, best_rate = None, 0.0
-    for lang, stops in table.items():
+    for lang in table:  # first of equals wins, in the table's order
         if lang == article_lang:
             continue
-        r = sum(1 for w in ws if w in stops) / len(ws)
+        r = hits.get(lang, 0) / len(ws)
         if r > best_rate:
             best, best_rate = lang, r
     if best_rate >= 0.25 and own_rate <= 0.06:
@@ -64,18 +69,22 @@ def pass1(doc) -> List[Finding]:
     out: List[Finding] = []
     if doc.script == "none":
         return out
+    script = doc.script
+    cjk = script == "cjk"
+    html_not_latin = doc.mode == "html" and script != "latin"
+    ratio = cfg.foreign_script_ratio
     for b, f in zip(doc.blocks, doc.feats):
         letters = sum(f.scripts.values())
         if letters < 3:
             continue
-        own = f.scripts.get(doc.script, 0)
+        own = f.scripts.get(script, 0)
+        if cjk and own >= 2:
+            continue  # Latin product names and terms are normal inside CJK sentences
+        if html_not_latin and f.script == "latin":
+            continue  # code, names, e-mail addresses in a non-Latin article trafilatura kept
         foreign = letters - own
         share = foreign / letters
-        if doc.script == "cjk" and own >= 2:
-            continue  # Latin product names and terms are normal inside CJK sentences
-        if doc.mode == "html" and f.script == "latin" and doc.script != "latin":
-            continue  # code, names, e-mail addresses in a non-Latin article trafilatura kept
-        if share >= cfg.foreign_script_ratio and f.n_urls == 0:
+        if share >= ratio and f.n_urls == 0:
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"{share:.0%} of letters are {f.script}, article is {doc.script}",
                                          "foreign.script", 0.9))

@@ -62,10 +62,10 @@ def _spam_sentence(kinds) -> Optional[str]:
 def pass1(doc) -> List[Finding]:
     lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
     out: List[Finding] = []
+    script = doc.script
     for b, f in zip(doc.blocks, doc.feats):
-        foreign_letters = sum(v for k, v in f.scripts.items() if k != doc.script)
-        if not f.n_urls and foreign_letters < 3:
-            continue  # cheap exit: no URL, nothing in another script
+        if not f.n_urls and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
+            continue  # cheap exit: no URL, (almost) no letters in another script
         if f.n_urls >= 2 and f.url_chars >= 0.5 * len(b.text):
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
