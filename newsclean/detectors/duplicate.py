@@ -29,11 +29,13 @@ TOP_WORDS = 20    # ... and a real paragraph
 
 def pass1(doc) -> List[Finding]:
     groups: Dict[str, List[int]] = {}
+    min_words = doc.config.duplicate_min_words
+    spans = doc.spans
     for b, f in zip(doc.blocks, doc.feats):
-        if f.n_words < doc.config.duplicate_min_words:
+        if f.n_words < min_words:
             continue
         # Compared without what pass 1 already cut from it (spam glued to its end).
-        text = doc.kept_text(b.index) if b.index in doc.spans else b.text
+        text = doc.kept_text(b.index) if b.index in spans else b.text
         if text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
             _, body_start = split_dateline(text)
             key = norm_key(text[body_start:])

@@ -37,8 +37,13 @@ def pass1(doc) -> List[Finding]:
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
-        # Every rule needs two unmistakable labels: "icon" inside a token, or a ligature name.
-        if f.n_words < 3 or ("_" not in b.text and "icon" not in b.text.casefold()):
+        # Every rule needs two unmistakable labels: "icon" inside a token, or a
+        # ligature name (with a "_"). Each holds its own "icon" or "_", so a block
+        # with fewer than two of them in all cannot match.
+        if f.n_words < 3:
+            continue
+        underscores = b.text.count("_")
+        if underscores < 2 and underscores + b.text.casefold().count("icon") < 2:
             continue
         toks = [(m.start(), m.end(), _is_icon(m.group(), vocab)) for m in _TOKEN_RE.finditer(b.text)]
         if not toks:

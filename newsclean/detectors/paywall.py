@@ -75,9 +75,20 @@ def pass1(doc) -> List[Finding]:
     prose_before = 0
     wall_at = None
     prev_prompt = -2
+    prose_min = cfg.prose_min_words
     for b, f in zip(doc.blocks, doc.feats):
-        maybe_wall = not wall_first.isdisjoint(f.words)
-        if wall_at is None and f.n_words <= WALL_MAX_WORDS and prose_before >= 2 and maybe_wall:
+        ws, n = f.words, f.n_words
+        if wall_at is not None:
+            # Inside the wall region: everything but long, prompt-free article prose.
+            long_prose = (n >= 2 * prose_min and f.ends_sentence
+                          and (prompt_first.isdisjoint(ws) or not prompt.search(b.text)))
+            if not long_prose:
+                out.append(doc.block_finding(b.index, CATEGORY,
+                                             f"after the paywall that starts at block {wall_at}",
+                                             "paywall.region", 0.95))
+            continue
+        maybe_wall = not wall_first.isdisjoint(ws)
+        if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= 2:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
@@ -85,27 +96,18 @@ def pass1(doc) -> List[Finding]:
                                              f"wall: \u201c{m.group()}\u201d after the article began",
                                              "paywall.wall", 1.0))
                 continue
-        if wall_at is not None:
-            # Inside the wall region: everything but long, prompt-free article prose.
-            long_prose = (f.n_words >= 2 * cfg.prose_min_words and f.ends_sentence
-                          and (prompt_first.isdisjoint(f.words) or not prompt.search(b.text)))
-            if not long_prose:
-                out.append(doc.block_finding(b.index, CATEGORY,
-                                             f"after the paywall that starts at block {wall_at}",
-                                             "paywall.region", 0.95))
-            continue
-        ok, why = False, ""
-        if not prompt_first.isdisjoint(f.words):
-            ok, why = is_prompt(prompt, b.text, f.n_words)
-            if not ok and prev_prompt == b.index - 1 and f.n_words <= FOLLOW_MAX_WORDS and prompt.search(b.text):
+        ok = False
+        if not prompt_first.isdisjoint(ws):
+            ok, why = is_prompt(prompt, b.text, n)
+            if not ok and prev_prompt == b.index - 1 and n <= FOLLOW_MAX_WORDS and prompt.search(b.text):
                 ok, why = True, "continues the prompt above it"
-        if not ok and f.n_words <= WALL_MAX_WORDS and maybe_wall:
-            ok, why = is_prompt(wall, b.text, f.n_words)
+        if not ok and maybe_wall and n <= WALL_MAX_WORDS:
+            ok, why = is_prompt(wall, b.text, n)
         if ok:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt",
                                          0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
-        elif f.n_words >= doc.config.prose_min_words:
+        elif n >= prose_min:
             prose_before += 1
     if wall_at is not None:
         doc.paywalled = True
