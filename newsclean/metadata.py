@@ -73,7 +73,9 @@ def _date_res():
     return _DATE_RES
 
 
-_DIGIT_RE = re.compile(r"\d")
+# Every date form above, and date_line's "2 Nov, 2009", has a four-digit year: a
+# line without four digits in a row has no date (one scan instead of five).
+_YEAR_RE = re.compile(r"\d{4}")
 _TIME_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|uhr|gmt|utc|bst|cet|cest|est|edt|pst|msk)?\b",
                       re.IGNORECASE)
 _DATE_FILLER = frozenset(
@@ -87,6 +89,8 @@ _DATE_FILLER = frozenset(
 
 def parse_date(text: str) -> Optional[Tuple[str, int, int]]:
     """First date in ``text`` as (ISO date, start, end), or None."""
+    if not _YEAR_RE.search(text):
+        return None
     months = lexicon.months()
     best = None
     for kind, rx in _date_res():
@@ -116,7 +120,7 @@ def parse_date(text: str) -> Optional[Tuple[str, int, int]]:
 
 def date_line(text: str, n_words: int) -> Optional[str]:
     """ISO date if the whole line is a date line ("2 Nov, 2009 10:22", "Published: 12 April 2012")."""
-    if n_words > 14 or not _DIGIT_RE.search(text):
+    if n_words > 14 or not _YEAR_RE.search(text):
         return None
     found = parse_date(text)
     if not found:
