@@ -1,11 +1,19 @@
 """Data model: blocks of the normalised input, detector findings, and the Article."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import asdict, dataclass, field, fields
 from typing import List, Optional
 
 
-@dataclass(frozen=True)
+# Block and Finding are created for every line and every detector proposal (a few
+# hundred of each per page). A frozen dataclass's generated __init__ sets each
+# field through ``object.__setattr__`` (looked up anew for every field); these two
+# are slotted and their __init__ writes the slots through their descriptors'
+# setters, bound once below. Same fields, defaults, equality, hash, repr and
+# immutability (assignment still raises FrozenInstanceError).
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One non-empty line of the normalised input, with its character offsets."""
 
@@ -14,8 +22,17 @@ class Block:
     end: int
     text: str
 
+    def __init__(self, index: int, start: int, end: int, text: str) -> None:
+        _b_index(self, index)
+        _b_start(self, start)
+        _b_end(self, end)
+        _b_text(self, text)
 
-@dataclass(frozen=True)
+
+_b_index, _b_start, _b_end, _b_text = (getattr(Block, f.name).__set__ for f in fields(Block))
+
+
+@dataclass(frozen=True, slots=True, init=False)
 class Finding:
     """A detector's proposal: remove ``[start, end)`` as ``category``."""
 
@@ -26,6 +43,20 @@ class Finding:
     rule: str
     confidence: float = 1.0
     block: Optional[int] = None
+
+    def __init__(self, start: int, end: int, category: str, reason: str, rule: str,
+                 confidence: float = 1.0, block: Optional[int] = None) -> None:
+        _f_start(self, start)
+        _f_end(self, end)
+        _f_category(self, category)
+        _f_reason(self, reason)
+        _f_rule(self, rule)
+        _f_confidence(self, confidence)
+        _f_block(self, block)
+
+
+(_f_start, _f_end, _f_category, _f_reason, _f_rule, _f_confidence,
+ _f_block) = (getattr(Finding, f.name).__set__ for f in fields(Finding))
 
 
 @dataclass(frozen=True)
