@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
@@ -11,7 +13,10 @@ from .model import Block, Finding, MetaSpan
 from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, WORD_RE, dominant_script,
                        script_counts, words)
 
-_LINE_RE = re.compile(r"[^\n]+")
+# A block: one line's text from its first to its last non-space character, what
+# str.strip() keeps of it (\s and str.strip() agree on what a space is); lines of
+# spaces only match nothing.
+_BLOCK_RE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
 @dataclass(slots=True)
@@ -64,18 +69,19 @@ class Document:
     @classmethod
     def build(cls, text: str, config: Config, language: Optional[str] = None,
               mode: str = "text") -> "Document":
-        blocks: List[Block] = []
-        for m in _LINE_RE.finditer(text):
-            line = m.group()
-            stripped = line.strip()
-            if not stripped:
-                continue
-            lead = len(line) - len(line.lstrip())
-            start = m.start() + lead
-            blocks.append(Block(len(blocks), start, start + len(stripped), stripped))
+        blocks = [Block(i, m.start(), m.end(), m.group()) for i, m in enumerate(_BLOCK_RE.finditer(text))]
         lang = guess_language(blocks, hint=language)
         stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
-        feats = [_features(b.text, stops) for b in blocks]
+        # Pages repeat lines (menus, "Advertisement", share bars): identical lines
+        # share one Features object. Nothing changes a Features object once built
+        # (refresh_features replaces a block's entry), so sharing is safe.
+        memo: Dict[str, Features] = {}
+        feats = []
+        for b in blocks:
+            f = memo.get(b.text)
+            if f is None:
+                f = memo[b.text] = _features(b.text, stops)
+            feats.append(f)
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
                   config=config, mode=mode, stops=stops)
@@ -109,11 +115,10 @@ class Document:
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing ``offset`` (or the last block before it)."""
-        import bisect
-
-        if not hasattr(self, "_starts"):
-            self._starts = [b.start for b in self.blocks]
-        return bisect.bisect_right(self._starts, offset) - 1
+        starts = self.__dict__.get("_starts")
+        if starts is None:
+            starts = self._starts = [b.start for b in self.blocks]
+        return bisect_right(starts, offset) - 1
 
     def kept_text(self, i: int) -> str:
         """Block ``i``'s text without the spans already proposed for removal inside it."""
@@ -211,7 +216,8 @@ _HAN_RE = re.compile(r"[\u4E00-\u9FFF]")
 
 
 def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None) -> Optional[str]:
-    """The article's language (ISO 639-1), decided once per document.
+    """The article's language (ISO 639-1), decided once per document from its
+    ``blocks`` (in document order, as :meth:`Document.build` makes them).
 
     Cheap first: stop-word rates over the longest blocks, then the script
     (Hangul is Korean, kana Japanese), then the page's declared language
@@ -220,11 +226,12 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
     """
     if not blocks:
         return None
-    longest = sorted(blocks, key=lambda b: (-len(b.text), b.index))
+    # Longest first; blocks of equal length in document order (the sort is stable).
+    longest = sorted([b.text for b in blocks], key=len, reverse=True)
     parts, size = [], 0
-    for b in longest:
-        parts.append(b.text)
-        size += len(b.text)
+    for t in longest:
+        parts.append(t)
+        size += len(t)
         if size >= sample_chars:
             break
     sample = "\n".join(parts)[: sample_chars * 2]
@@ -233,9 +240,11 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
         return None
     hits = dict.fromkeys(lexicon.stopwords(), 0)
     index = lexicon.stopword_langs()
-    for w in ws:
-        for lang in index.get(w, ()):
-            hits[lang] += 1
+    counts = Counter(ws)
+    for w in counts.keys() & index.keys():  # the sample's stop words, each once
+        c = counts[w]
+        for lang in index[w]:
+            hits[lang] += c
     scores = sorted(((c / len(ws), lang) for lang, c in hits.items()), reverse=True)
     best, lang = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0
