@@ -14,7 +14,8 @@ from ftfy.badness import is_bad
 # C0/C1 controls except tab and newline, plus lone surrogates and the BOM. C1
 # controls are dropped only after ftfy: UTF-8 read as Latin-1 shows them, and
 # ftfy needs them to undo the damage.
-_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff]")
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ud800-\udfff"
+_CONTROL_RE = re.compile("[" + _CONTROL_CHARS + "]")
 _C0_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\ud800-\udfff]")
 _NEWLINES_RE = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
@@ -31,8 +32,13 @@ _MOJIBAKE_HINT_RE = re.compile(
 )
 
 # Any character the hint above can start with: a cheap first test.
-_HINT_LEAD_RE = re.compile("[\u00c2-\u00c3\u00c5\u00ce-\u00d1\u00d8-\u00d9\u00e2\u00e3\u00ef\u00f0"
-                           "\u0420\u0421\u0432\ufffd\u0080-\u009f]")
+_HINT_LEAD_CHARS = ("\u00c2-\u00c3\u00c5\u00ce-\u00d1\u00d8-\u00d9\u00e2\u00e3\u00ef\u00f0"
+                    "\u0420\u0421\u0432\ufffd\u0080-\u009f")
+_HINT_LEAD_RE = re.compile("[" + _HINT_LEAD_CHARS + "]")
+
+# A control character or a hint's lead: text without any (most text) needs
+# neither ftfy nor control stripping, found in one pass instead of three.
+_CONTROL_OR_LEAD_RE = re.compile("[" + _CONTROL_CHARS + _HINT_LEAD_CHARS + "]")
 
 
 def _hinted(text: str) -> bool:
@@ -59,6 +65,10 @@ def normalize(text: str) -> str:
         return ""
     if "\r" in text or "\u2028" in text or "\u2029" in text or "\x85" in text:
         text = _NEWLINES_RE.sub("\n", text)
+    if not text.isascii() and _CONTROL_OR_LEAD_RE.search(text) is None:
+        # No control character to drop, no mojibake hint: NFC and plain spaces are
+        # all the steps below would do (NFC brings in no control character).
+        return _plain_spaces(unicodedata.normalize("NFC", text))
     text = _C0_RE.sub("", text)
     if not text.isascii():
         # ftfy's line-by-line repair is the costliest step of the pipeline; its own
