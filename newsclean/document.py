@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, WORD_RE, dominant_script,
+from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script,
                        script_counts, words)
 
 # A block: one line's text from its first to its last non-space character, what
@@ -70,18 +70,19 @@ class Document:
     def build(cls, text: str, config: Config, language: Optional[str] = None,
               mode: str = "text") -> "Document":
         blocks = [Block(i, m.start(), m.end(), m.group()) for i, m in enumerate(_BLOCK_RE.finditer(text))]
-        lang = guess_language(blocks, hint=language)
+        texts = [b.text for b in blocks]
+        # Each distinct line's words, once: the language guess reads those of the
+        # longest lines, the features those of every line.
+        words_of: Dict[str, List[str]] = dict.fromkeys(texts)
+        for t in words_of:
+            words_of[t] = words(t)
+        lang = guess_language(blocks, hint=language, words_of=words_of)
         stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
         # Pages repeat lines (menus, "Advertisement", share bars): identical lines
         # share one Features object. Nothing changes a Features object once built
         # (refresh_features replaces a block's entry), so sharing is safe.
-        memo: Dict[str, Features] = {}
-        feats = []
-        for b in blocks:
-            f = memo.get(b.text)
-            if f is None:
-                f = memo[b.text] = _features(b.text, stops)
-            feats.append(f)
+        feats_of = {t: _features(t, stops, ws) for t, ws in words_of.items()}
+        feats = [feats_of[t] for t in texts]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
                   config=config, mode=mode, stops=stops)
@@ -142,8 +143,10 @@ class Document:
 _BULLET_MARKS = frozenset("-–—•·▪►*‣◦")  # what BULLET_RE can start with, besides a digit
 
 
-def _features(text: str, stops: frozenset) -> Features:
-    ws = WORD_RE.findall(text.casefold())
+def _features(text: str, stops: frozenset, ws: Optional[List[str]] = None) -> Features:
+    """``text``'s features; ``ws`` its :func:`words`, if already known."""
+    if ws is None:
+        ws = words(text)
     n = len(ws)
     sc = script_counts(text)
     if not text.isascii():
@@ -215,9 +218,11 @@ _KANA_RE = re.compile(r"[\u3040-\u30FF]")
 _HAN_RE = re.compile(r"[\u4E00-\u9FFF]")
 
 
-def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None) -> Optional[str]:
+def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None,
+                   words_of: Optional[Dict[str, List[str]]] = None) -> Optional[str]:
     """The article's language (ISO 639-1), decided once per document from its
-    ``blocks`` (in document order, as :meth:`Document.build` makes them).
+    ``blocks`` (in document order, as :meth:`Document.build` makes them);
+    ``words_of`` maps a block's text to its :func:`words`, if already known.
 
     Cheap first: stop-word rates over the longest blocks, then the script
     (Hangul is Korean, kana Japanese), then the page's declared language
@@ -235,7 +240,17 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
         if size >= sample_chars:
             break
     sample = "\n".join(parts)[: sample_chars * 2]
-    ws = words(sample)
+    if words_of is None:
+        ws = words(sample)
+    else:
+        # The same list from the lines' words: no word spans the "\n" between
+        # two lines; a line cut short by the sample's end is read again.
+        ws, room = [], sample_chars * 2
+        for t in parts:
+            if room <= 0:
+                break
+            ws += words_of[t] if len(t) <= room else words(t[:room])
+            room -= len(t) + 1
     if not ws:
         return None
     hits = dict.fromkeys(lexicon.stopwords(), 0)
