@@ -218,3 +218,22 @@ def test_question_headline_with_date_line_under_it():
     assert art.title == "Are city buses getting slower?"
     assert art.date == "2019-11-19"
     assert_article_kept(art)
+
+
+def test_langdetect_is_deterministic_and_leaves_the_library_global_alone():
+    import gc
+
+    from langdetect import DetectorFactory
+
+    from newsclean import document
+
+    before = DetectorFactory.seed
+    sample = ("Der Gemeinderat hat am Donnerstag beschlossen, die beiden Schulen im Tal "
+              "zusammenzulegen, nachdem die Zahl der Kinder seit Jahren sinkt.")
+    assert document._langdetect(sample) == document._langdetect(sample) == "de"
+    assert DetectorFactory.seed == before
+    # Its n-gram profiles are tuples of floats, which the cyclic GC does not track.
+    gc.collect()
+    profiles = document._langdetect_factory().word_lang_prob_map
+    assert len(profiles) > 10_000
+    assert not any(gc.is_tracked(v) for v in profiles.values())
