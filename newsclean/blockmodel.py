@@ -26,9 +26,11 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+from itertools import accumulate, chain
+from operator import itemgetter, mul
 from typing import List, Optional
 
 FEATURES = (
@@ -51,6 +53,16 @@ TITLE_BLOCKS = 3
 _DIGIT_RE = re.compile(r"\d")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
+_ASCII_DIGITS = b"0123456789"
+_first = itemgetter(0)
+
+
+def _count_digits(s: str) -> int:
+    """How many characters of ``s`` are decimal digits (what ``\\d`` matches)."""
+    if s.isascii():  # only 0-9 then: delete them and compare lengths, no regex
+        b = s.encode("ascii")
+        return len(b) - len(b.translate(None, _ASCII_DIGITS))
+    return len(_DIGIT_RE.findall(s))
 
 
 @lru_cache(maxsize=1)
@@ -83,47 +95,45 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
     a, z = _max_run(scores)
     nw = [f.n_words for f in feats]
     # Neighbour lookups: index -1/-2 and n/n+1 read the padding at the end.
-    lw = [math.log1p(x) for x in nw] + [0.0, 0.0]
-    es = [float(f.ends_sentence) for f in feats] + [0.0, 0.0]
-    fl = [float(lab is not None) for lab in label] + [1.0, 1.0]
+    lw = list(map(math.log1p, nw))
+    lw += (0.0, 0.0)
+    es = [1.0 if f.ends_sentence else 0.0 for f in feats]
+    es += (0.0, 0.0)
+    fl = [0.0 if lab is None else 1.0 for lab in label]
+    fl += (1.0, 1.0)
     prose = [is_prose(f, cfg) for f in feats]
     free = [p and lab is None for p, lab in zip(prose, label)]
     cands = [i for i in range(a, z + 1) if free[i]] if z >= a else []
     coh = _cohesion(doc, cands) if len(cands) >= 3 else {}
-    pp, pf, pw = [0], [0.0], [0]
-    for i in range(n):
-        pp.append(pp[-1] + prose[i])
-        pf.append(pf[-1] + fl[i])
-        pw.append(pw[-1] + (nw[i] if free[i] else 0))
+    # Prefix sums (prose blocks, flagged blocks, words of unflagged prose): pp[i]
+    # counts blocks 0..i-1.
+    pp = list(accumulate(prose, initial=0))
+    pf = list(accumulate(fl[:n], initial=0.0))
+    pw = list(accumulate([x if p else 0 for x, p in zip(nw, free)], initial=0))
     total = pw[-1] or 1
     core_len = z - a + 1
     # Topical reference: content words of the core's first paragraphs.
     head = head_of(cands)
     headset = set(head)
-    ref: dict = {}
-    for i in head:
-        for w in cwords(doc, i):
-            ref[w] = ref.get(w, 0) + 1
+    ref = Counter(chain.from_iterable(cwords(doc, i) for i in head))
     top: set = set()
     for i in range(min(TITLE_BLOCKS, n)):
         top |= cwords(doc, i)
     ref1 = frozenset(ref)                               # words of the core's head
     ref2 = frozenset(w for w, c in ref.items() if c > 1)  # ... in two of its blocks or more
-    seen: dict = {}
-    for b in blocks:
-        seen[b.text] = seen.get(b.text, 0) + 1
+    seen = Counter(b.text for b in blocks)
     lmax = math.log1p(max(nw)) or 1.0
     out: List[Optional[List[float]]] = []
-    for i in range(n):
-        f = feats[i]
+    append = out.append
+    for i, f in enumerate(feats):
         if label[i] is not None or not judged(f):
-            out.append(None)
+            append(None)
             continue
         text = blocks[i].text
         ws = text.split(None, 20)[:20]
         k = len(ws)
         head_chars = text[:400]
-        nd = len(_DIGIT_RE.findall(head_chars))
+        nd = _count_digits(head_chars)
         if z < a:
             dist, edge, rel, inside = n, 0, -1.0, 0.0
         elif i < a:
@@ -132,38 +142,41 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
             dist, edge, rel, inside = i - z, 0, 1.5, 0.0
         else:
             dist, edge, rel, inside = 0, min(i - a, z - i), (i - a) / core_len, 1.0
+        nwi = f.n_words
         ovl = tov = 0.0
-        if nw[i] >= TOPIC_MIN_WORDS:
+        if nwi >= TOPIC_MIN_WORDS:
             cw = cwords(doc, i)
             if cw:
                 ovl = len(cw & (ref2 if i in headset else ref1)) / len(cw)
                 if i >= TITLE_BLOCKS:
                     tov = len(cw & top) / len(cw)
-        lo, hi = max(0, i - 3), min(n, i + 4)
+        lo = i - 3 if i > 3 else 0
+        hi = i + 4 if i + 4 < n else n
         s = scores[i]
-        out.append([
+        lwi = lw[i]
+        append([
             1.0,
-            lw[i],
+            lwi,
             es[i],
             f.stop_ratio,
-            float(prose[i]),
-            float(f.bullet),
-            float(f.n_urls > 0),
-            sum(map(str.isupper, [w[0] for w in ws])) / k,
+            1.0 if prose[i] else 0.0,
+            1.0 if f.bullet else 0.0,
+            1.0 if f.n_urls > 0 else 0.0,
+            sum(map(str.isupper, map(_first, ws))) / k,
             nd / len(head_chars),
-            text.count(",") / (nw[i] or 1),
+            text.count(",") / (nwi or 1),
             len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
-            float(text[-1] == ":"),
-            float(text.endswith(("…", "..."))),
-            float(nd > 0 and _TIME_RE.search(text) is not None),
-            float(text[-1] == ")" and _COUNT_RE.search(text) is not None),
-            float(5 <= nw[i] <= 25 and not f.ends_sentence),
-            float(seen[text] > 1),
-            lw[i] / lmax,
+            1.0 if text[-1] == ":" else 0.0,
+            1.0 if text.endswith(("…", "...")) else 0.0,
+            1.0 if nd and ":" in text and _TIME_RE.search(text) is not None else 0.0,
+            1.0 if text[-1] == ")" and _COUNT_RE.search(text) is not None else 0.0,
+            1.0 if 5 <= nwi <= 25 and not f.ends_sentence else 0.0,
+            1.0 if seen[text] > 1 else 0.0,
+            lwi / lmax,
             i / n,
             inside,
-            min(dist, 20) / 20.0,
-            min(edge, 20) / 20.0,
+            (dist if dist < 20 else 20) / 20.0,
+            (edge if edge < 20 else 20) / 20.0,
             rel,
             pw[i] / total,
             coh.get(i, 0.0),

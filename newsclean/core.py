@@ -9,6 +9,7 @@ own paragraphs from trailing stories.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import chain
 from typing import Dict, Iterable, List, Tuple
 
 from . import lexicon
@@ -32,11 +33,16 @@ def _all_stopwords() -> frozenset:
 _STOP = None
 
 
-def content_words(ws: Iterable[str]) -> List[str]:
+def _stopwords() -> frozenset:
     global _STOP
     if _STOP is None:
         _STOP = _all_stopwords()
-    return [w for w in ws if len(w) >= 4 and w not in _STOP and not w.isdigit()]
+    return _STOP
+
+
+def content_words(ws: Iterable[str]) -> List[str]:
+    stop = _STOP or _stopwords()
+    return [w for w in ws if len(w) >= 4 and w not in stop and not w.isdigit()]
 
 
 def cwords(doc, i: int) -> frozenset:
@@ -97,13 +103,9 @@ def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
     another prose block of the run: an article's paragraphs share its names and
     terms; an author bio, a cookie notice or a comment shares few."""
     sets = {i: cwords(doc, i) for i in blocks}
-    counts: Counter = Counter()
-    for ws in sets.values():
-        counts.update(ws)
-    out = {}
-    for i, ws in sets.items():
-        out[i] = (sum(1 for w in ws if counts[w] > 1) / len(ws)) if ws else 0.0
-    return out
+    counts = Counter(chain.from_iterable(sets.values()))
+    shared = {w for w, c in counts.items() if c > 1}
+    return {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
 
 
 def head_of(prose: List[int]) -> List[int]:
@@ -137,9 +139,7 @@ def find_core(doc) -> None:
     # Topical core: content words of the first ~60% of the body's prose.
     prose = [i for i in range(best_a, best_z + 1) if doc.label[i] is None and is_prose(doc.feats[i], doc.config)]
     head = head_of(prose)
-    counts: Counter = Counter()
-    for i in head:
-        counts.update(cwords(doc, i))
+    counts = Counter(chain.from_iterable(cwords(doc, i) for i in head))
     doc.core_counts = counts
     doc.core_head = frozenset(head)
     doc.core_words = frozenset(counts)
