@@ -126,7 +126,9 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
     out: List[Optional[List[float]]] = []
     append = out.append
     for i, f in enumerate(feats):
-        if label[i] is not None or not judged(f):
+        nwi = f.n_words
+        # judged(f), inlined: this loop runs over every block of the page.
+        if label[i] is not None or not (nwi >= MIN_WORDS or f.ends_sentence):
             append(None)
             continue
         text = blocks[i].text
@@ -142,7 +144,6 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
             dist, edge, rel, inside = i - z, 0, 1.5, 0.0
         else:
             dist, edge, rel, inside = 0, min(i - a, z - i), (i - a) / core_len, 1.0
-        nwi = f.n_words
         ovl = tov = 0.0
         if nwi >= TOPIC_MIN_WORDS:
             cw = cwords(doc, i)
