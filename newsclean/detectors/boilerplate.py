@@ -231,9 +231,18 @@ _COMMENT_END_RE = re.compile(r"(?:says|said|wrote|schreibt|écrit|dice|disse|pis
 COMMENT_TAIL = 3
 
 
+# The last letters of those verbs (s d e t т) and every character that matches
+# one of them when ignoring case ("ſ", "\u1c84", "\u1c85": checked over all of
+# Unicode with re.IGNORECASE): a line without a colon must end, before trailing
+# space, in one of them.
+_COMMENT_LAST = frozenset("sdetSDETтТſ\u1c84\u1c85")
+
+
 def _comment_header(text: str) -> bool:
-    if ":" not in text and not _COMMENT_END_RE.search(text, max(0, len(text.rstrip()) - 8)):
-        return False
+    if ":" not in text:
+        tail = text.rstrip()
+        if tail[-1:] not in _COMMENT_LAST or not _COMMENT_END_RE.search(tail, max(0, len(tail) - 8)):
+            return False
     return _COMMENT_RE.match(text) is not None
 
 
@@ -253,9 +262,10 @@ def _comments(doc) -> List[Finding]:
             end = k
         else:
             break
-    return [doc.block_finding(i, CATEGORY, f"comment section ({len(heads)} comment headers)",
-                              "boilerplate.comments", 0.8)
-            for i in range(heads[0], end + 1) if doc.label[i] is None and i not in doc.meta_blocks]
+    blocks, label = doc.blocks, doc.label
+    why = f"comment section ({len(heads)} comment headers)"
+    return [Finding(blocks[i].start, blocks[i].end, CATEGORY, why, "boilerplate.comments", 0.8, i)
+            for i in range(heads[0], end + 1) if label[i] is None and i not in meta_blocks]
 
 
 def pass2(doc) -> List[Finding]:
@@ -280,22 +290,29 @@ def pass2(doc) -> List[Finding]:
                                              "boilerplate.footer", 0.6))
         return out
     title = doc.title_block
-    label, meta_blocks, feats = doc.label, doc.meta_blocks, doc.feats
+    label, meta_blocks, feats, blocks = doc.label, doc.meta_blocks, doc.feats, doc.blocks
     min_words = doc.config.prose_min_words
+    # (Findings built here directly, with the values doc.block_finding gives:
+    # this runs for most blocks of a whole page.)
     for i in range(0, a):
         if label[i] is not None or i in meta_blocks:
             continue
         f = feats[i]
         if title is not None and i < title:
-            out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
+            b = blocks[i]
+            out.append(Finding(b.start, b.end, CATEGORY, "before the headline: page header",
+                               "boilerplate.header", 0.7, i))
         elif f.n_words < min_words and not f.ends_sentence:
-            out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
-    for i in range(z + 1, len(doc.blocks)):
+            b = blocks[i]
+            out.append(Finding(b.start, b.end, CATEGORY, "short line before the article body",
+                               "boilerplate.nav", 0.7, i))
+    for i in range(z + 1, len(blocks)):
         if label[i] is None and i not in meta_blocks:
             f = feats[i]
             if f.n_words < min_words and not f.bullet and not f.table:  # _footer_line, text mode
-                out.append(doc.block_finding(i, CATEGORY, "short line after the article body",
-                                             "boilerplate.footer", 0.6))
+                b = blocks[i]
+                out.append(Finding(b.start, b.end, CATEGORY, "short line after the article body",
+                                   "boilerplate.footer", 0.6, i))
     return out
 
 
