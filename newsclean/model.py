@@ -6,7 +6,7 @@ from typing import List, Optional
 
 
 # Block and Finding are created for every line and every detector proposal (a few
-# hundred of each per page). A frozen dataclass's generated __init__ sets each
+# hundred of each per page; Removal, below, for every removed block). A frozen dataclass's generated __init__ sets each
 # field through ``object.__setattr__`` (looked up anew for every field); these two
 # are slotted and their __init__ writes the slots through their descriptors'
 # setters, bound once below. Same fields, defaults, equality, hash, repr and
@@ -59,7 +59,7 @@ class Finding:
  _f_block) = (getattr(Finding, f.name).__set__ for f in fields(Finding))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True, init=False)
 class Removal:
     """One removed span, as reported in :attr:`Article.removed`."""
 
@@ -70,8 +70,21 @@ class Removal:
     reason: str
     rule: str
 
+    # (One per removed block: slotted, with an __init__ like Block's above.)
+    def __init__(self, category: str, text: str, start: int, end: int, reason: str, rule: str) -> None:
+        _r_category(self, category)
+        _r_text(self, text)
+        _r_start(self, start)
+        _r_end(self, end)
+        _r_reason(self, reason)
+        _r_rule(self, rule)
+
     def to_dict(self) -> dict:
         return asdict(self)
+
+
+(_r_category, _r_text, _r_start, _r_end, _r_reason,
+ _r_rule) = (getattr(Removal, f.name).__set__ for f in fields(Removal))
 
 
 @dataclass(frozen=True)
