@@ -112,12 +112,14 @@ def _sandwiched(doc: Document) -> List[Finding]:
     blocks of the same junk region ("eros" inside a registration form) joins it."""
     out = []
     n = len(doc.blocks)
+    label, meta_blocks, feats = doc.label, doc.meta_blocks, doc.feats
     for i in range(1, n - 1):
-        if doc.label[i] is not None or i in doc.meta_blocks or doc.feats[i].n_words > _SANDWICH_MAX_WORDS:
+        if label[i] is not None or i in meta_blocks:
             continue
-        if doc.feats[i].ends_sentence and doc.feats[i].n_words >= 3:
+        f = feats[i]
+        if f.n_words > _SANDWICH_MAX_WORDS or (f.ends_sentence and f.n_words >= 3):
             continue
-        prev, nxt = doc.label[i - 1], doc.label[i + 1]
+        prev, nxt = label[i - 1], label[i + 1]
         if prev is not None and prev == nxt and prev in _REGION_CATEGORIES:
             out.append(doc.block_finding(i, prev, f"short line inside a {prev} region", f"{prev}.context", 0.6))
     return out
@@ -156,12 +158,20 @@ def _decide(doc: Document) -> Tuple[Dict[int, List[Finding]], Dict[int, List[Fin
     """One decision step: per block, the chosen removals (see :func:`_choose`);
     also returns every finding per block."""
     per_block: Dict[int, List[Finding]] = {}
+    block_of, meta_blocks = doc.block_of, doc.meta_blocks
     for f in doc.findings:
-        bi = f.block if f.block is not None else doc.block_of(f.start)
+        bi = f.block
+        if bi is None:
+            bi = block_of(f.start)
         if bi < 0:
             continue
-        per_block.setdefault(bi, []).append(f)
-    decided = {bi: _choose(fs) for bi, fs in per_block.items() if bi not in doc.meta_blocks}
+        fs = per_block.get(bi)
+        if fs is None:
+            per_block[bi] = [f]
+        else:
+            fs.append(f)
+    decided = {bi: (fs if len(fs) == 1 else _choose(fs))  # (_choose keeps a single finding)
+               for bi, fs in per_block.items() if bi not in meta_blocks}
     return decided, per_block
 
 
@@ -201,16 +211,18 @@ def _assemble(doc: Document, known: Dict) -> Article:
 
     removed: List[Removal] = []
     paras: List[str] = []
-    for b in doc.blocks:
-        if b.index in doc.meta_blocks:
+    get_decided = decided.get
+    for b in blocks:
+        i = b.index
+        if i in meta_blocks:
             continue
-        fs = decided.get(b.index, [])
-        if fs and fs[0].block is not None:
-            f = fs[0]
-            removed.append(Removal(f.category, b.text, b.start, b.end, f.reason, f.rule))
-            continue
+        fs = get_decided(i)
         if not fs:
             paras.append(b.text)
+            continue
+        f = fs[0]
+        if f.block is not None:
+            removed.append(Removal(f.category, b.text, b.start, b.end, f.reason, f.rule))
             continue
         text_start = b.start
         pieces = []
