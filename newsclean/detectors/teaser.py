@@ -76,10 +76,13 @@ def pass2(doc) -> List[Finding]:
     for k in doc.meta_blocks:
         avail[k] = False
 
+    blocks = doc.blocks
+
     def take(i, reason, rule, conf=0.8):
         taken.add(i)
         avail[i] = False
-        out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
+        b = blocks[i]  # the Finding doc.block_finding(i, ...) gives
+        out.append(Finding(b.start, b.end, CATEGORY, reason, rule, conf, i))
 
     # 1. Header-led regions.
     for i, f in enumerate(feats):
@@ -151,7 +154,10 @@ def pass2(doc) -> List[Finding]:
         i = 0
         while i < n:
             j = i
-            while j < n and avail[j] and _headline_shaped(feats[j]):
+            while j < n and avail[j]:
+                f = feats[j]
+                if not (5 <= f.n_words <= 25 and not f.ends_sentence and not f.table):  # _headline_shaped
+                    break
                 j += 1
             if j - i >= HEADLINE_RUN:
                 for k in range(i, j):
