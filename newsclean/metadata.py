@@ -143,12 +143,19 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*")
 _NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁa-z][\w.'’-]*){0,3}$")
+# What a _BYLINE_RE match can start with: the first letters of its words and
+# every character equal to one of them ignoring case (checked over all of
+# Unicode with re.IGNORECASE). Most lines start otherwise: no regex for them.
+_BYLINE_FIRST = frozenset("ABDPTVWabdptvwАТат\u1c84\u1c85")
 
 
 def byline(text: str, n_words: int) -> Optional[List[str]]:
     if n_words > 12 or text.endswith("."):
         return None
-    m = _BYLINE_RE.match(text.strip())
+    text = text.strip()
+    if text[:1] not in _BYLINE_FIRST:
+        return None
+    m = _BYLINE_RE.match(text)
     if not m:
         return None
     names = []
@@ -176,7 +183,8 @@ def site_name(blocks) -> Optional[str]:
         t = b.text
         if b.index == 0 and _SITE_LINE_RE.match(t):
             return t[1:].strip()
-        m = _SUFFIX_RE.search(t)
+        # (_SUFFIX_RE needs one of its dashes or a bar: the regex only for such lines)
+        m = ("-" in t or "|" in t or "–" in t or "—" in t) and _SUFFIX_RE.search(t)
         if m:
             counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
     good = [k for k, v in counts.items() if v >= 2]
