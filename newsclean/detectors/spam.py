@@ -27,6 +27,10 @@ def _token_kinds(text: str, script: str, lex_spans: List[Tuple[int, int]]):
     """For each whitespace token: (start, end, kind) with kind in url/lex/foreign/word."""
     other = [p for name, p in SCRIPTS if name != script]
     own = _SCRIPT_RES.get(script)
+    # An ASCII token's only script letters are Latin ones, A-Z and a-z (no other
+    # pattern matches ASCII): they are the article's own letters when its script
+    # is Latin, other letters when it has another script with a pattern.
+    ascii_foreign = own is not None and script != "latin"
     out = []
     li = 0
     for m in _TOKEN_RE.finditer(text):
@@ -37,6 +41,9 @@ def _token_kinds(text: str, script: str, lex_spans: List[Tuple[int, int]]):
             kind = "url"
         elif li < len(lex_spans) and lex_spans[li][0] < e:
             kind = "lex"
+        elif tok.isascii():
+            # (an ASCII token has a letter iff its upper and lower case differ)
+            kind = "foreign" if ascii_foreign and tok.upper() != tok.lower() else "word"
         else:
             n_own = len(own.findall(tok)) if own else 0
             n_other = sum(len(p.findall(tok)) for p in other) if own else 0
