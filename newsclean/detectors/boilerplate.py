@@ -90,14 +90,6 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
 _GLUED_RES: dict = {}
 
 
-def _credit_tail(ws, text: str, credits: frozenset) -> bool:
-    """Cheap test before the regex: does the block end in a credit word?"""
-    if not ws:
-        return False
-    return (ws[-1] in credits or "©" in text[-80:] or not _CREDIT_WORDS.isdisjoint(ws[-6:])
-            or len(ws) > 1 and " ".join(ws[-2:]) in credits)
-
-
 _CREDIT_WORDS = frozenset({"photo", "photos", "foto", "fotos", "image", "images", "picture", "credit", "credits"})
 
 
@@ -130,6 +122,9 @@ def pass1(doc) -> List[Finding]:
     src = doc.source
     src_key = norm_key(src) if src else ""
     src_tail = re.compile(r"[-|–—]\s*" + re.escape(src) + r"\s*$") if src else None
+    # A src_tail match ends the line (but for trailing space) with the name: the
+    # regex only for such lines.
+    src_end = src.rstrip() if src else ""
     title_key = norm_key(doc.title) if doc.title else ""
     text_mode = doc.mode == "text"
     meta_blocks = doc.meta_blocks
@@ -159,8 +154,9 @@ def pass1(doc) -> List[Finding]:
         if 2 <= n <= 8 and _SHARE_WORDS.issuperset(ws):
             out.append(finding(i, CATEGORY, "share bar", "boilerplate.share", 0.9))
             continue
+        joined = " ".join(ws)  # norm_key(text), for the line, title and site tests
         if n <= 8:
-            key = _line_key(text, ws)
+            key = joined if "".join(ws).isalpha() else _line_key(text)  # _line_key(text, ws)
             if key in lines:
                 out.append(finding(i, CATEGORY, f"site chrome line \u201c{key}\u201d", "boilerplate.line", 0.9))
                 continue
@@ -170,10 +166,12 @@ def pass1(doc) -> List[Finding]:
         if f.n_urls == 1 and f.url_chars >= len(text) - 2 and text_mode:
             out.append(finding(i, CATEGORY, "a bare URL", "boilerplate.url", 0.85))
             continue
-        if title_key and n <= 30 and " ".join(ws) == title_key and i >= doc.core[0]:
+        if title_key and n <= 30 and joined == title_key and i >= doc.core[0]:
             out.append(finding(i, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
             continue
-        if n <= 40 and _credit_tail(ws, text, credits) and _glued_credit(text, credits):
+        # (cheap test before _glued_credit's regex: does the block end in a credit word?)
+        if n <= 40 and (ws[-1] in credits or "©" in text[-80:] or not _CREDIT_WORDS.isdisjoint(ws[-6:])
+                        or len(ws) > 1 and " ".join(ws[-2:]) in credits) and _glued_credit(text, credits):
             out.append(finding(i, CATEGORY, "caption ending in a photo credit", "boilerplate.caption", 0.85))
             continue
         if ws[0] in credits or text[0] in "©(" or ws[0] in _CREDIT_FIRST:
@@ -181,7 +179,8 @@ def pass1(doc) -> List[Finding]:
             if why:
                 out.append(finding(i, CATEGORY, why, "boilerplate.credit", 0.9))
                 continue
-        if src and n <= 40 and (" ".join(ws) == src_key or src_tail.search(text)):
+        if src and n <= 40 and (joined == src_key
+                                or text.rstrip().endswith(src_end) and src_tail.search(text)):
             out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                "boilerplate.site", 0.9))
             continue
