@@ -168,11 +168,12 @@ def pass2(doc) -> List[Finding]:
     # HTML, a list that trafilatura kept in the main content is usually the article's.)
     i = z + 1 if doc.mode == "text" and z >= a else n  # no body found: nothing is "after" it
     while i < n:
-        if avail[i] and not doc.feats[i].table and _link_like(doc.feats[i], cfg) and (doc.feats[i].bullet or doc.feats[i].n_words >= 2):
+        f = feats[i]
+        if avail[i] and not f.table and _link_like(f, cfg) and (f.bullet or f.n_words >= 2):
             j = i
-            while j < n and avail[j] and not doc.feats[j].table and _link_like(doc.feats[j], cfg):
+            while j < n and avail[j] and not feats[j].table and _link_like(feats[j], cfg):
                 j += 1
-            if j - i >= 3 and sum(1 for k in range(i, j) if doc.feats[k].bullet) >= (j - i) // 2:
+            if j - i >= 3 and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
                 for k in range(i, j):
                     take(k, f"list of {j - i} short items after the article", "teaser.list", 0.8)
             i = j + 1
@@ -185,12 +186,13 @@ def pass2(doc) -> List[Finding]:
     last = n - 1
     body_prose = [k for k in range(a, z + 1) if doc.label[k] is None and is_prose(doc.feats[k], cfg)]
     protect = set(body_prose[: max(2, len(body_prose) // 2)])  # never eat the first half of the article
+    prose_min = cfg.prose_min_words
     for i in range(last, a - 1, -1):
         if not avail[i]:
             continue
-        f = doc.feats[i]
-        if f.table:
-            continue
+        f = feats[i]
+        if f.table or f.n_words < prose_min and (f.n_words < 8 or i <= z):
+            continue  # (the test below, without the call: a block this short is not prose)
         if not is_prose(f, cfg) and not (i > z and f.n_words >= 8):
             if i > z:
                 continue  # short lines after the body: footer, judged by boilerplate
