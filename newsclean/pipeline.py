@@ -6,6 +6,7 @@ revision -> one decision step -> safety floor -> Article.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Dict, List, Optional, Tuple
 
 from . import metadata
@@ -92,11 +93,11 @@ def _absorb(doc: Document, findings: List[Finding]) -> None:
     if not findings:
         return
     enabled = {c: doc.config.enabled(c) for c in {f.category for f in findings}}
-    label, meta_blocks, spans = doc.label, doc.meta_blocks, doc.spans
+    label, meta_blocks, spans, record = doc.label, doc.meta_blocks, doc.spans, doc.findings.append
     for f in findings:
         if not enabled[f.category]:
             continue
-        doc.findings.append(f)
+        record(f)
         bi = f.block
         if bi is not None:
             if bi not in meta_blocks and label[bi] is None:
@@ -184,7 +185,8 @@ def _assemble(doc: Document, known: Dict) -> Article:
     # words of prose; where no block reads as prose (a script whose full stop
     # we do not know, or no full stops at all), in characters of longer blocks.
     feats, blocks, meta_blocks = doc.feats, doc.blocks, doc.meta_blocks
-    cands = [i for i, f in enumerate(feats) if is_prose(f, cfg) and i not in meta_blocks]
+    prose_min = cfg.prose_min_words  # (is_prose's first test, inline: most blocks fail it)
+    cands = [i for i, f in enumerate(feats) if f.n_words >= prose_min and is_prose(f, cfg) and i not in meta_blocks]
     size, minimum = (lambda i: feats[i].n_words), _FLOOR_MIN_WORDS
     if not cands:
         cands = [i for i, b in enumerate(blocks) if b.end - b.start >= _FLOOR_BLOCK_CHARS and i not in meta_blocks]
@@ -239,7 +241,7 @@ def _assemble(doc: Document, known: Dict) -> Article:
         if para:
             paras.append(para)
 
-    removed.sort(key=lambda r: r.start)
+    removed.sort(key=attrgetter("start"))
     meta = sorted(doc.meta, key=lambda m: m.start)
     if not cfg.metadata:
         meta = []

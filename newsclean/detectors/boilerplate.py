@@ -251,8 +251,10 @@ def _comments(doc) -> List[Finding]:
     article."""
     # (A header another rule already took still marks the section.)
     meta_blocks = doc.meta_blocks
+    # (_comment_header's first test inline, before the call: most lines fail it)
     heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
-             if f.n_words <= 14 and i not in meta_blocks and _comment_header(b.text)]
+             if f.n_words <= 14 and i not in meta_blocks
+             and (":" in b.text or b.text.rstrip()[-1:] in _COMMENT_LAST) and _comment_header(b.text)]
     if len(heads) < 2 or heads[0] <= doc.core[0]:
         return []
     end = heads[-1]

@@ -74,6 +74,7 @@ def pass1(doc) -> List[Finding]:
     out: List[Finding] = []
     prose_before = 0
     wall_at = None
+    region_why = ""  # the reason of the blocks after the wall, once it is found
     prev_prompt = -2
     prose_min = cfg.prose_min_words
     for b, f in zip(doc.blocks, doc.feats):
@@ -82,16 +83,15 @@ def pass1(doc) -> List[Finding]:
             # Inside the wall region: everything but long, prompt-free article prose.
             long_prose = (n >= 2 * prose_min and f.ends_sentence
                           and (prompt_first.isdisjoint(ws) or not prompt.search(b.text)))
-            if not long_prose:
-                out.append(doc.block_finding(b.index, CATEGORY,
-                                             f"after the paywall that starts at block {wall_at}",
-                                             "paywall.region", 0.95))
+            if not long_prose:  # (the Finding doc.block_finding gives)
+                out.append(Finding(b.start, b.end, CATEGORY, region_why, "paywall.region", 0.95, b.index))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
         if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= 2:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
+                region_why = f"after the paywall that starts at block {wall_at}"
                 out.append(doc.block_finding(b.index, CATEGORY,
                                              f"wall: \u201c{m.group()}\u201d after the article began",
                                              "paywall.wall", 1.0))

@@ -116,7 +116,7 @@ def pass2(doc) -> List[Finding]:
     # "Top stories" box to the last paragraph: cut from the header on, when what
     # follows is off-topic.
     for i in range(a, n):
-        f = doc.feats[i]
+        f = feats[i]
         if f.n_words < 60 or not avail[i] or header_first.isdisjoint(f.words):
             continue
         text = doc.blocks[i].text
