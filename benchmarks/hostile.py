@@ -94,6 +94,9 @@ def cases() -> List[Case]:
         Case("right-to-left article (Hebrew)", "text",
              lambda: "מועצת העיר אישרה ביום שלישי תקציב חדש לאחר דיון ארוך על תיקון הכבישים.\n" * 200, 5),
         Case("CJK article", "text", lambda: "市议会周二在长时间辩论后批准了新的预算，用于修路和学校。\n" * 500, 5),
+        # Kana-range punctuation counts as words (two characters a word) but holds no \w word.
+        Case("lines of CJK punctuation", "text",
+             lambda: "市议会周二批准了新的预算。\n" + "・" * 40 + "\n" + "・・・ " * 30 + "\n", 5),
         Case("mojibake", "text",
              lambda: (ARTICLE.replace("council", "café “council”") * 100).encode("utf-8").decode("latin-1"), 5),
         Case("25,000 related-link boxes", "text", lambda: "Read more:\n- Another story here\n" * 25_000, 10),

@@ -155,7 +155,8 @@ def pass1(doc) -> List[Finding]:
             out.append(finding(i, CATEGORY, "share bar", "boilerplate.share", 0.9))
             continue
         joined = " ".join(ws)  # norm_key(text), for the line, title and site tests
-        if n <= 8:
+        # (a line of CJK punctuation, "・・・", counts characters as words but has none)
+        if n <= 8 or not ws:
             key = joined if "".join(ws).isalpha() else _line_key(text)  # _line_key(text, ws)
             if key in lines:
                 out.append(finding(i, CATEGORY, f"site chrome line \u201c{key}\u201d", "boilerplate.line", 0.9))
