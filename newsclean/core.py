@@ -64,14 +64,24 @@ def is_prose(f, cfg) -> bool:
 
 
 def block_score(doc, i: int) -> float:
-    f = doc.feats[i]
-    cfg = doc.config
-    lab = doc.label[i]
+    """Block ``i``'s rule-based core score."""
+    return _score(doc.feats[i], doc.label[i], i in doc.meta_blocks, doc.config)
+
+
+def _block_scores(doc) -> List[float]:
+    """:func:`block_score` of every block, in order (document lookups hoisted)."""
+    meta, cfg = doc.meta_blocks, doc.config
+    return [_score(f, lab, i in meta, cfg) for i, (f, lab) in enumerate(zip(doc.feats, doc.label))]
+
+
+def _score(f, lab, meta: bool, cfg) -> float:
+    """The core score of a block with features ``f`` and pass-1 label ``lab``;
+    ``meta``: whether it is a metadata block (title, byline, date line)."""
     if lab is not None:
         if lab == "duplicate" and is_prose(f, cfg):
             return 0.0  # a repeated paragraph of the body: neither splits nor extends it
         return -max(JUNK_COST, min(float(f.n_words), 30.0))
-    if i in doc.meta_blocks:
+    if meta:
         return -1.0
     if f.table:
         return 1.0
@@ -101,11 +111,20 @@ def _max_run(scores: List[float]) -> Tuple[int, int]:
 def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
     """For each prose block, the share of its content words that also occur in
     another prose block of the run: an article's paragraphs share its names and
-    terms; an author bio, a cookie notice or a comment shares few."""
+    terms; an author bio, a cookie notice or a comment shares few. The last
+    result is kept on ``doc`` (for this document only) and returned again for
+    the same list of blocks; callers must not modify the returned dict."""
+    last = doc.__dict__.get("_cohesion")
+    if last is not None and last[0] == blocks:
+        # find_core asks again for the run the block model already judged:
+        # same blocks, same (cached) content words, same result.
+        return last[1]
     sets = {i: cwords(doc, i) for i in blocks}
     counts = Counter(chain.from_iterable(sets.values()))
     shared = {w for w, c in counts.items() if c > 1}
-    return {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
+    coh = {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
+    doc._cohesion = (list(blocks), coh)
+    return coh
 
 
 def head_of(prose: List[int]) -> List[int]:
@@ -116,7 +135,7 @@ def head_of(prose: List[int]) -> List[int]:
 
 def find_core(doc) -> None:
     n = len(doc.blocks)
-    scores = [block_score(doc, i) for i in range(n)]
+    scores = _block_scores(doc)
     if doc.mode == "text" and doc.config.block_model:
         from .blockmodel import rescore
 

@@ -148,14 +148,21 @@ def _features(text: str, stops: frozenset, ws: Optional[List[str]] = None) -> Fe
     if ws is None:
         ws = words(text)
     n = len(ws)
-    sc = script_counts(text)
-    if not text.isascii():
+    if text.isascii():
+        # script_counts() and dominant_script() of ASCII text, without the calls:
+        # all Latin, unless the line is digits only (no letters, no script).
+        if text.isdigit():
+            sc, script, share = {}, "none", 0.0
+        else:
+            sc, script, share = {"latin": len(text)}, "latin", 1.0
+    else:
+        sc = script_counts(text)
         cjk = sc.get("cjk", 0) + sc.get("thai", 0)
         if cjk:
             # No spaces between words: \w+ tokens are whole phrases. Count two
             # characters as a word (a fair average for Chinese, Japanese, Korean).
             n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
-    script, share = dominant_script(sc)
+        script, share = dominant_script(sc)
     if "http" in text or "www." in text:
         urls = URL_RE.findall(text)
         n_urls, url_chars = len(urls), sum(map(len, urls))
