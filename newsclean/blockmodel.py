@@ -30,7 +30,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain
-from operator import itemgetter, mul
+from operator import attrgetter, itemgetter, mul
 from typing import List, Optional
 
 FEATURES = (
@@ -55,6 +55,7 @@ _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
 _ASCII_DIGITS = b"0123456789"
 _first = itemgetter(0)
+_text = attrgetter("text")
 
 
 def _count_digits(s: str) -> int:
@@ -121,7 +122,7 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
         top |= cwords(doc, i)
     ref1 = frozenset(ref)                               # words of the core's head
     ref2 = frozenset(w for w, c in ref.items() if c > 1)  # ... in two of its blocks or more
-    seen = Counter(b.text for b in blocks)
+    seen = Counter(map(_text, blocks))  # how many times each line occurs
     lmax = math.log1p(max(nw)) or 1.0
     out: List[Optional[List[float]]] = []
     append = out.append

@@ -135,8 +135,9 @@ def head_of(prose: List[int]) -> List[int]:
 
 def find_core(doc) -> None:
     n = len(doc.blocks)
+    label, feats, cfg = doc.label, doc.feats, doc.config
     scores = _block_scores(doc)
-    if doc.mode == "text" and doc.config.block_model:
+    if doc.mode == "text" and cfg.block_model:
         from .blockmodel import rescore
 
         scores = rescore(doc, scores)
@@ -144,7 +145,7 @@ def find_core(doc) -> None:
     if z >= a and doc.mode == "text":
         # Second look, from topical cohesion: prose that shares little with the
         # rest of the run (bios, comments, notices in a whole-page text) earns less.
-        prose = [i for i in range(a, z + 1) if scores[i] > 2 and doc.label[i] is None]
+        prose = [i for i in range(a, z + 1) if scores[i] > 2 and label[i] is None]
         if len(prose) >= 3:
             coh = _cohesion(doc, prose)
             for i, c in coh.items():
@@ -156,7 +157,7 @@ def find_core(doc) -> None:
         doc.core_words = frozenset()
         return
     # Topical core: content words of the first ~60% of the body's prose.
-    prose = [i for i in range(best_a, best_z + 1) if doc.label[i] is None and is_prose(doc.feats[i], doc.config)]
+    prose = [i for i in range(best_a, best_z + 1) if label[i] is None and is_prose(feats[i], cfg)]
     head = head_of(prose)
     counts = Counter(chain.from_iterable(cwords(doc, i) for i in head))
     doc.core_counts = counts
@@ -168,8 +169,8 @@ def find_core(doc) -> None:
     i = z + 1
     gap = EXTEND_GAP if doc.mode == "text" else n  # HTML: trafilatura already chose the content
     while i < n and i - z <= gap + 1:
-        f = doc.feats[i]
-        if (doc.label[i] is None and is_prose(f, doc.config) and f.ends_sentence
+        f = feats[i]
+        if (label[i] is None and is_prose(f, cfg) and f.ends_sentence
                 and overlap(doc, i) >= EXTEND_OVERLAP):
             z = i
         i += 1

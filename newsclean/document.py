@@ -10,7 +10,7 @@ from typing import Dict, List, Optional, Tuple
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script,
+from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, WORD_RE, dominant_script,
                        script_counts, words)
 
 # A block: one line's text from its first to its last non-space character, what
@@ -74,8 +74,9 @@ class Document:
         # Each distinct line's words, once: the language guess reads those of the
         # longest lines, the features those of every line.
         words_of: Dict[str, List[str]] = dict.fromkeys(texts)
+        findall = WORD_RE.findall
         for t in words_of:
-            words_of[t] = words(t)
+            words_of[t] = findall(t.casefold())  # words(t), without the call
         lang = guess_language(blocks, hint=language, words_of=words_of)
         stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
         # Pages repeat lines (menus, "Advertisement", share bars): identical lines
