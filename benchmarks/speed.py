@@ -138,9 +138,9 @@ def _batch_run(corpus: Path, jobs: int, out: Path) -> Tuple[float, float, float]
     return wall, cpu, peak / 2**20
 
 
-def _batch(pages) -> None:
+def _batch(pages, scales: Tuple[int, ...] = (4, 16)) -> None:
     """``newsclean batch`` over the pages' HTML as JSONL: 4 times the corpus with 1
-    worker and with every core, 16 times with every core."""
+    worker, then each of ``scales`` times the corpus with every core."""
     import json
     import tempfile
 
@@ -156,9 +156,10 @@ def _batch(pages) -> None:
                 text = html.decode("utf-8", "replace")
             lines.append(json.dumps({"id": pid, "url": url, "html": text}, ensure_ascii=False))
         rows = []
-        # 4 and 16 times the corpus: both beyond the records a worker keeps in
-        # flight (newsclean.batch.WINDOW), so memory has reached its plateau.
-        for times, jobs in ((4, 1), (4, cores), (16, cores)):
+        # 4 times the corpus and more: far beyond the records the parent reads
+        # ahead (newsclean.batch.AHEAD_RECORDS per worker), so memory has had
+        # time to reach its plateau; larger scales show whether it stays there.
+        for times, jobs in ((4, 1),) + tuple((t, cores) for t in scales):
             corpus = Path(tmp) / f"corpus{times}.jsonl"
             if not corpus.exists():
                 with open(corpus, "w", encoding="utf-8") as fh:
@@ -181,7 +182,10 @@ def main(argv=None) -> int:
     ap.add_argument("--scaling", action="store_true", help="also measure clean_text on 1x..8x text")
     ap.add_argument("--no-memory", action="store_true", help="skip the peak-memory subprocesses")
     ap.add_argument("--batch", action="store_true",
-                    help="also run `newsclean batch` with 1 worker and every core, on 4x and 16x the corpus")
+                    help="also run `newsclean batch` on 4x the corpus with 1 worker, and with every core "
+                         "on each of --batch-scales times the corpus")
+    ap.add_argument("--batch-scales", default="4,16",
+                    help="comma-separated corpus multiples for the every-core batch runs (default 4,16)")
     args = ap.parse_args(argv)
     warnings.simplefilter("ignore")
     import logging
@@ -238,7 +242,7 @@ def main(argv=None) -> int:
               ", ".join(f"{k}×: {times[k]:.3f} s" for k in times) +
               f"; 8×/1× = **{times[8] / times[1]:.1f}** (target ≤ 16)")
     if args.batch:
-        _batch(pages)
+        _batch(pages, tuple(int(x) for x in args.batch_scales.split(",") if x.strip()))
     return 0
 
 

@@ -23,9 +23,9 @@ import json
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
-from itertools import islice
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
@@ -35,7 +35,11 @@ from .cli import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, FORMATS, InputError, _EXT, _
 from .config import Config
 
 _STATE: dict = {}
-WINDOW = 256  # records in flight per worker
+#: Input read ahead of the results written, per worker: at most this many
+#: records, and at most this many MiB of input (a record costs one token per
+#: MiB, at least one).
+AHEAD_RECORDS = 64
+AHEAD_MIB = 64
 FLAT_KEYS = ("title", "date", "language", "dateline", "source", "authors", "paywalled", "low_confidence")
 
 
@@ -114,6 +118,48 @@ def clean_file(item: Tuple[str, str]) -> Tuple[str, Optional[str], Optional[str]
         return path, None, str(e), {}
     except Exception as e:
         return path, None, f"{type(e).__name__}: {e}", {}
+
+
+class _Feed:
+    """The input records for ``Pool.imap``, read at most ``limit`` tokens ahead
+    of the results the main thread has taken (:meth:`took`). ``Pool.imap``
+    reads its input in a thread of its own as fast as it can; this iterator
+    makes that thread wait, so the parent holds a bounded, sliding window of
+    records (no pause at a window's end while the last chunk finishes).
+    A record costs ``1 + len(line) // 1 MiB`` tokens, at most ``limit``.
+    ``originals`` keeps each record's line until its result is taken (for
+    the error file)."""
+
+    def __init__(self, lines: Iterator[Tuple[int, str]], limit: int) -> None:
+        self._lines = lines
+        self._limit = limit
+        self._sem = threading.Semaphore(limit)
+        self._closed = False
+        self.originals: Dict[int, str] = {}
+        self._cost: Dict[int, int] = {}
+
+    def __iter__(self) -> Iterator[Tuple[int, str]]:
+        for n, line in self._lines:
+            cost = min(self._limit, 1 + (len(line) >> 20))
+            for _ in range(cost):
+                while not self._sem.acquire(timeout=0.1):
+                    if self._closed:
+                        return
+            if self._closed:
+                return
+            self._cost[n] = cost
+            self.originals[n] = line
+            yield n, line
+
+    def took(self, n: int) -> str:
+        """The result for record ``n`` was taken: free its tokens; its line."""
+        for _ in range(self._cost.pop(n, 0)):
+            self._sem.release()
+        return self.originals.pop(n, "")
+
+    def close(self) -> None:
+        """Stop feeding (the pool is about to be terminated)."""
+        self._closed = True
 
 
 def _lines(path: str) -> Iterator[Tuple[int, str]]:
@@ -208,19 +254,18 @@ def main(argv: List[str]) -> int:
             efd, etmp = tempfile.mkstemp(prefix="." + err_path.name + ".", suffix=".tmp", dir=str(err_path.parent))
             try:
                 bar = _progress(None, args.progress, "doc")
-                kw = {"chunksize": 8} if pool is not None else {}
                 with os.fdopen(fd, "w", encoding="utf-8") as out, os.fdopen(efd, "w", encoding="utf-8") as errs:
-                    # Bounded windows: Pool.imap would read the whole input ahead of
-                    # the workers; a window of WINDOW records per worker keeps memory flat.
-                    lines = _lines(args.input)
-                    while True:
-                        window = list(islice(lines, WINDOW * jobs))
-                        if not window:
-                            break
-                        originals = dict(window)
-                        for n, line, err, c in imap(clean_record, window, **kw):
+                    # Streamed: the parent holds a bounded, sliding window of
+                    # records (Pool.imap alone would read the whole input ahead).
+                    if pool is not None:
+                        feed = _Feed(_lines(args.input), AHEAD_RECORDS * jobs)
+                        results = ((r, feed.took(r[0])) for r in pool.imap(clean_record, feed, chunksize=4))
+                    else:
+                        feed = None
+                        results = ((clean_record(item), item[1]) for item in _lines(args.input))
+                    try:
+                        for (n, line, err, c), orig in results:
                             docs += 1
-                            orig = originals.pop(n, "")
                             if err:
                                 failed += 1
                                 print(f"newsclean: error: {args.input}:{n}: {err}", file=sys.stderr)
@@ -231,6 +276,9 @@ def main(argv: List[str]) -> int:
                             counts.update(c)
                             if bar is not None:
                                 bar.update(1)
+                    finally:
+                        if feed is not None:
+                            feed.close()
                 if bar is not None:
                     bar.close()
                 os.replace(tmp, out_path)

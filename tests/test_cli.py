@@ -7,6 +7,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -192,3 +193,63 @@ def test_batch_killed_midway_leaves_no_partial_output(tmp_path):
     # a SIGKILLed process cannot clean up; its temporary file is hidden, named, and
     # never mistaken for output
     assert all(x.name.startswith(".") for x in leftovers)
+
+
+def _take_in_thread(it, got):
+    t = threading.Thread(target=lambda: got.extend(it), daemon=True)
+    t.start()
+    return t
+
+
+def test_batch_feed_reads_a_bounded_window_ahead():
+    from newsclean.batch import _Feed
+
+    lines = ((n, "x" * (3 << 20) if n == 5 else "{}") for n in range(1, 11))
+    feed = _Feed(lines, limit=4)
+    got = []
+    t = _take_in_thread(feed, got)
+    time.sleep(0.3)
+    assert [n for n, _ in got] == [1, 2, 3, 4]  # four tokens: four small records, then it waits
+    assert feed.took(1) == "{}"
+    time.sleep(0.3)
+    assert [n for n, _ in got] == [1, 2, 3, 4]  # record 5 (3 MiB) costs four tokens
+    for n in (2, 3, 4):
+        feed.took(n)
+    time.sleep(0.3)
+    assert [n for n, _ in got][-1] == 5
+    for n in range(5, 11):
+        time.sleep(0.05)
+        feed.took(n)
+    t.join(2)
+    assert not t.is_alive() and [n for n, _ in got] == list(range(1, 11))
+
+
+def test_batch_feed_costs_at_most_the_whole_window_and_stops_when_closed():
+    from newsclean.batch import _Feed
+
+    feed = _Feed(iter([(1, "x" * (50 << 20)), (2, "{}")]), limit=3)  # 50 MiB: capped at 3 tokens
+    got = []
+    t = _take_in_thread(feed, got)
+    time.sleep(0.3)
+    assert [n for n, _ in got] == [1]
+    feed.close()  # the reader thread waiting for a token gives up
+    t.join(2)
+    assert not t.is_alive() and [n for n, _ in got] == [1]
+
+
+def test_batch_interrupted_exits_130_without_traceback(tmp_path):
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    _corpus(src, n=3000, bad=False)
+    p = subprocess.Popen([sys.executable, "-m", "newsclean", "batch", str(src), "-o", str(out), "--jobs", "2"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    time.sleep(2)
+    assert p.poll() is None, "batch finished before it could be interrupted"
+    p.send_signal(signal.SIGINT)
+    try:
+        _, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        p.kill()
+        raise AssertionError("batch hung after SIGINT")
+    assert p.returncode == 130
+    assert b"Traceback" not in err
+    assert not out.exists()
