@@ -12,12 +12,12 @@ that extractor over all pages (lxml's C allocations are not counted). Also: ``im
 (fresh processes, best of 5), and with ``--scaling`` the cost of clean_text on
 1×, 2×, 4×, 8× the text (target: 8× the text in at most 16× the time).
 With ``--batch``: ``newsclean batch`` on a JSONL corpus of the pages' HTML
-repeated 4 times, with one worker and with every core, and repeated 16 times
-with every core:
-documents per second, cores kept busy (CPU time of the process tree / wall
-time) and peak memory of the whole process tree (the sum of the resident
-sizes of the parent and its workers, sampled every 20 ms; Linux /proc), which
-must not grow with the number of documents.
+repeated 4 times with one worker, and repeated 4 and 16 times (``--batch-scales``)
+with every core: documents per second, cores kept busy (CPU time of the
+process tree / wall time) and peak memory of the whole process tree (the sum
+of the proportional set sizes of the parent and its workers, so pages they
+share count once; sampled every 50 ms; Linux /proc), which must not grow
+with the number of documents.
 Absolute times drift between machines and runs; the ratios are the result.
 Needs ``pip install -e '.[bench]'`` (html-text).
 """
@@ -91,8 +91,24 @@ def _fresh(code: str, n: int = 5) -> float:
     return best
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of process ``root`` and all its descendants (Linux /proc)."""
+def _pss(pid: int, rss: int) -> int:
+    """Proportional set size of ``pid`` in bytes: its private pages plus its
+    share of pages shared with other processes (a forked worker shares its
+    parent's untouched pages); ``rss`` where the kernel has no smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as fh:
+            for line in fh:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
+
+
+def _tree_memory(root: int) -> int:
+    """Memory of process ``root`` and all its descendants (Linux /proc), in
+    bytes: the sum of their proportional set sizes, so pages a forked worker
+    shares with its parent count once (a sum of RSS would count them in each)."""
     parent: dict = {}
     rss: dict = {}
     for d in os.listdir("/proc"):
@@ -112,12 +128,12 @@ def _tree_rss(root: int) -> int:
         while p > 1 and p != root:
             p = parent.get(p, 0)
         if p == root:
-            total += size
+            total += _pss(pid, size)
     return total
 
 
 def _batch_run(corpus: Path, jobs: int, out: Path) -> Tuple[float, float, float]:
-    """(wall seconds, CPU seconds of the process tree, peak tree RSS in MiB) of
+    """(wall seconds, CPU seconds of the process tree, peak tree memory in MiB) of
     one ``newsclean batch`` run."""
     import resource
 
@@ -128,8 +144,8 @@ def _batch_run(corpus: Path, jobs: int, out: Path) -> Tuple[float, float, float]
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peak = 0
     while proc.poll() is None:
-        peak = max(peak, _tree_rss(proc.pid))
-        time.sleep(0.02)
+        peak = max(peak, _tree_memory(proc.pid))
+        time.sleep(0.05)
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if proc.returncode != 0:
@@ -168,7 +184,7 @@ def _batch(pages, scales: Tuple[int, ...] = (4, 16)) -> None:
             wall, cpu, peak = _batch_run(corpus, jobs, Path(tmp) / "out.jsonl")
             rows.append((len(lines) * times, jobs, wall, cpu, peak))
     print(f"\n`newsclean batch` on the pages' HTML as JSONL ({cores} CPUs; wall time, so noisier than the table above):\n")
-    print("| documents | workers | docs/s | cores busy (CPU s / wall s) | peak memory of the process tree (MiB) |")
+    print("| documents | workers | docs/s | cores busy (CPU s / wall s) | peak memory of the process tree (MiB, sum of PSS) |")
     print("|---:|---:|---:|---:|---:|")
     for docs, jobs, wall, cpu, peak in rows:
         print(f"| {docs:,} | {jobs} | {docs / wall:.1f} | {cpu / wall:.2f} | {peak:.0f} |")

@@ -227,6 +227,12 @@ def main(argv: List[str]) -> int:
     docs = failed = 0
     ctx = get_context("spawn" if sys.platform == "win32" else "fork")
     init_args = (vars(args), file_cfg)
+    if jobs > 1 and ctx.get_start_method() == "fork":
+        # langdetect's profiles (~70 MiB), loaded once here, are shared by the
+        # forked workers instead of loaded by each (see _langdetect_factory).
+        from .document import _langdetect_factory
+
+        _langdetect_factory()
     pool = ctx.Pool(jobs, initializer=_init, initargs=init_args) if jobs > 1 else None
     if pool is None:
         _init(*init_args)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -205,19 +206,22 @@ def _langdetect_factory():
     seed, are left to the caller's program), its profiles loaded once.
 
     langdetect keeps one list of per-language probabilities for each of its
-    ~88,000 n-grams. Lists are tracked by Python's cyclic garbage collector,
-    which walks every one of them, element by element, on each full
-    collection: in a long run that was about 5% of clean_text's time, long
-    after langdetect was last called. The profiles are only read after
-    loading, so they are stored as tuples of floats, which the collector stops
-    tracking. Same numbers, same results."""
+    ~88,000 n-grams. Python's cyclic garbage collector walked every one of
+    them, element by element, on each full collection: in a long run that
+    was about 5% of clean_text's time, long after langdetect was last
+    called. The profiles are only read after loading, so each is stored as
+    an ``array('d')`` of the same doubles, which the collector visits as one
+    object. Loaded before a batch forks its workers (:func:`newsclean.batch.main`),
+    they stay shared by them page for page: reading an array writes only its
+    header's reference count, never the pages of its numbers (reading a
+    list writes the count of each float it returns). Same numbers, same results."""
     global _LANGDETECT
     if _LANGDETECT is None:
         from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
         factory = DetectorFactory()
         factory.load_profile(PROFILES_DIRECTORY)
-        factory.word_lang_prob_map = {k: tuple(v) for k, v in factory.word_lang_prob_map.items()}
+        factory.word_lang_prob_map = {k: array("d", v) for k, v in factory.word_lang_prob_map.items()}
         factory.seed = 0  # deterministic: langdetect samples n-grams at random
         _LANGDETECT = factory
     return _LANGDETECT

@@ -232,8 +232,30 @@ def test_langdetect_is_deterministic_and_leaves_the_library_global_alone():
               "zusammenzulegen, nachdem die Zahl der Kinder seit Jahren sinkt.")
     assert document._langdetect(sample) == document._langdetect(sample) == "de"
     assert DetectorFactory.seed == before
-    # Its n-gram profiles are tuples of floats, which the cyclic GC does not track.
-    gc.collect()
+    # Its n-gram profiles are arrays of doubles: no list of float objects for
+    # the cyclic GC to walk, element by element, on every full collection.
+    from array import array
+
     profiles = document._langdetect_factory().word_lang_prob_map
     assert len(profiles) > 10_000
-    assert not any(gc.is_tracked(v) for v in profiles.values())
+    assert all(type(v) is array and v.typecode == "d" for v in profiles.values())
+    assert not any(gc.is_tracked(x) for v in list(profiles.values())[:100] for x in v)
+
+
+def test_own_langdetect_profiles_give_langdetects_own_probabilities():
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+
+    from newsclean import document
+
+    stock = DetectorFactory()
+    stock.load_profile(PROFILES_DIRECTORY)
+    stock.seed = 0
+    ours = document._langdetect_factory()
+    for sample in ("Der Gemeinderat hat am Donnerstag beschlossen, die Schulen zusammenzulegen.",
+                   "Le conseil municipal a décidé jeudi de fusionner les deux écoles de la vallée.",
+                   "La giunta ha deciso giovedì di unire le due scuole della valle.",
+                   "Rada gminy postanowiła w czwartek połączyć obie szkoły w dolinie."):
+        a, b = stock.create(), ours.create()
+        a.append(sample)
+        b.append(sample)
+        assert [(p.lang, p.prob) for p in a.get_probabilities()] == [(p.lang, p.prob) for p in b.get_probabilities()]
