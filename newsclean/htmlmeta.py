@@ -13,6 +13,7 @@ from typing import Dict, List, Optional
 
 _ISO_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _TITLE_SPLIT_RE = re.compile(r"\s+[|–—-]\s+|\s+::\s+|\s+»\s+")
+_AUTHOR_SPLIT_RE = re.compile(r",|;|\band\b")
 
 _META_TITLE = ("og:title", "twitter:title")
 _META_DATE = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate", "publishdate",
@@ -117,7 +118,7 @@ def extract(tree) -> Dict[str, object]:
     if not authors:
         raw = next((metas[k] for k in _META_AUTHOR if metas.get(k)), "")
         if raw and not raw.startswith("http"):
-            authors = [a.strip() for a in re.split(r",|;|\band\b", raw) if a.strip()]
+            authors = [a.strip() for a in _AUTHOR_SPLIT_RE.split(raw) if a.strip()]
     authors = [a for a in dict.fromkeys(" ".join(a.split()) for a in authors if isinstance(a, str))
                if a and not a.startswith("http") and len(a) < 80]
     if authors:

@@ -12,6 +12,13 @@ from . import lexicon
 from .model import MetaSpan
 from .textutil import words
 
+# "2 Nov, 2009": day month, year with a comma between month and year
+_DAY_MONTH_COMMA_YEAR_RE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})")
+# What follows a byline's names after a spaced bar or dash ("Ana Souza — São Paulo")
+_BYLINE_TAIL_RE = re.compile(r"\s[|–—]\s|\s-\s")
+# A name's tail from a bar or bullet on
+_NAME_TAIL_RE = re.compile(r"\s*[|•·].*$")
+
 # ------------------------------------------------------------------ datelines
 # "MOSCOW, November 2 (RIA Novosti) -", "PARIS (Reuters) -", "BERLIN, 4. März (dpa) –",
 # "WASHINGTON —", "LONDON, Nov 2 -".
@@ -125,7 +132,7 @@ def date_line(text: str, n_words: int) -> Optional[str]:
     found = parse_date(text)
     if not found:
         # "2 Nov, 2009": day month, year with a comma between month and year
-        m = re.search(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})", text)
+        m = _DAY_MONTH_COMMA_YEAR_RE.search(text)
         if m and m.group(2).casefold() in lexicon.months():
             found = (f"{int(m.group(3)):04d}-{lexicon.months()[m.group(2).casefold()]:02d}-{int(m.group(1)):02d}",
                      m.start(), m.end())
@@ -159,9 +166,9 @@ def byline(text: str, n_words: int) -> Optional[List[str]]:
     if not m:
         return None
     names = []
-    raw = re.split(r"\s[|–—]\s|\s-\s", m.group("names").strip(" |-–—"))[0]  # "Ana Souza — São Paulo"
+    raw = _BYLINE_TAIL_RE.split(m.group("names").strip(" |-–—"))[0]  # "Ana Souza — São Paulo"
     for part in _NAME_SPLIT_RE.split(raw):
-        part = re.sub(r"\s*[|•·].*$", "", part).strip()
+        part = _NAME_TAIL_RE.sub("", part).strip()
         if not part or part.casefold() in {"reuters", "ap", "afp", "staff", "dpa"}:
             continue
         if _NAME_RE.match(part) and len(part.split()) >= 2:

@@ -282,3 +282,13 @@ def test_cli_decodes_encodings(tmp_path, encoding, bom):
     r = subprocess.run([sys.executable, "-m", "newsclean", str(path)], capture_output=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert needle in r.stdout.decode("utf-8")
+
+
+def test_every_pattern_is_compiled_once():
+    # re.search(r"...", s) and the like compile through re's bounded cache on
+    # each call; the package keeps compiled patterns at module level (or in a
+    # cached builder) instead.
+    calls = re.compile(r"\bre\.(?:search|match|fullmatch|sub|subn|split|findall|finditer)\(")
+    found = [f"{p.relative_to(ROOT)}:{n}" for p in sorted((ROOT / "newsclean").rglob("*.py"))
+             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if calls.search(line)]
+    assert found == []

@@ -37,6 +37,7 @@ _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(
 # What a _STAMP_RE match can start with (ignoring case, no other character
 # matches these letters: unlike i, k and s, they have no Unicode look-alikes).
 _STAMP_FIRST = frozenset("uUpPlLmM")
+_AGENCY_SPLIT_RE = re.compile(r"[/|,;]")
 _COUNTER_RE = re.compile(r"[\d\W_]+")
 _CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
 
@@ -81,7 +82,7 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
     if m:
         return f"credit line (\u201c{t[:m.end()].rstrip(' :/|')}\u201d)"
     # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images"
-    parts = [p.strip() for p in re.split(r"[/|,;]", low) if p.strip()]
+    parts = [p.strip() for p in _AGENCY_SPLIT_RE.split(low) if p.strip()]
     if parts and all(p in prefixes for p in parts) and n_words <= 6:
         return "agency or photo-library name"
     return ""

@@ -12,6 +12,7 @@ ORDER = 10
 
 _TOKEN_RE = re.compile(r"\S+")
 _LIGATURE_RE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
+_DASH_SPLIT_RE = re.compile(r"[-_]")
 _MIN_RUN = 4
 
 
@@ -27,7 +28,7 @@ def _is_icon(token: str, vocab: frozenset) -> int:
         return 2 if any(p in vocab for p in t.split("_")) else 0
     if t in vocab:
         return 1
-    parts = re.split(r"[-_]", t)
+    parts = _DASH_SPLIT_RE.split(t)
     if len(parts) > 1 and all(p in vocab for p in parts if p):
         return 1
     return 0
