@@ -173,7 +173,7 @@ def _batch(pages, scales: Tuple[int, ...] = (4, 16)) -> None:
             lines.append(json.dumps({"id": pid, "url": url, "html": text}, ensure_ascii=False))
         rows = []
         # 4 times the corpus and more: far beyond the records the parent reads
-        # ahead (newsclean.batch.AHEAD_RECORDS per worker), so memory has had
+        # ahead (newsclean.batch.AHEAD_TOKENS per worker), so memory has had
         # time to reach its plateau; larger scales show whether it stays there.
         for times, jobs in ((4, 1),) + tuple((t, cores) for t in scales):
             corpus = Path(tmp) / f"corpus{times}.jsonl"

@@ -35,11 +35,10 @@ from .cli import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, FORMATS, InputError, _EXT, _
 from .config import Config
 
 _STATE: dict = {}
-#: Input read ahead of the results written, per worker: at most this many
-#: records, and at most this many MiB of input (a record costs one token per
-#: MiB, at least one).
-AHEAD_RECORDS = 64
-AHEAD_MIB = 64
+#: Input read ahead of the results written, in tokens per worker: a record
+#: costs one token and one more per whole MiB, so at most this many records
+#: and this many MiB of input are held.
+AHEAD_TOKENS = 64
 FLAT_KEYS = ("title", "date", "language", "dateline", "source", "authors", "paywalled", "low_confidence")
 
 
@@ -126,17 +125,15 @@ class _Feed:
     reads its input in a thread of its own as fast as it can; this iterator
     makes that thread wait, so the parent holds a bounded, sliding window of
     records (no pause at a window's end while the last chunk finishes).
-    A record costs ``1 + len(line) // 1 MiB`` tokens, at most ``limit``.
-    ``originals`` keeps each record's line until its result is taken (for
-    the error file)."""
+    A record costs ``1 + len(line) // 1 MiB`` tokens, at most ``limit``. Each
+    record's line is held until its result is taken (for the error file)."""
 
     def __init__(self, lines: Iterator[Tuple[int, str]], limit: int) -> None:
         self._lines = lines
         self._limit = limit
         self._sem = threading.Semaphore(limit)
         self._closed = False
-        self.originals: Dict[int, str] = {}
-        self._cost: Dict[int, int] = {}
+        self._held: Dict[int, Tuple[int, str]] = {}  # record number -> (tokens, line)
 
     def __iter__(self) -> Iterator[Tuple[int, str]]:
         for n, line in self._lines:
@@ -147,15 +144,15 @@ class _Feed:
                         return
             if self._closed:
                 return
-            self._cost[n] = cost
-            self.originals[n] = line
+            self._held[n] = (cost, line)
             yield n, line
 
     def took(self, n: int) -> str:
         """The result for record ``n`` was taken: free its tokens; its line."""
-        for _ in range(self._cost.pop(n, 0)):
+        cost, line = self._held.pop(n, (0, ""))
+        for _ in range(cost):
             self._sem.release()
-        return self.originals.pop(n, "")
+        return line
 
     def close(self) -> None:
         """Stop feeding (the pool is about to be terminated)."""
@@ -264,7 +261,7 @@ def main(argv: List[str]) -> int:
                     # Streamed: the parent holds a bounded, sliding window of
                     # records (Pool.imap alone would read the whole input ahead).
                     if pool is not None:
-                        feed = _Feed(_lines(args.input), AHEAD_RECORDS * jobs)
+                        feed = _Feed(_lines(args.input), AHEAD_TOKENS * jobs)
                         results = ((r, feed.took(r[0])) for r in pool.imap(clean_record, feed, chunksize=4))
                     else:
                         feed = None
