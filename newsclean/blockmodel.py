@@ -127,11 +127,10 @@ def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
     out: List[Optional[List[float]]] = []
     append = out.append
     for i, f in enumerate(feats):
-        nwi = f.n_words
-        # judged(f), inlined: this loop runs over every block of the page.
-        if label[i] is not None or not (nwi >= MIN_WORDS or f.ends_sentence):
+        if label[i] is not None or not judged(f):
             append(None)
             continue
+        nwi = f.n_words
         text = blocks[i].text
         ws = text.split(None, 20)[:20]
         k = len(ws)

@@ -41,7 +41,7 @@ def _stopwords() -> frozenset:
 
 
 def content_words(ws: Iterable[str]) -> List[str]:
-    stop = _STOP or _stopwords()
+    stop = _stopwords()
     return [w for w in ws if len(w) >= 4 and w not in stop and not w.isdigit()]
 
 
@@ -111,20 +111,11 @@ def _max_run(scores: List[float]) -> Tuple[int, int]:
 def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
     """For each prose block, the share of its content words that also occur in
     another prose block of the run: an article's paragraphs share its names and
-    terms; an author bio, a cookie notice or a comment shares few. The last
-    result is kept on ``doc`` (for this document only) and returned again for
-    the same list of blocks; callers must not modify the returned dict."""
-    last = doc.__dict__.get("_cohesion")
-    if last is not None and last[0] == blocks:
-        # find_core asks again for the run the block model already judged:
-        # same blocks, same (cached) content words, same result.
-        return last[1]
+    terms; an author bio, a cookie notice or a comment shares few."""
     sets = {i: cwords(doc, i) for i in blocks}
     counts = Counter(chain.from_iterable(sets.values()))
     shared = {w for w, c in counts.items() if c > 1}
-    coh = {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
-    doc._cohesion = (list(blocks), coh)
-    return coh
+    return {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
 
 
 def head_of(prose: List[int]) -> List[int]:

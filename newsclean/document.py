@@ -4,15 +4,13 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from typing import Dict, List, Optional, Tuple
 
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import (BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, WORD_RE, dominant_script,
-                       script_counts, words)
+from .textutil import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script, script_profile, words
 
 # A block: one line's text from its first to its last non-space character, what
 # str.strip() keeps of it (\s and str.strip() agree on what a space is); lines of
@@ -72,18 +70,12 @@ class Document:
               mode: str = "text") -> "Document":
         blocks = [Block(i, m.start(), m.end(), m.group()) for i, m in enumerate(_BLOCK_RE.finditer(text))]
         texts = [b.text for b in blocks]
-        # Each distinct line's words, once: the language guess reads those of the
-        # longest lines, the features those of every line.
-        words_of: Dict[str, List[str]] = dict.fromkeys(texts)
-        findall = WORD_RE.findall
-        for t in words_of:
-            words_of[t] = findall(t.casefold())  # words(t), without the call
-        lang = guess_language(blocks, hint=language, words_of=words_of)
+        lang = guess_language(blocks, hint=language)
         stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
         # Pages repeat lines (menus, "Advertisement", share bars): identical lines
         # share one Features object. Nothing changes a Features object once built
         # (refresh_features replaces a block's entry), so sharing is safe.
-        feats_of = {t: _features(t, stops, ws) for t, ws in words_of.items()}
+        feats_of = {t: _features(t, stops) for t in dict.fromkeys(texts)}
         feats = [feats_of[t] for t in texts]
         script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
         doc = cls(text=text, blocks=blocks, feats=feats, language=lang, script=script,
@@ -145,26 +137,16 @@ class Document:
 _BULLET_MARKS = frozenset("-–—•·▪►*‣◦")  # what BULLET_RE can start with, besides a digit
 
 
-def _features(text: str, stops: frozenset, ws: Optional[List[str]] = None) -> Features:
-    """``text``'s features; ``ws`` its :func:`words`, if already known."""
-    if ws is None:
-        ws = words(text)
+def _features(text: str, stops: frozenset) -> Features:
+    """``text``'s features."""
+    ws = words(text)
     n = len(ws)
-    if text.isascii():
-        # script_counts() and dominant_script() of ASCII text, without the calls:
-        # all Latin, unless the line is digits only (no letters, no script).
-        if text.isdigit():
-            sc, script, share = {}, "none", 0.0
-        else:
-            sc, script, share = {"latin": len(text)}, "latin", 1.0
-    else:
-        sc = script_counts(text)
-        cjk = sc.get("cjk", 0) + sc.get("thai", 0)
-        if cjk:
-            # No spaces between words: \w+ tokens are whole phrases. Count two
-            # characters as a word (a fair average for Chinese, Japanese, Korean).
-            n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
-        script, share = dominant_script(sc)
+    sc, script, share = script_profile(text)
+    cjk = sc.get("cjk", 0) + sc.get("thai", 0)
+    if cjk:
+        # No spaces between words: \w+ tokens are whole phrases. Count two
+        # characters as a word (a fair average for Chinese, Japanese, Korean).
+        n = sum(1 for w in ws if w.isascii()) + (cjk + 1) // 2
     if "http" in text or "www." in text:
         urls = URL_RE.findall(text)
         n_urls, url_chars = len(urls), sum(map(len, urls))
@@ -249,11 +231,9 @@ _KANA_RE = re.compile(r"[\u3040-\u30FF]")
 _HAN_RE = re.compile(r"[\u4E00-\u9FFF]")
 
 
-def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None,
-                   words_of: Optional[Dict[str, List[str]]] = None) -> Optional[str]:
+def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional[str] = None) -> Optional[str]:
     """The article's language (ISO 639-1), decided once per document from its
-    ``blocks`` (in document order, as :meth:`Document.build` makes them);
-    ``words_of`` maps a block's text to its :func:`words`, if already known.
+    ``blocks`` (in document order, as :meth:`Document.build` makes them).
 
     Cheap first: stop-word rates over the longest blocks, then the script
     (Hangul is Korean, kana Japanese), then the page's declared language
@@ -271,26 +251,11 @@ def guess_language(blocks: List[Block], sample_chars: int = 2000, hint: Optional
         if size >= sample_chars:
             break
     sample = "\n".join(parts)[: sample_chars * 2]
-    if words_of is None:
-        ws = words(sample)
-    else:
-        # The same list from the lines' words: no word spans the "\n" between
-        # two lines; a line cut short by the sample's end is read again.
-        ws, room = [], sample_chars * 2
-        for t in parts:
-            if room <= 0:
-                break
-            ws += words_of[t] if len(t) <= room else words(t[:room])
-            room -= len(t) + 1
+    ws = words(sample)
     if not ws:
         return None
     hits = dict.fromkeys(lexicon.stopwords(), 0)
-    index = lexicon.stopword_langs()
-    counts = Counter(ws)
-    for w in counts.keys() & index.keys():  # the sample's stop words, each once
-        c = counts[w]
-        for lang in index[w]:
-            hits[lang] += c
+    hits.update(lexicon.stopword_hits(ws))
     scores = sorted(((c / len(ws), lang) for lang, c in hits.items()), reverse=True)
     best, lang = scores[0]
     second = scores[1][0] if len(scores) > 1 else 0.0

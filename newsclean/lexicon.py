@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from typing import Dict, FrozenSet, Iterable, Mapping, Tuple
@@ -55,6 +56,20 @@ def stopword_langs() -> Dict[str, Tuple[str, ...]]:
         for w in ws:
             out[w] = out.get(w, ()) + (lang,)
     return out
+
+
+def stopword_hits(ws: Iterable[str]) -> Dict[str, int]:
+    """How many of the words ``ws`` are stop words of each language (only the
+    languages with a hit): each distinct word looked up once, in the
+    inverted lists."""
+    index = stopword_langs()
+    counts = Counter(ws)
+    hits: Dict[str, int] = {}
+    for w in counts.keys() & index.keys():
+        c = counts[w]
+        for lang in index[w]:
+            hits[lang] = hits.get(lang, 0) + c
+    return hits
 
 
 @lru_cache(maxsize=None)

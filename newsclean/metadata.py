@@ -150,19 +150,12 @@ _BYLINE_RE = re.compile(
     re.IGNORECASE)
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bi\b|\bи\b)\s*")
 _NAME_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ][\w.'’-]*(?:\s+[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁa-z][\w.'’-]*){0,3}$")
-# What a _BYLINE_RE match can start with: the first letters of its words and
-# every character equal to one of them ignoring case (checked over all of
-# Unicode with re.IGNORECASE). Most lines start otherwise: no regex for them.
-_BYLINE_FIRST = frozenset("ABDPTVWabdptvwАТат\u1c84\u1c85")
 
 
 def byline(text: str, n_words: int) -> Optional[List[str]]:
     if n_words > 12 or text.endswith("."):
         return None
-    text = text.strip()
-    if text[:1] not in _BYLINE_FIRST:
-        return None
-    m = _BYLINE_RE.match(text)
+    m = _BYLINE_RE.match(text.strip())
     if not m:
         return None
     names = []

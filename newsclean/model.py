@@ -5,12 +5,12 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import List, Optional
 
 
-# Block and Finding are created for every line and every detector proposal (a few
-# hundred of each per page; Removal, below, for every removed block). A frozen dataclass's generated __init__ sets each
-# field through ``object.__setattr__`` (looked up anew for every field); these two
-# are slotted and their __init__ writes the slots through their descriptors'
-# setters, bound once below. Same fields, defaults, equality, hash, repr and
-# immutability (assignment still raises FrozenInstanceError).
+# Block, Finding and Removal are created a few hundred times a page (every line,
+# every detector proposal, every removed block). A frozen dataclass's generated
+# __init__ sets each field through ``object.__setattr__``; these are slotted and
+# their __init__ writes the slots through the descriptors' setters, bound once
+# after each class. Same fields, defaults, equality, hash, repr and immutability
+# (assignment still raises FrozenInstanceError).
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -70,7 +70,6 @@ class Removal:
     reason: str
     rule: str
 
-    # (One per removed block: slotted, with an __init__ like Block's above.)
     def __init__(self, category: str, text: str, start: int, end: int, reason: str, rule: str) -> None:
         _r_category(self, category)
         _r_text(self, text)

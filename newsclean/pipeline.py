@@ -171,8 +171,7 @@ def _decide(doc: Document) -> Tuple[Dict[int, List[Finding]], Dict[int, List[Fin
             per_block[bi] = [f]
         else:
             fs.append(f)
-    decided = {bi: (fs if len(fs) == 1 else _choose(fs))  # (_choose keeps a single finding)
-               for bi, fs in per_block.items() if bi not in meta_blocks}
+    decided = {bi: _choose(fs) for bi, fs in per_block.items() if bi not in meta_blocks}
     return decided, per_block
 
 
@@ -185,8 +184,7 @@ def _assemble(doc: Document, known: Dict) -> Article:
     # words of prose; where no block reads as prose (a script whose full stop
     # we do not know, or no full stops at all), in characters of longer blocks.
     feats, blocks, meta_blocks = doc.feats, doc.blocks, doc.meta_blocks
-    prose_min = cfg.prose_min_words  # (is_prose's first test, inline: most blocks fail it)
-    cands = [i for i, f in enumerate(feats) if f.n_words >= prose_min and is_prose(f, cfg) and i not in meta_blocks]
+    cands = [i for i, f in enumerate(feats) if is_prose(f, cfg) and i not in meta_blocks]
     size, minimum = (lambda i: feats[i].n_words), _FLOOR_MIN_WORDS
     if not cands:
         cands = [i for i, b in enumerate(blocks) if b.end - b.start >= _FLOOR_BLOCK_CHARS and i not in meta_blocks]

@@ -259,3 +259,18 @@ def test_own_langdetect_profiles_give_langdetects_own_probabilities():
         a.append(sample)
         b.append(sample)
         assert [(p.lang, p.prob) for p in a.get_probabilities()] == [(p.lang, p.prob) for p in b.get_probabilities()]
+
+
+def test_comment_header_prefilter_knows_every_case_variant_of_the_verbs_last_letters():
+    import re
+
+    from newsclean.detectors import boilerplate as bp
+
+    verbs = re.search(r"\(\?:([^)]*)\)", bp._COMMENT_END_RE.pattern).group(1).split("|")
+    assert "says" in verbs and "пишет" in verbs
+    last = re.compile("[" + re.escape("".join({v[-1] for v in verbs})) + "]", re.IGNORECASE)
+    variants = {chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000 and last.match(chr(c))}
+    assert "ſ" in variants  # (LATIN SMALL LETTER LONG S matches "s" ignoring case)
+    assert variants <= bp._COMMENT_LAST
+    assert bp._comment_header("Maria says") and bp._comment_header("Jan schreibt:")
+    assert not bp._comment_header("Home") and not bp._comment_header("Sports")

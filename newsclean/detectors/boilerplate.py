@@ -34,9 +34,6 @@ _EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
 _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
                        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
-# What a _STAMP_RE match can start with (ignoring case, no other character
-# matches these letters: unlike i, k and s, they have no Unicode look-alikes).
-_STAMP_FIRST = frozenset("uUpPlLmM")
 _AGENCY_SPLIT_RE = re.compile(r"[/|,;]")
 _COUNTER_RE = re.compile(r"[\d\W_]+")
 _CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
@@ -91,6 +88,14 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
 _GLUED_RES: dict = {}
 
 
+def _credit_tail(ws, text: str, credits: frozenset) -> bool:
+    """Cheap test before the regex: does the block end in a credit word?"""
+    if not ws:
+        return False
+    return (ws[-1] in credits or " ".join(ws[-2:]) in credits or "©" in text[-80:]
+            or not _CREDIT_WORDS.isdisjoint(ws[-6:]))
+
+
 _CREDIT_WORDS = frozenset({"photo", "photos", "foto", "fotos", "image", "images", "picture", "credit", "credits"})
 
 
@@ -108,6 +113,14 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
         _GLUED_RES[prefixes] = rx
     m = rx.search(text, max(0, len(text) - 120))  # the credit is at the end: look there only
     return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
+
+
+def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, rule: str):
+    """(reason, rule) when a block of at most ``max_words`` words contains a phrase."""
+    if f.n_words > max_words or keys.isdisjoint(f.words):
+        return None
+    m = pattern.search(text)
+    return (f"{what} \u201c{m.group()}\u201d", f"boilerplate.{rule}") if m else None
 
 
 def pass1(doc) -> List[Finding]:
@@ -132,8 +145,7 @@ def pass1(doc) -> List[Finding]:
     finding = doc.block_finding
     out: List[Finding] = []
     # Most blocks of a whole page are one- or two-word menu lines that no rule
-    # takes: each test below is ordered cheapest-first within its rule, so such
-    # a line costs a few set and character tests. (norm_key(text) is
+    # takes: each rule's cheapest test comes first. (norm_key(text) is
     # " ".join(f.words): the features already hold the casefolded words.)
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
@@ -158,7 +170,7 @@ def pass1(doc) -> List[Finding]:
         joined = " ".join(ws)  # norm_key(text), for the line, title and site tests
         # (a line of CJK punctuation, "・・・", counts characters as words but has none)
         if n <= 8 or not ws:
-            key = joined if "".join(ws).isalpha() else _line_key(text)  # _line_key(text, ws)
+            key = _line_key(text, ws)
             if key in lines:
                 out.append(finding(i, CATEGORY, f"site chrome line \u201c{key}\u201d", "boilerplate.line", 0.9))
                 continue
@@ -171,9 +183,7 @@ def pass1(doc) -> List[Finding]:
         if title_key and n <= 30 and joined == title_key and i >= doc.core[0]:
             out.append(finding(i, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
             continue
-        # (cheap test before _glued_credit's regex: does the block end in a credit word?)
-        if n <= 40 and (ws[-1] in credits or "©" in text[-80:] or not _CREDIT_WORDS.isdisjoint(ws[-6:])
-                        or len(ws) > 1 and " ".join(ws[-2:]) in credits) and _glued_credit(text, credits):
+        if n <= 40 and _credit_tail(ws, text, credits) and _glued_credit(text, credits):
             out.append(finding(i, CATEGORY, "caption ending in a photo credit", "boilerplate.caption", 0.85))
             continue
         if ws[0] in credits or text[0] in "©(" or ws[0] in _CREDIT_FIRST:
@@ -186,20 +196,11 @@ def pass1(doc) -> List[Finding]:
             out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                "boilerplate.site", 0.9))
             continue
-        # A phrase inside a short block; the set test of the phrases' key words
-        # first (a block with none of them cannot match).
-        if n <= NOTICE_MAX_WORDS and not notice_first.isdisjoint(ws):
-            m = notices.search(text)
-            if m:
-                out.append(finding(i, CATEGORY, f"reprint or copyright notice \u201c{m.group()}\u201d",
-                                   "boilerplate.notice", 0.85))
-                continue
-        if n <= PHRASE_MAX_WORDS and not phrase_first.isdisjoint(ws):
-            m = phrases.search(text)
-            if m:
-                out.append(finding(i, CATEGORY, f"site chrome phrase \u201c{m.group()}\u201d",
-                                   "boilerplate.phrase", 0.85))
-                continue
+        hit = (_phrase(notices, notice_first, f, text, NOTICE_MAX_WORDS, "reprint or copyright notice", "notice")
+               or _phrase(phrases, phrase_first, f, text, PHRASE_MAX_WORDS, "site chrome phrase", "phrase"))
+        if hit:
+            out.append(finding(i, CATEGORY, hit[0], hit[1], 0.85))
+            continue
         if n <= 40 and not _SOCIAL_FIRST.isdisjoint(ws) and _SOCIAL_RE.search(text):
             out.append(finding(i, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
             continue
@@ -212,7 +213,7 @@ def pass1(doc) -> List[Finding]:
         if text[0] == "[" and _SHORTCODE_RE.match(text):
             out.append(finding(i, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
             continue
-        if n <= 8 and text[0] in _STAMP_FIRST and _STAMP_RE.match(text):
+        if n <= 8 and _STAMP_RE.match(text):
             out.append(finding(i, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
             continue
         if (i > 0 and out and out[-1].block == i - 1 and doc.label[i - 1] is None
@@ -230,12 +231,9 @@ _COMMENT_RE = re.compile(r"^.{1,60}?\b(?:says|said|wrote|schreibt|écrit|dice|di
 # a colon or the verb at the very end of the line (then within its last 8 characters).
 _COMMENT_END_RE = re.compile(r"(?:says|said|wrote|schreibt|écrit|dice|disse|pisze|пишет)\s*$", re.IGNORECASE)
 COMMENT_TAIL = 3
-
-
-# The last letters of those verbs (s d e t т) and every character that matches
-# one of them when ignoring case ("ſ", "\u1c84", "\u1c85": checked over all of
-# Unicode with re.IGNORECASE): a line without a colon must end, before trailing
-# space, in one of them.
+# The last letters of those verbs, and every character that matches one of
+# them ignoring case (tests/test_detectors.py checks this over all of Unicode):
+# a header without a colon ends, before trailing space, in one of them.
 _COMMENT_LAST = frozenset("sdetSDETтТſ\u1c84\u1c85")
 
 
@@ -243,7 +241,7 @@ def _comment_header(text: str) -> bool:
     if ":" not in text:
         tail = text.rstrip()
         if tail[-1:] not in _COMMENT_LAST or not _COMMENT_END_RE.search(tail, max(0, len(tail) - 8)):
-            return False
+            return False  # (the longest verb has 8 letters)
     return _COMMENT_RE.match(text) is not None
 
 
@@ -253,10 +251,8 @@ def _comments(doc) -> List[Finding]:
     article."""
     # (A header another rule already took still marks the section.)
     meta_blocks = doc.meta_blocks
-    # (_comment_header's first test inline, before the call: most lines fail it)
     heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
-             if f.n_words <= 14 and i not in meta_blocks
-             and (":" in b.text or b.text.rstrip()[-1:] in _COMMENT_LAST) and _comment_header(b.text)]
+             if f.n_words <= 14 and i not in meta_blocks and _comment_header(b.text)]
     if len(heads) < 2 or heads[0] <= doc.core[0]:
         return []
     end = heads[-1]
@@ -265,9 +261,9 @@ def _comments(doc) -> List[Finding]:
             end = k
         else:
             break
-    blocks, label = doc.blocks, doc.label
+    label = doc.label
     why = f"comment section ({len(heads)} comment headers)"
-    return [Finding(blocks[i].start, blocks[i].end, CATEGORY, why, "boilerplate.comments", 0.8, i)
+    return [doc.block_finding(i, CATEGORY, why, "boilerplate.comments", 0.8)
             for i in range(heads[0], end + 1) if label[i] is None and i not in meta_blocks]
 
 
@@ -293,29 +289,19 @@ def pass2(doc) -> List[Finding]:
                                              "boilerplate.footer", 0.6))
         return out
     title = doc.title_block
-    label, meta_blocks, feats, blocks = doc.label, doc.meta_blocks, doc.feats, doc.blocks
+    label, meta_blocks, feats, finding = doc.label, doc.meta_blocks, doc.feats, doc.block_finding
     min_words = doc.config.prose_min_words
-    # (Findings built here directly, with the values doc.block_finding gives:
-    # this runs for most blocks of a whole page.)
     for i in range(0, a):
         if label[i] is not None or i in meta_blocks:
             continue
         f = feats[i]
         if title is not None and i < title:
-            b = blocks[i]
-            out.append(Finding(b.start, b.end, CATEGORY, "before the headline: page header",
-                               "boilerplate.header", 0.7, i))
+            out.append(finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
         elif f.n_words < min_words and not f.ends_sentence:
-            b = blocks[i]
-            out.append(Finding(b.start, b.end, CATEGORY, "short line before the article body",
-                               "boilerplate.nav", 0.7, i))
-    for i in range(z + 1, len(blocks)):
-        if label[i] is None and i not in meta_blocks:
-            f = feats[i]
-            if f.n_words < min_words and not f.bullet and not f.table:  # _footer_line, text mode
-                b = blocks[i]
-                out.append(Finding(b.start, b.end, CATEGORY, "short line after the article body",
-                                   "boilerplate.footer", 0.6, i))
+            out.append(finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
+    for i in range(z + 1, len(doc.blocks)):
+        if label[i] is None and i not in meta_blocks and _footer_line(doc, i):
+            out.append(finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
     return out
 
 

@@ -27,12 +27,7 @@ def _other_language(ws, article_lang: str):
     table = lexicon.stopwords()
     if article_lang not in table or len(ws) < 8:
         return None
-    # Stop words per language in one pass over the words (inverted stop lists).
-    hits = {}
-    index = lexicon.stopword_langs()
-    for w in ws:
-        for lang in index.get(w, ()):
-            hits[lang] = hits.get(lang, 0) + 1
+    hits = lexicon.stopword_hits(ws)
     own_rate = hits.get(article_lang, 0) / len(ws)
     best, best_rate = None, 0.0
     for lang in table:  # first of equals wins, in the table's order

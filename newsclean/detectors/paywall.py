@@ -83,8 +83,8 @@ def pass1(doc) -> List[Finding]:
             # Inside the wall region: everything but long, prompt-free article prose.
             long_prose = (n >= 2 * prose_min and f.ends_sentence
                           and (prompt_first.isdisjoint(ws) or not prompt.search(b.text)))
-            if not long_prose:  # (the Finding doc.block_finding gives)
-                out.append(Finding(b.start, b.end, CATEGORY, region_why, "paywall.region", 0.95, b.index))
+            if not long_prose:
+                out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.95))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
         if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= 2:

@@ -76,19 +76,14 @@ def pass2(doc) -> List[Finding]:
     for k in doc.meta_blocks:
         avail[k] = False
 
-    blocks = doc.blocks
-
     def take(i, reason, rule, conf=0.8):
         taken.add(i)
         avail[i] = False
-        b = blocks[i]  # the Finding doc.block_finding(i, ...) gives
-        out.append(Finding(b.start, b.end, CATEGORY, reason, rule, conf, i))
+        out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
     # 1. Header-led regions.
     for i, f in enumerate(feats):
-        # (_header's own cheap tests first, inline: most blocks fail them)
-        if (f.n_words > HEADER_MAX_WORDS or header_first.isdisjoint(f.words) or not avail[i]
-                or not _header(headers, doc.blocks[i].text, f.n_words)):
+        if not avail[i] or not _header(headers, doc.blocks[i].text, f.n_words, header_first, f.words):
             continue
         take(i, "related-content header", "teaser.header", 0.9)
         j = i + 1
@@ -154,10 +149,7 @@ def pass2(doc) -> List[Finding]:
         i = 0
         while i < n:
             j = i
-            while j < n and avail[j]:
-                f = feats[j]
-                if not (5 <= f.n_words <= 25 and not f.ends_sentence and not f.table):  # _headline_shaped
-                    break
+            while j < n and avail[j] and _headline_shaped(feats[j]):
                 j += 1
             if j - i >= HEADLINE_RUN:
                 for k in range(i, j):
@@ -186,13 +178,12 @@ def pass2(doc) -> List[Finding]:
     last = n - 1
     body_prose = [k for k in range(a, z + 1) if doc.label[k] is None and is_prose(doc.feats[k], cfg)]
     protect = set(body_prose[: max(2, len(body_prose) // 2)])  # never eat the first half of the article
-    prose_min = cfg.prose_min_words
     for i in range(last, a - 1, -1):
         if not avail[i]:
             continue
         f = feats[i]
-        if f.table or f.n_words < prose_min and (f.n_words < 8 or i <= z):
-            continue  # (the test below, without the call: a block this short is not prose)
+        if f.table:
+            continue
         if not is_prose(f, cfg) and not (i > z and f.n_words >= 8):
             if i > z:
                 continue  # short lines after the body: footer, judged by boilerplate
