@@ -274,7 +274,7 @@ def main(argv: List[str]) -> int:
                                 print(f"newsclean: error: {args.input}:{n}: {err}", file=sys.stderr)
                                 errs.write(json.dumps({"line": n, "error": err, "record": orig.rstrip("\n")},
                                                       ensure_ascii=False) + "\n")
-                            else:
+                            elif line is not None:
                                 out.write(line + "\n")
                             counts.update(c)
                             if bar is not None:

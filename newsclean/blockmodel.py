@@ -31,7 +31,10 @@ from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain
 from operator import attrgetter, itemgetter, mul
-from typing import List, Optional
+from typing import TYPE_CHECKING, List, Optional
+
+if TYPE_CHECKING:
+    from .document import Document, Features
 
 FEATURES = (
     "bias", "log_words", "ends_sentence", "stop_ratio", "is_prose", "bullet", "has_url", "caps_ratio",
@@ -78,12 +81,12 @@ def weights() -> Optional[dict]:
     return data
 
 
-def judged(f) -> bool:
+def judged(f: Features) -> bool:
     """Whether the model judges a block with features ``f`` (if no detector flagged it)."""
     return f.n_words >= MIN_WORDS or f.ends_sentence
 
 
-def features(doc, scores: List[float]) -> List[Optional[List[float]]]:
+def features(doc: Document, scores: List[float]) -> List[Optional[List[float]]]:
     """One feature vector per block, in the order of FEATURES; None for the blocks
     the model does not judge (flagged by a pass-1 detector, or a short line).
     ``scores`` are the rule-based core scores (:func:`newsclean.core.block_score`)."""
@@ -197,7 +200,7 @@ def _sigmoid(x: float) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
 
 
-def probabilities(doc, scores: List[float], w: dict) -> List[Optional[float]]:
+def probabilities(doc: Document, scores: List[float], w: dict) -> List[Optional[float]]:
     """The model's probability that each block is article text (None: not judged)."""
     coef = w["coef"]
     return [None if v is None else _sigmoid(sum(map(mul, coef, v))) for v in features(doc, scores)]
@@ -207,7 +210,7 @@ WHOLE_PAGE_BLOCKS = 30
 WHOLE_PAGE_SHORT_SHARE = 0.5
 
 
-def whole_page(doc) -> bool:
+def whole_page(doc: Document) -> bool:
     """The model was trained on whole-page text (menus, footers and all): it is
     applied only to input of that shape -- many blocks, most of them short
     lines -- never to an article with a little junk around it, where the rules
@@ -224,7 +227,7 @@ SCALE = 2.0
 WORDS_CAP = 150
 
 
-def rescore(doc, scores: List[float]) -> List[float]:
+def rescore(doc: Document, scores: List[float]) -> List[float]:
     """Replace the rule-based core score of every judged block by one from the
     model's probability: ``2 * words * (p - threshold)``, so a paragraph the
     model doubts pulls the maximum subarray away from it (a comment thread, a
@@ -249,7 +252,7 @@ def rescore(doc, scores: List[float]) -> List[float]:
     return out
 
 
-def unlikely_blocks(doc) -> List[int]:
+def unlikely_blocks(doc: Document) -> List[int]:
     """Unflagged blocks the model finds very unlike article text (probability
     under the model's ``drop_below``), for the boilerplate detector's pass 2."""
     w = weights()

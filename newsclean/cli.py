@@ -49,7 +49,7 @@ def load_config_file(path: str) -> dict:
     try:
         import tomllib
     except ImportError:  # Python 3.10
-        import tomli as tomllib
+        import tomli as tomllib  # type: ignore[no-redef]
 
     try:
         with open(path, "rb") as fh:
@@ -71,7 +71,7 @@ def build_config(args, file_cfg: dict, url: Optional[str] = None) -> Config:
     phrases = {k: tuple(v) for k, v in (file_cfg.get("phrases") or {}).items()}
     if phrases:
         kw["extra_phrases"] = phrases
-    drop = []
+    drop: List[str] = []
     if url:
         host = _host(url)
         for site in file_cfg.get("site") or []:

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain
-from typing import Dict, Iterable, List, Tuple
+from typing import TYPE_CHECKING, Dict, Iterable, List, Optional, Tuple
 
 from . import lexicon
 from .textutil import norm_key, words
+
+if TYPE_CHECKING:
+    from .config import Config
+    from .document import Document, Features
 
 
 EXTEND_GAP = 3
@@ -24,13 +28,13 @@ JUNK_COST = 5.0         # at least this much for a block a detector flagged
 
 
 def _all_stopwords() -> frozenset:
-    s = set()
+    s: set = set()
     for v in lexicon.stopwords().values():
         s |= v
     return frozenset(s)
 
 
-_STOP = None
+_STOP: Optional[frozenset] = None
 
 
 def _stopwords() -> frozenset:
@@ -45,16 +49,16 @@ def content_words(ws: Iterable[str]) -> List[str]:
     return [w for w in ws if len(w) >= 4 and w not in stop and not w.isdigit()]
 
 
-def cwords(doc, i: int) -> frozenset:
+def cwords(doc: Document, i: int) -> frozenset:
     """Block ``i``'s content words, computed once per document."""
-    cache = doc.__dict__.setdefault("_cwords", {})
+    cache = doc.cwords_cache
     ws = cache.get(i)
     if ws is None:
         ws = cache[i] = frozenset(content_words(doc.feats[i].words))
     return ws
 
 
-def is_prose(f, cfg) -> bool:
+def is_prose(f: Features, cfg: Config) -> bool:
     """A paragraph of running text. Without a sentence end, only a long block
     counts (a paragraph cut short); a shorter one is a headline of some other
     story ("Airbus wins increased order from Saudi carrier for 90 jets")."""
@@ -63,18 +67,18 @@ def is_prose(f, cfg) -> bool:
     return f.ends_sentence or (f.n_words >= HEADLINE_MAX_WORDS and f.stop_ratio >= 0.15)
 
 
-def block_score(doc, i: int) -> float:
+def block_score(doc: Document, i: int) -> float:
     """Block ``i``'s rule-based core score."""
     return _score(doc.feats[i], doc.label[i], i in doc.meta_blocks, doc.config)
 
 
-def _block_scores(doc) -> List[float]:
+def _block_scores(doc: Document) -> List[float]:
     """:func:`block_score` of every block, in order (document lookups hoisted)."""
     meta, cfg = doc.meta_blocks, doc.config
     return [_score(f, lab, i in meta, cfg) for i, (f, lab) in enumerate(zip(doc.feats, doc.label))]
 
 
-def _score(f, lab, meta: bool, cfg) -> float:
+def _score(f: Features, lab: Optional[str], meta: bool, cfg: Config) -> float:
     """The core score of a block with features ``f`` and pass-1 label ``lab``;
     ``meta``: whether it is a metadata block (title, byline, date line)."""
     if lab is not None:
@@ -108,7 +112,7 @@ def _max_run(scores: List[float]) -> Tuple[int, int]:
     return best_a, best_z
 
 
-def _cohesion(doc, blocks: List[int]) -> Dict[int, float]:
+def _cohesion(doc: Document, blocks: List[int]) -> Dict[int, float]:
     """For each prose block, the share of its content words that also occur in
     another prose block of the run: an article's paragraphs share its names and
     terms; an author bio, a cookie notice or a comment shares few."""
@@ -124,7 +128,7 @@ def head_of(prose: List[int]) -> List[int]:
     return prose[: max(3, (len(prose) * 3 + 4) // 5)]
 
 
-def find_core(doc) -> None:
+def find_core(doc: Document) -> None:
     n = len(doc.blocks)
     label, feats, cfg = doc.label, doc.feats, doc.config
     scores = _block_scores(doc)
@@ -168,7 +172,7 @@ def find_core(doc) -> None:
     doc.core = (best_a, z)
 
 
-def overlap(doc, i: int) -> float:
+def overlap(doc: Document, i: int) -> float:
     """Share of block ``i``'s content words that also occur in the article's core
     (the block's own contribution to the core excluded)."""
     if doc.script in ("cjk", "thai"):
@@ -176,10 +180,10 @@ def overlap(doc, i: int) -> float:
     ws = set(content_words(words(doc.kept_text(i)))) if i in doc.spans else cwords(doc, i)
     if not ws:
         return 1.0
-    counts = getattr(doc, "core_counts", None)
+    counts = doc.core_counts
     if not counts:
         return 1.0
-    own = i in getattr(doc, "core_head", ())
+    own = i in doc.core_head
     hit = sum(1 for w in ws if counts.get(w, 0) - (1 if own else 0) > 0)
     return hit / len(ws)
 

@@ -5,7 +5,7 @@ import re
 from array import array
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from . import lexicon
 from .config import Config
@@ -55,7 +55,7 @@ class Document:
     core: Tuple[int, int] = (0, -1)                              # first/last block of the article body
     core_words: frozenset = frozenset()
     source: Optional[str] = None
-    block_prob: Optional[List[float]] = None  # text mode: the block model's article probabilities
+    block_prob: Optional[List[Optional[float]]] = None  # text mode: the block model's article probabilities
     spans: Dict[int, List[Finding]] = field(default_factory=dict)  # span findings per block
     paywalled: bool = False
     title: Optional[str] = None
@@ -64,6 +64,12 @@ class Document:
     authors: List[str] = field(default_factory=list)
     title_block: Optional[int] = None
     stops: frozenset = frozenset()  # the article language's stop words
+    # Set by find_core: content-word counts of the body's first paragraphs, and those paragraphs.
+    core_counts: Dict[str, int] = field(default_factory=dict)
+    core_head: frozenset = frozenset()
+    # Caches, filled on first use: each block's content words (core.cwords), block starts (block_of).
+    cwords_cache: Dict[int, frozenset] = field(default_factory=dict)
+    starts: Optional[List[int]] = None
 
     @classmethod
     def build(cls, text: str, config: Config, language: Optional[str] = None,
@@ -102,7 +108,7 @@ class Document:
         self.findings = [f for f in self.findings if not (f.block in blocks and f.category == category)]
         rest: Dict[int, str] = {}
         for f in self.findings:
-            if f.block in blocks:
+            if f.block is not None and f.block in blocks:
                 rest.setdefault(f.block, f.category)
         for i in blocks:
             if self.label[i] == category:
@@ -110,9 +116,9 @@ class Document:
 
     def block_of(self, offset: int) -> int:
         """Index of the block containing ``offset`` (or the last block before it)."""
-        starts = self.__dict__.get("_starts")
+        starts = self.starts
         if starts is None:
-            starts = self._starts = [b.start for b in self.blocks]
+            starts = self.starts = [b.start for b in self.blocks]
         return bisect_right(starts, offset) - 1
 
     def kept_text(self, i: int) -> str:
@@ -180,7 +186,7 @@ def _majority_script(feats: List[Features]) -> str:
 
 # --------------------------------------------------------------------------- language
 
-_LANGDETECT = None  # our own langdetect DetectorFactory, loaded at first use
+_LANGDETECT: Any = None  # our own langdetect DetectorFactory, loaded at first use
 
 
 def _langdetect_factory():

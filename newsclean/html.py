@@ -16,7 +16,7 @@ from .pagetext import page_text
 from .textutil import TERMINAL, words
 
 
-def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optional[Config] = None,
+def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, config: Optional[Config] = None,
                **overrides) -> Article:
     """Clean an HTML page: main content via trafilatura, then the text pipeline.
 
@@ -28,10 +28,11 @@ def clean_html(html: Union[str, bytes], url: Optional[str] = None, config: Optio
     from .pipeline import run
 
     if isinstance(html, (bytes, bytearray)):
+        raw = bytes(html)
         try:
-            html = decode_bytes(bytes(html))
+            html = decode_bytes(raw)
         except UnicodeDecodeError:
-            html = bytes(html).decode("utf-8", errors="replace")
+            html = raw.decode("utf-8", errors="replace")
     if not isinstance(html, str):
         raise TypeError(f"clean_html() needs str or bytes, got {type(html).__name__}")
     if len(html) > cfg.max_chars:

@@ -6,11 +6,14 @@ Lines that carry metadata leave the body: the Article reports them in
 from __future__ import annotations
 
 import re
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
 
 from . import lexicon
 from .model import MetaSpan
 from .textutil import words
+
+if TYPE_CHECKING:
+    from .document import Document
 
 # "2 Nov, 2009": day month, year with a comma between month and year
 _DAY_MONTH_COMMA_YEAR_RE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})")
@@ -62,7 +65,7 @@ def _month_re() -> str:
     return "(?:" + "|".join(re.escape(n) for n in names) + r")\.?"
 
 
-_DATE_RES = None
+_DATE_RES: Optional[list] = None
 
 
 def _date_res():
@@ -178,7 +181,7 @@ _SUFFIX_RE = re.compile(r"\s[-|–—]\s([A-Z][\w.&'’ ]{2,40})$")
 def site_name(blocks) -> Optional[str]:
     """A site name from the page chrome: a top line "- Name", or a " - Name"
     suffix shared by two or more lines near the top."""
-    counts = {}
+    counts: Dict[str, int] = {}
     for b in blocks[:40]:
         t = b.text
         if b.index == 0 and _SITE_LINE_RE.match(t):
@@ -203,7 +206,7 @@ def headline_like(text: str, n_words: int) -> bool:
     return bool(letters) and letters[0].isupper() or bool(letters) and not letters[0].isalpha()
 
 
-def pre(doc) -> None:
+def pre(doc: Document) -> None:
     """Before the detectors: site name, date lines, bylines."""
     if not doc.config.metadata:
         doc.source = site_name(doc.blocks)
@@ -230,7 +233,7 @@ def pre(doc) -> None:
                 doc.date = iso
 
 
-def post(doc) -> None:
+def post(doc: Document) -> None:
     """After the core is known: title (nearest headline before the body) and dateline."""
     if not doc.config.metadata:
         return

@@ -199,10 +199,10 @@ def _assemble(doc: Document, known: Dict) -> Article:
         # what they say. What was removed from them for what it says (spam
         # glued to a paragraph's end) stays removed.
         cand_set = set(cands)
-        for i, f in enumerate(feats):
+        for i, ft in enumerate(feats):
             fs = decided.get(i)
             if (fs and fs[0].block is not None and fs[0].rule in _POSITIONAL_RULES
-                    and (i in cand_set or (f.ends_sentence and f.n_words >= 6))):
+                    and (i in cand_set or (ft.ends_sentence and ft.n_words >= 6))):
                 rest = [g for g in per_block[i] if g.rule not in _POSITIONAL_RULES]
                 if rest:
                     decided[i] = _choose(rest)

@@ -10,12 +10,15 @@ or after the article body are navigation and footer.
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from .. import lexicon
 from ..core import is_prose
 from ..model import Finding
 from ..textutil import norm_key
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "boilerplate"
 ORDER = 35
@@ -112,7 +115,7 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
                         re.IGNORECASE)
         _GLUED_RES[prefixes] = rx
     m = rx.search(text, max(0, len(text) - 120))  # the credit is at the end: look there only
-    return bool(m) and m.start() > 0 and any(c.isupper() for c in text[m.start():])
+    return m is not None and m.start() > 0 and any(c.isupper() for c in text[m.start():])
 
 
 def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, rule: str):
@@ -123,7 +126,7 @@ def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, r
     return (f"{what} \u201c{m.group()}\u201d", f"boilerplate.{rule}") if m else None
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     cfg = doc.config
     lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)
     drop = {" ".join(l.casefold().split()) for l in cfg.drop_lines}
@@ -192,7 +195,7 @@ def pass1(doc) -> List[Finding]:
                 out.append(finding(i, CATEGORY, why, "boilerplate.credit", 0.9))
                 continue
         if src and n <= 40 and (joined == src_key
-                                or text.rstrip().endswith(src_end) and src_tail.search(text)):
+                                or text.rstrip().endswith(src_end) and src_tail is not None and src_tail.search(text) is not None):
             out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                "boilerplate.site", 0.9))
             continue
@@ -245,7 +248,7 @@ def _comment_header(text: str) -> bool:
     return _COMMENT_RE.match(text) is not None
 
 
-def _comments(doc) -> List[Finding]:
+def _comments(doc: Document) -> List[Finding]:
     """A comment section: two or more comment headers ("name says:"). From the
     first header to the replies after the last one, it is user content, not the
     article."""
@@ -267,7 +270,7 @@ def _comments(doc) -> List[Finding]:
             for i in range(heads[0], end + 1) if label[i] is None and i not in meta_blocks]
 
 
-def pass2(doc) -> List[Finding]:
+def pass2(doc: Document) -> List[Finding]:
     a, z = doc.core
     out: List[Finding] = []
     if z < a:
@@ -276,7 +279,7 @@ def pass2(doc) -> List[Finding]:
     if doc.mode == "text" and doc.config.block_model:
         from ..blockmodel import unlikely_blocks
 
-        probs = doc.block_prob
+        probs = doc.block_prob or []
         for i in unlikely_blocks(doc):
             out.append(doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
                                          "boilerplate.model", 0.5))
@@ -305,7 +308,7 @@ def pass2(doc) -> List[Finding]:
     return out
 
 
-def _footer_line(doc, i: int) -> bool:
+def _footer_line(doc: Document, i: int) -> bool:
     """A line that goes when it stands after the article body: in text mode a
     short line (not a list item or table row); in HTML mode, where trafilatura
     already chose the content, only a stray one- or two-word line."""
@@ -315,7 +318,7 @@ def _footer_line(doc, i: int) -> bool:
     return f.n_words < doc.config.prose_min_words and not f.bullet and not f.table
 
 
-def after_trimmed_body(doc) -> List[Finding]:
+def after_trimmed_body(doc: Document) -> List[Finding]:
     """The body is found before pass 2; when pass 2 removes its last paragraphs
     (a trailing teaser), the footer lines left between the new end of the body
     and them are "after the body" too, as a second run would find them."""

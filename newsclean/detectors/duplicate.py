@@ -11,11 +11,14 @@ far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import TYPE_CHECKING, Dict, List
 
 from ..metadata import split_dateline
 from ..model import Finding
 from ..textutil import norm_key
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "duplicate"
 ORDER = 40
@@ -27,7 +30,7 @@ TOP = 12          # a lead repeated as standfirst: both copies in the first TOP 
 TOP_WORDS = 20    # ... and a real paragraph
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     groups: Dict[str, List[int]] = {}
     min_words = doc.config.duplicate_min_words
     spans = doc.spans
@@ -45,19 +48,19 @@ def pass1(doc) -> List[Finding]:
             key = norm_key(text)
         groups.setdefault(key, []).append(b.index)
     copies: Dict[int, int] = {}  # copy block -> kept block
-    near_set = set()             # copies within NEAR blocks of another copy of the same text
+    near_set: set = set()             # copies within NEAR blocks of another copy of the same text
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
         keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
-        for a, b in zip(idx, idx[1:]):
-            if b - a <= NEAR:
-                near_set.update((a, b))
+        for j, k in zip(idx, idx[1:]):
+            if k - j <= NEAR:
+                near_set.update((j, k))
         for i in idx:
             if i != keep:
                 copies[i] = keep
     # Runs: i, i+1, ... copying keep, keep+1, ... (later copies of earlier text).
-    in_run = set()
+    in_run: set = set()
     for i in sorted(copies):
         if i in in_run or copies[i] > i:
             continue

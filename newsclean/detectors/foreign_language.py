@@ -10,11 +10,14 @@ predominantly foreign are removed.
 """
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from .. import lexicon
 from ..model import Finding
 from ..textutil import script_counts, sentence_spans
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "foreign_language"
 ORDER = 30
@@ -41,7 +44,7 @@ def _other_language(ws, article_lang: str):
     return None
 
 
-def pass2(doc) -> List[Finding]:
+def pass2(doc: Document) -> List[Finding]:
     """In HTML mode, a foreign-script block that trafilatura kept inside the
     article body, between the article's own paragraphs, is a quotation (a verse,
     a cited passage): pass 1 proposed it, pass 2 withdraws the proposal."""
@@ -59,7 +62,7 @@ def pass2(doc) -> List[Finding]:
     return []
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     cfg = doc.config
     out: List[Finding] = []
     if doc.script == "none":

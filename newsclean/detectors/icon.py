@@ -2,10 +2,13 @@
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from .. import lexicon
 from ..model import Finding
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "icon"
 ORDER = 10
@@ -34,7 +37,7 @@ def _is_icon(token: str, vocab: frozenset) -> int:
     return 0
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):

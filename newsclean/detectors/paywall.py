@@ -13,10 +13,13 @@ Two rules:
 """
 from __future__ import annotations
 
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from .. import lexicon
 from ..model import Finding
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "paywall"
 ORDER = 20
@@ -65,7 +68,7 @@ def is_prompt(pattern, text: str, n_words: int) -> tuple:
     return False, ""
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     cfg = doc.config
     wall = lexicon.matcher("paywall_wall", cfg.extra_phrases)
     prompt = lexicon.matcher("paywall_prompts", cfg.extra_phrases)

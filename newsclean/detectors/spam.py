@@ -10,11 +10,14 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import re
-from typing import List, Optional, Tuple
+from typing import TYPE_CHECKING, List, Optional, Tuple, cast
 
 from .. import lexicon
 from ..model import Finding
 from ..textutil import SCRIPTS, URL_RE, sentence_spans
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 CATEGORY = "spam"
 ORDER = 15
@@ -66,7 +69,7 @@ def _spam_sentence(kinds) -> Optional[str]:
     return None
 
 
-def pass1(doc) -> List[Finding]:
+def pass1(doc: Document) -> List[Finding]:
     lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
     out: List[Finding] = []
     script = doc.script
@@ -92,7 +95,8 @@ def pass1(doc) -> List[Finding]:
             k -= 1
         if k == len(verdicts):
             continue
-        s0, _, kinds, why = verdicts[k]
+        s0, _, kinds, verdict = verdicts[k]
+        why = cast(str, verdict)  # verdicts[k:] are all spam (the loop above)
         # Where inside the first spam sentence does the spam start? A short lead-in
         # ("Get cheap payday loans") goes with it; after a longer one, cut at the
         # first URL, commercial or foreign-script token.

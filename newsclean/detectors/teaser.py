@@ -14,12 +14,16 @@ Signals, never a list of topics:
 from __future__ import annotations
 
 import re
-from typing import List
+from typing import TYPE_CHECKING, List
 
 from .. import lexicon
 from ..core import content_words, is_prose, overlap
 from ..textutil import words
 from ..model import Finding
+
+if TYPE_CHECKING:
+    from ..config import Config
+    from ..document import Document, Features
 
 CATEGORY = "teaser"
 ORDER = 60
@@ -41,7 +45,7 @@ def _header(pattern, text: str, n_words: int, first=None, ws=None) -> bool:
     return m.start() <= 2 or len(m.group()) >= 0.4 * len(text.strip(" :-–—>»"))
 
 
-def _link_like(f, cfg) -> bool:
+def _link_like(f: Features, cfg: Config) -> bool:
     return f.n_words <= LINK_MAX_WORDS and (f.bullet or not f.ends_sentence or f.n_words <= 6)
 
 
@@ -49,7 +53,7 @@ HEADLINE_RUN = 3
 INLINE_SAMPLE_CHARS = 3000
 
 
-def _headline_shaped(f) -> bool:
+def _headline_shaped(f: Features) -> bool:
     return 5 <= f.n_words <= 25 and not f.ends_sentence and not f.table
 
 
@@ -61,7 +65,7 @@ def _truncated(text: str, n_words: int) -> bool:
     return (n_words >= 20 and text[-1].isalnum()) or text.endswith(("…", "...", "[…]", "[...]"))
 
 
-def pass2(doc) -> List[Finding]:
+def pass2(doc: Document) -> List[Finding]:
     cfg = doc.config
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
@@ -125,7 +129,7 @@ def pass2(doc) -> List[Finding]:
             # the whole rest would make a long block with many headers quadratic).
             rest = text[m.end():m.end() + INLINE_SAMPLE_CHARS]
             ws = set(content_words(words(rest)))
-            counts = getattr(doc, "core_counts", {})
+            counts = doc.core_counts
             if len(ws) < 8:
                 continue
             ov = sum(1 for w in ws if counts.get(w, 0) > 1) / len(ws)
