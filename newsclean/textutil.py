@@ -70,7 +70,19 @@ def script_profile(text: str) -> Tuple[Dict[str, int], str, float]:
     return sc, script, share
 
 
+# For ASCII text: each byte mapped to itself lower-cased if \w matches it
+# (letters, digits, underscore), else to a space.
+_ASCII_WORD_BYTES = bytes(
+    (c | 0x20 if chr(c).isupper() else c) if chr(c).isalnum() or c == 0x5F else 0x20 for c in range(128)
+) + b" " * 128
+
+
 def words(text: str) -> List[str]:
+    """``\\w+`` runs of the casefolded ``text``. ASCII text (most lines) goes
+    through a byte table and ``split()`` instead of the regex: the same words
+    (tests/test_properties.py checks it), for about two thirds of the time."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
     return WORD_RE.findall(text.casefold())
 
 

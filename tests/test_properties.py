@@ -495,3 +495,15 @@ def test_normalize_fixed_point_with_c1_control_before_mojibake():
     mojibake stops the repair, and the repair happens on the next call."""
     once = normalize("caf\x9dÃ©")
     assert normalize(once) == once, (once, normalize(once))
+
+
+# ----------------------------------------------------------------- helpers
+@given(st.one_of(anything, st.text(alphabet=st.characters(max_codepoint=127))))
+@example("".join(map(chr, range(128))))
+@example("Don't STOP_now: 3.5 × ünïcode ǅ ß ﬁ")
+def test_words_is_the_casefolded_regex_words(text):
+    """textutil.words takes a byte-table path for ASCII text: it must give
+    exactly the words of ``\\w+`` over the casefolded text, on any input."""
+    from newsclean.textutil import WORD_RE, words
+
+    assert words(text) == WORD_RE.findall(text.casefold())
