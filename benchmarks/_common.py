@@ -80,5 +80,6 @@ def header(title: str) -> str:
     return (f"{title}\n\n"
             f"- date: {time.strftime('%Y-%m-%d')}\n"
             f"- command: `{' '.join(['python'] + sys.argv)}`\n"
-            f"- newsclean {newsclean.__version__}, trafilatura {trafilatura.__version__}, "
-            f"Python {sys.version.split()[0]}\n")
+            f"- newsclean {newsclean.__version__} "
+            f"({'compiled build (mypyc)' if newsclean.COMPILED else 'pure-Python build'}), "
+            f"trafilatura {trafilatura.__version__}, Python {sys.version.split()[0]}\n")

@@ -10,10 +10,17 @@ pipeline cleans). Every removal is reported in ``Article.removed`` with its
 category and the rule that made it; every rule can be switched off through
 :class:`Config`.
 """
+from importlib import machinery as _machinery
+
 from .config import CATEGORIES, Config
 from .model import Article, MetaSpan, Removal
 from .pipeline import clean_text
 from .html import clean_html
+from . import document as _document
 
 __version__ = "0.1.0"
-__all__ = ["clean_text", "clean_html", "Article", "Removal", "MetaSpan", "Config", "CATEGORIES", "__version__"]
+#: True when the installed build's pipeline modules are compiled (mypyc; see
+#: setup.py), False for the pure-Python build. Same output either way.
+COMPILED = (_document.__file__ or "").endswith(tuple(_machinery.EXTENSION_SUFFIXES))
+__all__ = ["clean_text", "clean_html", "Article", "Removal", "MetaSpan", "Config", "CATEGORIES", "COMPILED",
+           "__version__"]

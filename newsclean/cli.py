@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterable, Iterator, List, Optional, Tuple
 
-from . import __version__
+from . import COMPILED, __version__
 from .config import CATEGORIES, Config
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -287,7 +287,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--only", action="append", type=_category, metavar="CATEGORY", help="run only this detector")
     ap.add_argument("--config", metavar="FILE", help="TOML file: [detectors], [phrases], [[site]] rules")
     ap.add_argument("--output", "-o", metavar="DIR", help="write one result file per input into DIR")
-    ap.add_argument("--version", action="version", version=f"newsclean {__version__}")
+    ap.add_argument("--version", action="version", version=f"newsclean {__version__}{' (compiled)' if COMPILED else ''}")
     ap.set_defaults(mode="auto")
     return ap
 

@@ -1,0 +1,56 @@
+"""Optional compiled build. Everything else about the package is in pyproject.toml.
+
+By default newsclean installs as pure Python. With ``NEWSCLEAN_MYPYC=1`` in the
+environment, ``pip install .`` (not ``-e``) compiles the modules that clean_text
+spends its time in with mypyc, the compiler of mypy (as black and
+charset-normalizer are built). The sources are unchanged and stay in the wheel;
+the compiled modules give the same output (the tests and .ci/run check it) at
+about three quarters of the CPU time (docs/benchmarks.md). It needs a C compiler
+and the Python headers; ``python -c "import newsclean; print(newsclean.COMPILED)"``
+tells which build is installed.
+"""
+import os
+import sys
+
+from setuptools import setup
+
+# The modules of clean_text's hot path. Not compiled: the entry points that
+# check their callers' argument types (pipeline, html: a compiled function
+# would refuse a wrong type before their own, clearer message), the CLI and
+# batch code, and the modules that only call other libraries.
+MYPYC_MODULES = [
+    "newsclean/textutil.py",
+    "newsclean/model.py",
+    "newsclean/lexicon.py",
+    "newsclean/document.py",
+    "newsclean/core.py",
+    "newsclean/blockmodel.py",
+    "newsclean/metadata.py",
+    "newsclean/detectors/__init__.py",
+    "newsclean/detectors/boilerplate.py",
+    "newsclean/detectors/duplicate.py",
+    "newsclean/detectors/foreign_language.py",
+    "newsclean/detectors/icon.py",
+    "newsclean/detectors/paywall.py",
+    "newsclean/detectors/spam.py",
+    "newsclean/detectors/teaser.py",
+]
+
+
+def _ext_modules():
+    if os.environ.get("NEWSCLEAN_MYPYC", "").strip().lower() not in ("1", "true", "yes"):
+        return []
+    # Set by _build_backend/backend.py: while the build's requirements are
+    # collected (mypy is not installed yet), and for an editable install.
+    phase = os.environ.get("NEWSCLEAN_NO_COMPILE")
+    if phase == "editable":
+        print("newsclean: NEWSCLEAN_MYPYC ignored for an editable install (compiled modules "
+              "would shadow the sources)", file=sys.stderr)
+    if phase:
+        return []
+    from mypyc.build import mypycify
+
+    return mypycify(MYPYC_MODULES, opt_level="3")
+
+
+setup(ext_modules=_ext_modules())
