@@ -206,9 +206,17 @@ def _langdetect_factory():
     global _LANGDETECT
     if _LANGDETECT is None:
         from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+        from langdetect.lang_detect_exception import LangDetectException
 
         factory = DetectorFactory()
-        factory.load_profile(PROFILES_DIRECTORY)
+        try:
+            factory.load_profile(PROFILES_DIRECTORY)
+        except LangDetectException as e:
+            # langdetect's loader turns every exception into a "profile format
+            # error", Ctrl-C included: give the interrupt back to the caller.
+            if isinstance(e.__context__, KeyboardInterrupt):
+                raise KeyboardInterrupt from None
+            raise
         factory.word_lang_prob_map = {k: array("d", v) for k, v in factory.word_lang_prob_map.items()}
         factory.seed = 0  # deterministic: langdetect samples n-grams at random
         _LANGDETECT = factory

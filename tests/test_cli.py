@@ -242,7 +242,13 @@ def test_batch_interrupted_exits_130_without_traceback(tmp_path):
     _corpus(src, n=3000, bad=False)
     p = subprocess.Popen([sys.executable, "-m", "newsclean", "batch", str(src), "-o", str(out), "--jobs", "2"],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    time.sleep(2)
+    # Interrupt it at work: once its temporary output exists (imports done,
+    # workers started), not after a fixed delay that a loaded machine may not
+    # reach (an interrupt during Python's own imports prints its traceback).
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".out.jsonl.*.tmp")) and p.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.5)
     assert p.poll() is None, "batch finished before it could be interrupted"
     p.send_signal(signal.SIGINT)
     try:
@@ -253,3 +259,22 @@ def test_batch_interrupted_exits_130_without_traceback(tmp_path):
     assert p.returncode == 130
     assert b"Traceback" not in err
     assert not out.exists()
+
+
+def test_interrupt_while_langdetect_loads_is_an_interrupt(monkeypatch):
+    """langdetect's profile loader turns any exception into a
+    LangDetectException; a Ctrl-C while it loads (batch loads it before
+    starting its workers) must stay a KeyboardInterrupt (exit 130), not become
+    a profile error (exit 1 with a traceback, as it was)."""
+    import langdetect.detector_factory as ldf
+
+    from newsclean import document
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(document, "_LANGDETECT", None)
+    monkeypatch.setattr(ldf, "LangProfile", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        document._langdetect_factory()
+    assert document._LANGDETECT is None  # nothing half-loaded kept
