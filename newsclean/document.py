@@ -10,7 +10,7 @@ from typing import Any, Dict, List, Optional, Tuple
 from . import lexicon
 from .config import Config
 from .model import Block, Finding, MetaSpan
-from .textutil import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script, script_profile, words
+from .textutil import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script, script_counts, words
 
 # A block: one line's text from its first to its last non-space character, what
 # str.strip() keeps of it (\s and str.strip() agree on what a space is); lines of
@@ -147,7 +147,8 @@ def _features(text: str, stops: frozenset) -> Features:
     """``text``'s features."""
     ws = words(text)
     n = len(ws)
-    sc, script, share = script_profile(text)
+    sc = script_counts(text)
+    script, share = dominant_script(sc)
     cjk = sc.get("cjk", 0) + sc.get("thai", 0)
     if cjk:
         # No spaces between words: \w+ tokens are whole phrases. Count two

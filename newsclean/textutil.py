@@ -60,16 +60,6 @@ def dominant_script(counts: Dict[str, int]) -> Tuple[str, float]:
     return name, counts[name] / total
 
 
-def script_profile(text: str) -> Tuple[Dict[str, int], str, float]:
-    """``script_counts(text)`` and the :func:`dominant_script` of those counts,
-    in one call; ASCII text (most lines of most pages) needs neither."""
-    if text.isascii():
-        return ({}, "none", 0.0) if text.isdigit() else ({"latin": len(text)}, "latin", 1.0)
-    sc = script_counts(text)
-    script, share = dominant_script(sc)
-    return sc, script, share
-
-
 # For ASCII text: each byte mapped to itself lower-cased if \w matches it
 # (letters, digits, underscore), else to a space.
 _ASCII_WORD_BYTES = bytes(

@@ -194,8 +194,8 @@ def pass1(doc: Document) -> List[Finding]:
             if why:
                 out.append(finding(i, CATEGORY, why, "boilerplate.credit", 0.9))
                 continue
-        if src and n <= 40 and (joined == src_key
-                                or text.rstrip().endswith(src_end) and src_tail is not None and src_tail.search(text) is not None):
+        if src_tail is not None and n <= 40 and (joined == src_key or text.rstrip().endswith(src_end)
+                                                 and src_tail.search(text) is not None):
             out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
                                "boilerplate.site", 0.9))
             continue
