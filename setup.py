@@ -10,7 +10,6 @@ and the Python headers; ``python -c "import newsclean; print(newsclean.COMPILED)
 tells which build is installed.
 """
 import os
-import sys
 
 from setuptools import setup
 
@@ -38,15 +37,9 @@ MYPYC_MODULES = [
 
 
 def _ext_modules():
-    if os.environ.get("NEWSCLEAN_MYPYC", "").strip().lower() not in ("1", "true", "yes"):
-        return []
-    # Set by _build_backend/backend.py: while the build's requirements are
-    # collected (mypy is not installed yet), and for an editable install.
-    phase = os.environ.get("NEWSCLEAN_NO_COMPILE")
-    if phase == "editable":
-        print("newsclean: NEWSCLEAN_MYPYC ignored for an editable install (compiled modules "
-              "would shadow the sources)", file=sys.stderr)
-    if phase:
+    # Set by _build_backend/backend.py while it builds a wheel with
+    # NEWSCLEAN_MYPYC=1 (and mypy installed); never for an editable install.
+    if os.environ.get("NEWSCLEAN_COMPILE") != "1":
         return []
     from mypyc.build import mypycify
 

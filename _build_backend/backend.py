@@ -2,11 +2,14 @@
 compiled build.
 
 ``NEWSCLEAN_MYPYC=1 pip install .`` compiles the text pipeline's modules with
-mypyc (see setup.py); only then is mypy, which carries mypyc, added to the
-build requirements. An editable install is never compiled: compiled modules
+mypyc (see setup.py): only then is mypy, which carries mypyc, added to the
+build requirements, and only while the wheel itself is built does setup.py
+compile (not while pip collects requirements or metadata, when mypy is not
+installed yet). An editable install is never compiled: compiled modules
 beside the sources would shadow every later edit of them.
 """
 import os
+import sys
 
 from setuptools import build_meta as _orig
 from setuptools.build_meta import *  # noqa: F401,F403 (the hooks not changed here)
@@ -20,26 +23,22 @@ def _compiled_build() -> bool:
 
 
 def get_requires_for_build_wheel(config_settings=None):
-    # setuptools runs setup.py to collect its requirements; mypy is not
-    # installed yet at that point, so setup.py must not compile in this run.
-    os.environ["NEWSCLEAN_NO_COMPILE"] = "requirements"
-    try:
-        reqs = list(_orig.get_requires_for_build_wheel(config_settings))
-    finally:
-        del os.environ["NEWSCLEAN_NO_COMPILE"]
-    if _compiled_build():
-        reqs.append(MYPYC_REQUIREMENT)
-    return reqs
+    reqs = list(_orig.get_requires_for_build_wheel(config_settings))
+    return reqs + [MYPYC_REQUIREMENT] if _compiled_build() else reqs
 
 
-def prepare_metadata_for_build_wheel(metadata_directory, config_settings=None):
-    os.environ["NEWSCLEAN_NO_COMPILE"] = "metadata"  # the metadata does not depend on it
+def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
+    if not _compiled_build():
+        return _orig.build_wheel(wheel_directory, config_settings, metadata_directory)
+    os.environ["NEWSCLEAN_COMPILE"] = "1"  # read by setup.py, which setuptools runs in this process
     try:
-        return _orig.prepare_metadata_for_build_wheel(metadata_directory, config_settings)
+        return _orig.build_wheel(wheel_directory, config_settings, metadata_directory)
     finally:
-        del os.environ["NEWSCLEAN_NO_COMPILE"]
+        del os.environ["NEWSCLEAN_COMPILE"]
 
 
 def build_editable(wheel_directory, config_settings=None, metadata_directory=None):
-    os.environ["NEWSCLEAN_NO_COMPILE"] = "editable"  # read by setup.py
+    if _compiled_build():
+        print("newsclean: NEWSCLEAN_MYPYC ignored for an editable install (compiled modules "
+              "would shadow the sources)", file=sys.stderr)
     return _orig.build_editable(wheel_directory, config_settings, metadata_directory)
