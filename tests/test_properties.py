@@ -498,12 +498,32 @@ def test_normalize_fixed_point_with_c1_control_before_mojibake():
 
 
 # ----------------------------------------------------------------- helpers
-@given(st.one_of(anything, st.text(alphabet=st.characters(max_codepoint=127))))
+def _punctuated_ascii():
+    from newsclean.textutil import _PUNCTUATION
+
+    return st.text(alphabet=st.sampled_from([chr(c) for c in range(128)] + list(_PUNCTUATION)))
+
+
+@given(st.one_of(anything, st.text(alphabet=st.characters(max_codepoint=127)),
+                 st.deferred(_punctuated_ascii)))
 @example("".join(map(chr, range(128))))
 @example("Don't STOP_now: 3.5 × ünïcode ǅ ß ﬁ")
+@example("\u201cIt\u2019s over\u201d \u2013 she said\u2026 \u00abFin\u00bb\u00a0\u2022 a\u00b7b")
+@example("\u2019caf\u00e9\u2019 \u201cSTRASSE\u201d stra\u00dfe")
 def test_words_is_the_casefolded_regex_words(text):
-    """textutil.words takes a byte-table path for ASCII text: it must give
+    """textutil.words takes a byte-table path for ASCII text, and for text that
+    is ASCII once its typographic punctuation is read as spaces: it must give
     exactly the words of ``\\w+`` over the casefolded text, on any input."""
     from newsclean.textutil import WORD_RE, words
 
     assert words(text) == WORD_RE.findall(text.casefold())
+
+
+def test_words_punctuation_is_separators_only():
+    """Each character words() reads as a space is no word character, and
+    casefolding leaves it unchanged (else the shortcut would split or lose words)."""
+    from newsclean.textutil import _PUNCTUATION, WORD_RE
+
+    for ch in _PUNCTUATION:
+        assert WORD_RE.search(ch) is None, repr(ch)
+        assert ch.casefold() == ch, repr(ch)
