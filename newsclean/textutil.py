@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from typing import Dict, List, Tuple
+from typing import Dict, List, Optional, Tuple
 
 WORD_RE = re.compile(r"\w+")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
@@ -33,11 +33,34 @@ LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyri
                "mr": "devanagari", "ne": "devanagari", "th": "thai"}
 
 
+# The non-ASCII characters most often found in English and other Latin-script
+# text, typographic quotes, dashes and the ellipsis: none is a word character,
+# and casefolding leaves each as it is (tests/test_properties.py checks both).
+# As separators they can be spaces instead.
+_PUNCTUATION = "\u2019\u201c\u201d\u2013\u2014\u2026\u2018\u00ab\u00bb\u2022\u00b7\u00a0"  # ’“”–—…‘«»•· NBSP
+
+
+def _plain_ascii(text: str) -> Optional[str]:
+    """``text`` with that punctuation as spaces, if the result is ASCII; else None."""
+    for ch in _PUNCTUATION:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text if text.isascii() else None
+
+
+# ASCII bytes that are not letters (deleted to count the letters).
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
+
+
 def script_counts(text: str) -> Dict[str, int]:
     """Letters per script in ``text`` (only scripts that occur)."""
     if text.isascii():
         # ASCII: every letter is Latin; the count only needs to be of the right size.
         return {"latin": len(text)} if not text.isdigit() else {}
+    plain = _plain_ascii(text)
+    if plain is not None:  # Latin letters and punctuation: count the letters
+        n = len(plain.encode("ascii").translate(None, _ASCII_NON_LETTERS))
+        return {"latin": n} if n else {}
     if not _NON_LATIN_RE.search(text):
         n = sum(map(str.isalpha, text))
         return {"latin": n} if n else {}
@@ -67,24 +90,14 @@ _ASCII_WORD_BYTES = bytes(
 ) + b" " * 128
 
 
-# The non-ASCII characters most often found in English and other Latin-script
-# text, typographic quotes, dashes and the ellipsis: none is a word character,
-# and casefolding leaves each as it is (tests/test_properties.py checks both).
-# As separators they can be spaces instead.
-_PUNCTUATION = "\u2019\u201c\u201d\u2013\u2014\u2026\u2018\u00ab\u00bb\u2022\u00b7\u00a0"  # ’“”–—…‘«»•· NBSP
-
-
 def words(text: str) -> List[str]:
     """``\\w+`` runs of the casefolded ``text``. ASCII text (most lines, and
     most others once their typographic punctuation is read as spaces) goes
     through a byte table and ``split()`` instead of the regex: the same words
     (tests/test_properties.py checks it), for about a third of the time."""
     if not text.isascii():
-        plain = text
-        for ch in _PUNCTUATION:
-            if ch in plain:
-                plain = plain.replace(ch, " ")
-        if not plain.isascii():
+        plain = _plain_ascii(text)
+        if plain is None:
             return WORD_RE.findall(text.casefold())
         text = plain
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()

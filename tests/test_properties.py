@@ -519,6 +519,24 @@ def test_words_is_the_casefolded_regex_words(text):
     assert words(text) == WORD_RE.findall(text.casefold())
 
 
+@given(st.one_of(anything, st.deferred(_punctuated_ascii)))
+@example("\u201cCaf\u00e9\u201d \u2013 na\u00efve\u2026")
+@example("\u2019\u2019 12 \u2014 34")
+def test_script_counts_punctuation_path(text):
+    """script_counts counts the letters of text made of ASCII and typographic
+    punctuation from its bytes: the same counts as the general path."""
+    from newsclean.textutil import _NON_LATIN_RE, SCRIPTS, script_counts
+
+    if text.isascii():
+        expected = {"latin": len(text)} if not text.isdigit() else {}
+    elif not _NON_LATIN_RE.search(text):
+        n = sum(map(str.isalpha, text))
+        expected = {"latin": n} if n else {}
+    else:
+        expected = {name: len(p.findall(text)) for name, p in SCRIPTS if p.search(text)}
+    assert script_counts(text) == expected
+
+
 def test_words_punctuation_is_separators_only():
     """Each character words() reads as a space is no word character, and
     casefolding leaves it unchanged (else the shortcut would split or lose words)."""
