@@ -14,8 +14,9 @@ import os
 from setuptools import setup
 
 # The modules of clean_text's hot path. Not compiled: the entry points that
-# check their callers' argument types (pipeline, html: a compiled function
-# would refuse a wrong type before their own, clearer message), the CLI and
+# check their callers' argument types (pipeline.clean_text, html: a compiled
+# function would refuse a wrong type before their own, clearer message; the
+# steps behind clean_text are in engine, which is compiled), the CLI and
 # batch code, and the modules that only call other libraries.
 MYPYC_MODULES = [
     "newsclean/textutil.py",
@@ -23,6 +24,7 @@ MYPYC_MODULES = [
     "newsclean/lexicon.py",
     "newsclean/document.py",
     "newsclean/core.py",
+    "newsclean/engine.py",
     "newsclean/blockmodel.py",
     "newsclean/metadata.py",
     "newsclean/detectors/__init__.py",

@@ -42,7 +42,7 @@ def page_blocks(text: str):
     from newsclean.detectors import modules
     from newsclean.document import Document
     from newsclean.normalize import normalize
-    from newsclean.pipeline import _absorb
+    from newsclean.engine import _absorb
 
     cfg = Config(block_model=False)
     doc = Document.build(normalize(text), cfg)

@@ -25,7 +25,7 @@ def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, co
     kept out of the body.
     """
     cfg = make_config(config, **overrides)
-    from .pipeline import run
+    from .engine import run
 
     if isinstance(html, (bytes, bytearray)):
         raw = bytes(html)
