@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Dict, FrozenSet, Iterable, Mapping, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, Mapping, Tuple
 
 VOCABULARIES = (
     "icons",
@@ -83,14 +84,38 @@ def months() -> Dict[str, int]:
 
 
 def _trie_pattern(words: Iterable[str]) -> str:
-    """Regex source matching any of ``words``, factored as a trie so that the
-    match cost grows with the text, not with the number of phrases."""
+    """Regex source matching any of ``words`` (non-empty) as re.IGNORECASE
+    would, factored as a trie so that the match cost grows with the text, not
+    with the number of phrases.
+
+    Why the top of the trie is written out by case: at each word start,
+    Python's regex engine (sre) looks for the alternative of ``(?:a…|b…|…)``
+    to follow. It skips an alternative after one quick look when the
+    alternative starts with a plain character or set, but under IGNORECASE
+    none does: it enters every alternative in turn, and this first step was
+    most of the cost of a scan. So the first character of each phrase is
+    spelled out in each of its case variants, one plain-character alternative
+    each (``s…|S…|ſ…``, followed by the same rest of the phrase, still under
+    IGNORECASE; a set ``[sSſ]`` there takes a function call to test and
+    saved half as much). Below the first character there are few
+    alternatives at each step and IGNORECASE costs little: spelling out the
+    case everywhere (``[sSſ]``) was 2% faster and compiled seven times slower.
+
+    The ``(?<!\\w)`` the caller puts first stays first, although a pattern
+    starting with a lookbehind gets no fast scan for its possible first
+    characters (sre has one when every alternative starts with a plain
+    character): the lookbehind rejects the inside of words, most positions of
+    a text, at once, while the letters the fast scan would stop at are most
+    positions too. Moved after the first character, it measured slower.
+    """
     trie: dict = {}
     for w in words:
         node = trie
         for ch in w:
             node = node.setdefault(ch, {})
         node[""] = True
+    firsts = sorted(k for k in trie if k)
+    _learn_case_variants(ch for ch in firsts if ch not in _CLASSES)
 
     def build(node: dict) -> str:
         end = "" in node
@@ -102,15 +127,66 @@ def _trie_pattern(words: Iterable[str]) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return "(?:" + body + ")?" if end else body
 
-    return build(trie)
+    alts = []
+    for ch in firsts:
+        rest = build(trie[ch])
+        if ch in _CLASSES:
+            alts.append("(?i:" + _CLASSES[ch] + rest + ")")
+        else:
+            tail = "(?i:" + rest + ")" if rest else ""
+            alts.extend(re.escape(v) + tail for v in _CASE_VARIANTS[ch])
+    return "(?:" + "|".join(alts) + ")"
+
+
+# Characters a phrase matches loosely: any run of white space for a space,
+# any hyphen or apostrophe for one.
+_CLASSES = {" ": r"\s+", "-": r"[-'’‐–]", "'": r"[-'’‐–]", "’": r"[-'’‐–]"}
 
 
 def _escape(ch: str) -> str:
-    if ch == " ":
-        return r"\s+"
-    if ch in "-'’":
-        return r"[-'’‐–]"
-    return re.escape(ch)
+    return _CLASSES.get(ch) or re.escape(ch)
+
+
+# Character -> every character the regex engine matches it with under
+# re.IGNORECASE (itself included), in code point order.
+_CASE_VARIANTS: Dict[str, str] = {}
+
+
+def _learn_case_variants(chars: Iterable[str]) -> None:
+    """Add ``chars`` to :data:`_CASE_VARIANTS`, as the regex engine decides,
+    in one scan over every code point for all the new characters at once (on
+    the first call, for the first characters of every vocabulary too, so that
+    the other vocabularies need no scan of their own).
+
+    A set ``[abc]`` under IGNORECASE matches at least what each of its
+    members matches, so the scan with the set of the new characters finds
+    every candidate (a few hundred characters); the variants of each
+    character are the candidates its own case-insensitive pattern matches.
+    Nothing is written down by hand: ``'s'`` gets ``'S'`` and ``'ſ'``, ``'k'``
+    the Kelvin sign, Cyrillic ``'в'`` its old form ``'ᲀ'``, an uncased
+    character only itself."""
+    new = set(chars) - _CASE_VARIANTS.keys()
+    if not new:
+        return
+    if not _CASE_VARIANTS:
+        new.update(p[0] for n in VOCABULARIES for p in phrases(n) if p[0] not in _CLASSES)
+    union = re.compile("[" + "".join(map(re.escape, sorted(new))) + "]", re.IGNORECASE)
+    candidates = "".join(c for plane in _planes() for c in union.findall(plane))
+    for ch in new:
+        _CASE_VARIANTS[ch] = "".join(re.compile(re.escape(ch), re.IGNORECASE).findall(candidates))
+
+
+def _planes() -> Iterator[str]:
+    """Every code point, lone surrogates included, in order, as 17 strings of
+    65536 (the Unicode planes), decoded from UTF-32 bytes built at C speed:
+    byte 0 counts 0..255 over and over, byte 1 goes up every 256 code points,
+    byte 2 is the plane (a string per code point would take 20 times longer)."""
+    raw = bytearray(4 * 65536)
+    raw[0::4] = bytes(range(256)) * 256
+    raw[1::4] = b"".join(bytes((i,)) * 256 for i in range(256))
+    for plane in range((sys.maxunicode + 1) >> 16):
+        raw[2::4] = bytes((plane,)) * 65536
+        yield raw.decode("utf-32-le", "surrogatepass")
 
 
 @lru_cache(maxsize=None)
@@ -120,7 +196,7 @@ def _compiled(names: Tuple[str, ...], extra: Tuple[str, ...]) -> "re.Pattern[str
         words.update(phrases(n))
     words.discard("")
     # Longest alternatives first is implied by the trie (greedy optional tails).
-    return re.compile(r"(?<!\w)" + _trie_pattern(sorted(words)) + r"(?!\w)", re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + _trie_pattern(sorted(words)) + r"(?!\w)")
 
 
 def matcher(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> "re.Pattern[str]":

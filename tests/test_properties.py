@@ -13,6 +13,9 @@ On any input, ``clean_text`` and ``clean_html``:
 - are idempotent on their own output (what exactly is checked, and why, is in
   the docstring of ``test_idempotent_on_clean_output``).
 
+And the vocabularies' phrase regexes (``newsclean.lexicon``), built without
+``re.IGNORECASE`` for speed, match exactly as under IGNORECASE.
+
 Profiles: ``ci`` (the default: derandomized, so every run tries the same
 examples; the file runs in well under a minute) and ``explore`` (random, many
 more examples) for bug hunting::
@@ -34,6 +37,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
+from newsclean import lexicon
 from newsclean.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -545,3 +549,157 @@ def test_words_punctuation_is_separators_only():
     for ch in _PUNCTUATION:
         assert WORD_RE.search(ch) is None, repr(ch)
         assert ch.casefold() == ch, repr(ch)
+
+
+# ----------------------------------------------------------------- phrase regexes
+# lexicon builds its phrase regexes without re.IGNORECASE: the first character
+# of each phrase is spelled out in its case variants (for speed). They must
+# match exactly as the plain IGNORECASE construction did, kept here as the
+# reference.
+
+
+def ignorecase_reference(words) -> "re.Pattern[str]":
+    """The construction lexicon used before: the whole trie under IGNORECASE."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def escape(ch: str) -> str:
+        if ch == " ":
+            return r"\s+"
+        if ch in "-'’":
+            return r"[-'’‐–]"
+        return re.escape(ch)
+
+    def build(node: dict) -> str:
+        end = "" in node
+        alts = [escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return "(?:" + body + ")?" if end else body
+
+    return re.compile(r"(?<!\w)" + build(trie) + r"(?!\w)", re.IGNORECASE)
+
+
+def outcomes(p: "re.Pattern[str]", text: str, pos: int):
+    """Everything the callers look at: search, match and finditer, from the
+    start and from ``pos``, as spans, matched text and groups."""
+    def one(m):
+        return None if m is None else (m.span(), m.group(), m.groups())
+    return (one(p.search(text)), one(p.search(text, pos)), one(p.match(text)), one(p.match(text, pos)),
+            [one(m) for m in p.finditer(text)], [one(m) for m in p.finditer(text, pos)])
+
+
+# Characters with case subtleties: the extra case-insensitive equivalences of
+# re._casefix (ſ, Kelvin sign, dotted and dotless i, Greek sigma, theta, iota
+# and micro, old Cyrillic forms), ß and capital ẞ, a ligature, titlecase
+# digraphs, combining marks (U+0345 is cased and not a word character).
+TRICKY = "sSſkK\u212aiIİıσςΣθϑΘιΙ\u0345µμßẞﬃﬀǄǅǆвВᲀтТᲄᲅ\u0301\u0308"
+SPACING = " \t\n-'’‐–_.,"
+CORE = "aAbB19" + TRICKY + SPACING
+ASCII = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+ALPHABET = CORE + ASCII
+adversarial_char = st.one_of(st.sampled_from(CORE), st.sampled_from(ASCII))
+adversarial_text = st.lists(adversarial_char, max_size=12).map("".join)
+
+
+def variants_in_alphabet(ch: str) -> str:
+    """The characters of ALPHABET matching ``ch`` case-insensitively (to write
+    phrases in other cases; lexicon's own variants are not used for this)."""
+    return "".join(re.findall(re.escape(ch), ALPHABET, re.IGNORECASE)) or ch
+
+
+@st.composite
+def texts_with(draw, phrases):
+    """Text made of the phrases, each character in a random case variant, and
+    of adversarial characters around and between them."""
+    parts = []
+    for _ in range(draw(st.integers(0, 6))):
+        if phrases and draw(st.booleans()):
+            phrase = draw(st.sampled_from(phrases))
+            parts.append("".join(draw(st.sampled_from(variants_in_alphabet(ch) + ch.upper())) for ch in phrase))
+        else:
+            parts.append(draw(adversarial_text))
+        parts.append(draw(st.sampled_from(["", " ", "\n", "-", ".", "x"])))
+    return "".join(parts)
+
+
+@few(120)
+@given(st.data(), st.lists(st.lists(adversarial_char, min_size=1, max_size=5).map("".join), min_size=1, max_size=8))
+@example(None, ["s", "sa", "ſb", "k", "i", "ı", "σ", "θa", "ß", "ﬃ", "\u0345", "в", "т"])
+def test_phrase_regex_matches_as_ignorecase_on_any_phrases(data, phrases):
+    """Phrases of any case (not only casefolded ones) over the adversarial
+    alphabet: the built regex gives what the IGNORECASE reference gives."""
+    words = tuple(sorted(set(phrases)))
+    new, ref = lexicon._compiled((), words), ignorecase_reference(words)
+    if data is None:  # the explicit example: every alphabet character as a phrase start, every pos
+        texts = [sep.join(c + x for c in ALPHABET) for sep in ("", " ") for x in ("", "a", "b")]
+    else:
+        texts = [data.draw(texts_with(phrases))]
+    for text in texts:
+        positions = range(len(text) + 2) if data is None else [data.draw(st.integers(0, len(text) + 1))]
+        for pos in positions:
+            assert outcomes(new, text, pos) == outcomes(ref, text, pos), (words, text, pos)
+
+
+@few(120)
+@given(st.data(), st.sampled_from(lexicon.VOCABULARIES),
+       st.lists(st.lists(adversarial_char, min_size=1, max_size=5).map("".join), max_size=3))
+def test_vocabulary_regexes_match_as_ignorecase(data, name, extra):
+    """Every real vocabulary, through lexicon.matcher (with and without extra
+    phrases, which matcher casefolds), on text made of its own phrases in
+    other cases: the same matches as the IGNORECASE reference."""
+    phrases = list(lexicon.phrases(name))
+    extra_phrases = {name: tuple(extra)} if extra else None
+    new = lexicon.matcher(name, extra_phrases)
+    ref = ignorecase_reference(sorted(set(phrases) | {p.casefold() for p in extra}))
+    text = data.draw(texts_with(phrases + [p.casefold() for p in extra]))
+    pos = data.draw(st.integers(0, len(text) + 1))
+    assert outcomes(new, text, pos) == outcomes(ref, text, pos), (name, extra, text, pos)
+
+
+def test_planes_hold_every_code_point():
+    assert "".join(lexicon._planes()) == "".join(map(chr, range(sys.maxunicode + 1)))
+
+
+def test_case_variants_are_exactly_what_ignorecase_matches():
+    """For the first character of every vocabulary's phrases and every
+    character of the adversarial alphabet, the variants lexicon found are
+    exactly the code points the character matches under IGNORECASE, checked
+    against all of them."""
+    lexicon._learn_case_variants(ALPHABET)
+    chars = set(ALPHABET) | {p[0] for n in lexicon.VOCABULARIES for p in lexicon.phrases(n)}
+    chars -= lexicon._CLASSES.keys()
+    every = "".join(lexicon._planes())
+    for ch in sorted(chars):
+        assert lexicon._CASE_VARIANTS[ch] == "".join(re.findall(re.escape(ch), every, re.IGNORECASE)), ch
+    assert lexicon._CASE_VARIANTS["s"] == "Ssſ" and lexicon._CASE_VARIANTS["k"] == "Kk\u212a"
+    assert lexicon._CASE_VARIANTS["1"] == "1"
+
+
+def test_incomplete_case_variants_would_be_caught(monkeypatch):
+    """The comparison above is strong enough to see incomplete variants: with
+    the variants str.lower and str.upper give (missing ſ, the Kelvin sign,
+    İ, ı, ς, ϑ, ᲀ, ...), phrases starting with those letters match less than
+    the IGNORECASE reference on the alphabet's characters."""
+    def mismatches() -> list:
+        out = []
+        for first in TRICKY:
+            words = (first + "a",)
+            new = re.compile(r"(?<!\w)" + lexicon._trie_pattern(words) + r"(?!\w)")
+            ref = ignorecase_reference(words)
+            for c in ALPHABET:
+                if outcomes(new, c + "a", 0) != outcomes(ref, c + "a", 0):
+                    out.append((first, c))
+        return out
+
+    lexicon._learn_case_variants(TRICKY)
+    assert mismatches() == []
+    naive = {ch: "".join(sorted({ch, ch.lower(), ch.upper()} - {"SS"})) for ch in TRICKY}
+    monkeypatch.setattr(lexicon, "_CASE_VARIANTS", naive)
+    found = mismatches()
+    assert ("s", "ſ") in found and ("k", "\u212a") in found and ("в", "ᲀ") in found, found
