@@ -154,9 +154,13 @@ _CASE_VARIANTS: Dict[str, str] = {}
 
 def _learn_case_variants(chars: Iterable[str]) -> None:
     """Add ``chars`` to :data:`_CASE_VARIANTS`, as the regex engine decides,
-    in one scan over every code point for all the new characters at once (on
-    the first call, for the first characters of every vocabulary too, so that
-    the other vocabularies need no scan of their own).
+    in one scan over the code points of planes 0 and 1 for all the new
+    characters at once (on the first call, for the first characters of every
+    vocabulary too, so that the other vocabularies need no scan of their own).
+    Every character with a case mapping, and every character of the engine's
+    extra case equivalences, is in those two planes (tests/test_properties.py
+    checks it over all code points): a character of a higher plane matches
+    only itself, and none of the two planes matches it.
 
     A set ``[abc]`` under IGNORECASE matches at least what each of its
     members matches, so the scan with the set of the new characters finds
@@ -171,20 +175,26 @@ def _learn_case_variants(chars: Iterable[str]) -> None:
     if not _CASE_VARIANTS:
         new.update(p[0] for n in VOCABULARIES for p in phrases(n) if p[0] not in _CLASSES)
     union = re.compile("[" + "".join(map(re.escape, sorted(new))) + "]", re.IGNORECASE)
-    candidates = "".join(c for plane in _planes() for c in union.findall(plane))
+    candidates = "".join(c for plane in _planes(_CASED_PLANES) for c in union.findall(plane))
+    candidates += "".join(sorted(c for c in new if ord(c) >= _CASED_PLANES << 16))
     for ch in new:
         _CASE_VARIANTS[ch] = "".join(re.compile(re.escape(ch), re.IGNORECASE).findall(candidates))
 
 
-def _planes() -> Iterator[str]:
-    """Every code point, lone surrogates included, in order, as 17 strings of
-    65536 (the Unicode planes), decoded from UTF-32 bytes built at C speed:
+# Planes 0 and 1 hold every cased character (see _learn_case_variants).
+_CASED_PLANES = 2
+
+
+def _planes(count: int = (sys.maxunicode + 1) >> 16) -> Iterator[str]:
+    """Every code point of the first ``count`` Unicode planes (all 17 by
+    default), lone surrogates included, in order, as strings of 65536 each,
+    decoded from UTF-32 bytes built at C speed:
     byte 0 counts 0..255 over and over, byte 1 goes up every 256 code points,
     byte 2 is the plane (a string per code point would take 20 times longer)."""
     raw = bytearray(4 * 65536)
     raw[0::4] = bytes(range(256)) * 256
     raw[1::4] = b"".join(bytes((i,)) * 256 for i in range(256))
-    for plane in range((sys.maxunicode + 1) >> 16):
+    for plane in range(count):
         raw[2::4] = bytes((plane,)) * 65536
         yield raw.decode("utf-32-le", "surrogatepass")
 

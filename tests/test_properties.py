@@ -664,6 +664,24 @@ def test_vocabulary_regexes_match_as_ignorecase(data, name, extra):
 
 def test_planes_hold_every_code_point():
     assert "".join(lexicon._planes()) == "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(lexicon._planes(2)) == "".join(map(chr, range(0x20000)))
+
+
+def test_case_is_confined_to_the_scanned_planes():
+    """lexicon scans planes 0 and 1 only for case variants: no code point above
+    them has a simple case mapping the regex engine uses, none below maps
+    above, and the engine's extra equivalences stay below."""
+    import _sre
+    from re import _casefix
+
+    top = lexicon._CASED_PLANES << 16
+    assert all(_sre.unicode_tolower(cp) == cp for cp in range(top, sys.maxunicode + 1))
+    assert all(_sre.unicode_tolower(cp) < top for cp in range(top))
+    assert all(k < top and all(v < top for v in vs) for k, vs in _casefix._EXTRA_CASES.items())
+    # A phrase starting with a character of a higher plane still matches it.
+    high = "\U00020000\U0002a6d6"
+    p = lexicon._compiled((), (high,))
+    assert p.search("x " + high + " y").group() == high
 
 
 def test_case_variants_are_exactly_what_ignorecase_matches():
