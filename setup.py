@@ -5,7 +5,7 @@ environment, ``pip install .`` (not ``-e``) compiles the modules that clean_text
 spends its time in with mypyc, the compiler of mypy (as black and
 charset-normalizer are built). The sources are unchanged and stay in the wheel;
 the compiled modules give the same output (the tests and .ci/run check it) at
-about three quarters of the CPU time (docs/benchmarks.md). It needs a C compiler
+about two thirds of the CPU time (docs/benchmarks.md). It needs a C compiler
 and the Python headers; ``python -c "import newsclean; print(newsclean.COMPILED)"``
 tells which build is installed.
 """
