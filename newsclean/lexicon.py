@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -185,9 +184,9 @@ def _learn_case_variants(chars: Iterable[str]) -> None:
 _CASED_PLANES = 2
 
 
-def _planes(count: int = (sys.maxunicode + 1) >> 16) -> Iterator[str]:
-    """Every code point of the first ``count`` Unicode planes (all 17 by
-    default), lone surrogates included, in order, as strings of 65536 each,
+def _planes(count: int) -> Iterator[str]:
+    """Every code point of the first ``count`` Unicode planes, lone surrogates
+    included, in order, as strings of 65536 each,
     decoded from UTF-32 bytes built at C speed:
     byte 0 counts 0..255 over and over, byte 1 goes up every 256 code points,
     byte 2 is the plane (a string per code point would take 20 times longer)."""

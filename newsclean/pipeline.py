@@ -1,9 +1,6 @@
-"""The one pipeline both front doors share.
-
-normalise -> blocks -> metadata (date, byline, site) -> pass 1 detectors ->
-article core -> metadata (title, dateline) -> pass 2 detectors -> context
-revision -> one decision step -> safety floor -> Article.
-"""
+"""The text front door: :func:`clean_text` checks its argument, normalises
+it, and runs the pipeline both front doors share (:func:`newsclean.engine.run`,
+where its steps are listed)."""
 from __future__ import annotations
 
 from typing import Optional
