@@ -1,13 +1,14 @@
-"""Optional compiled build. Everything else about the package is in pyproject.toml.
+"""The compiled build. Everything else about the package is in pyproject.toml.
 
-By default newsclean installs as pure Python. With ``NEWSCLEAN_MYPYC=1`` in the
-environment, ``pip install .`` (not ``-e``) compiles the modules that clean_text
-spends its time in with mypyc, the compiler of mypy (as black and
-charset-normalizer are built). The sources are unchanged and stay in the wheel;
-the compiled modules give the same output (the tests and .ci/run check it) at
-about two thirds of the CPU time (docs/benchmarks.md). It needs a C compiler
-and the Python headers; ``python -c "import newsclean; print(newsclean.COMPILED)"``
-tells which build is installed.
+``pip install .`` (not ``-e``) compiles the modules that clean_text spends its
+time in with mypyc, the compiler of mypy (as black and charset-normalizer are
+built), when a C compiler can build against this Python's headers; otherwise it
+installs pure Python (_build_backend/backend.py decides; ``NEWSCLEAN_MYPYC=0``
+skips the compiled build, ``NEWSCLEAN_MYPYC=1`` makes its failure an error).
+The sources are unchanged and stay in the wheel; the compiled modules give the
+same output (the tests and .ci/run check it) at about two thirds of the CPU
+time (docs/benchmarks.md). ``python -c "import newsclean; print(newsclean.COMPILED)"``
+or ``newsclean --version`` tells which build is installed.
 """
 import os
 
@@ -39,8 +40,8 @@ MYPYC_MODULES = [
 
 
 def _ext_modules():
-    # Set by _build_backend/backend.py while it builds a wheel with
-    # NEWSCLEAN_MYPYC=1 (and mypy installed); never for an editable install.
+    # Set by _build_backend/backend.py while it builds a compiled wheel (mypy
+    # installed, a C compiler found); never for an editable install.
     if os.environ.get("NEWSCLEAN_COMPILE") != "1":
         return []
     from mypyc.build import mypycify

@@ -287,7 +287,7 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--only", action="append", type=_category, metavar="CATEGORY", help="run only this detector")
     ap.add_argument("--config", metavar="FILE", help="TOML file: [detectors], [phrases], [[site]] rules")
     ap.add_argument("--output", "-o", metavar="DIR", help="write one result file per input into DIR")
-    ap.add_argument("--version", action="version", version=f"newsclean {__version__}{' (compiled)' if COMPILED else ''}")
+    ap.add_argument("--version", action="version", version=f"newsclean {__version__} ({'compiled' if COMPILED else 'pure Python'})")
     ap.set_defaults(mode="auto")
     return ap
 

@@ -3,7 +3,7 @@ blocks -> metadata (date, byline, site) -> pass 1 detectors -> article core ->
 metadata (title, dateline) -> pass 2 detectors -> context revision -> one
 decision step -> safety floor -> Article.
 
-Kept apart from :func:`newsclean.clean_text` so that the optional compiled
+Kept apart from :func:`newsclean.clean_text` so that the compiled
 build (setup.py) can compile it: the public entry points stay Python, to check
 their arguments with their own messages.
 """

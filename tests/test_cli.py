@@ -138,7 +138,10 @@ def test_empty_input_is_not_an_error(tmp_path):
 
 
 def test_version_and_help():
-    assert run("--version").stdout.startswith(b"newsclean ")
+    import newsclean
+
+    build = b"(compiled)" if newsclean.COMPILED else b"(pure Python)"
+    assert run("--version").stdout.strip() == b"newsclean " + newsclean.__version__.encode() + b" " + build
     assert b"examples:" in run("--help").stdout
 
 
