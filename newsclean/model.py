@@ -5,15 +5,19 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import List, Optional
 
 
-# Block, Finding and Removal are created a few hundred times a page (every line,
-# every detector proposal, every removed block). A frozen dataclass's generated
-# __init__ sets each field through ``object.__setattr__``; these are slotted and
-# their __init__ writes the slots through the descriptors' setters, bound once
-# after each class. Same fields, defaults, equality, hash, repr and immutability
-# (assignment still raises FrozenInstanceError).
+# Block and Finding are created a few hundred times a page (every line, every
+# detector proposal) and stay inside the pipeline: plain slotted dataclasses
+# whose __init__ assigns each field. It is written out, not generated, so that
+# the compiled build compiles it too (native classes, the fields in their C
+# struct). Removal, created as often, is public: it stays
+# immutable and hashable. A frozen dataclass's generated __init__ sets each
+# field through ``object.__setattr__``; Removal's writes the slots through the
+# descriptors' setters, bound once after the class. Same fields, defaults,
+# equality, hash, repr and immutability (assignment still raises
+# FrozenInstanceError).
 
 
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(slots=True, init=False)
 class Block:
     """One non-empty line of the normalised input, with its character offsets."""
 
@@ -23,16 +27,13 @@ class Block:
     text: str
 
     def __init__(self, index: int, start: int, end: int, text: str) -> None:
-        _b_index(self, index)
-        _b_start(self, start)
-        _b_end(self, end)
-        _b_text(self, text)
+        self.index = index
+        self.start = start
+        self.end = end
+        self.text = text
 
 
-_b_index, _b_start, _b_end, _b_text = (getattr(Block, f.name).__set__ for f in fields(Block))
-
-
-@dataclass(frozen=True, slots=True, init=False)
+@dataclass(slots=True)
 class Finding:
     """A detector's proposal: remove ``[start, end)`` as ``category``."""
 
@@ -46,17 +47,13 @@ class Finding:
 
     def __init__(self, start: int, end: int, category: str, reason: str, rule: str,
                  confidence: float = 1.0, block: Optional[int] = None) -> None:
-        _f_start(self, start)
-        _f_end(self, end)
-        _f_category(self, category)
-        _f_reason(self, reason)
-        _f_rule(self, rule)
-        _f_confidence(self, confidence)
-        _f_block(self, block)
-
-
-(_f_start, _f_end, _f_category, _f_reason, _f_rule, _f_confidence,
- _f_block) = (getattr(Finding, f.name).__set__ for f in fields(Finding))
+        self.start = start
+        self.end = end
+        self.category = category
+        self.reason = reason
+        self.rule = rule
+        self.confidence = confidence
+        self.block = block
 
 
 @dataclass(frozen=True, slots=True, init=False)
