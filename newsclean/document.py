@@ -18,9 +18,10 @@ from .textutil import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script,
 _BLOCK_RE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Features:
-    """Per-block features, computed once."""
+    """Per-block features, computed once. (The __init__ is written out so that
+    the compiled build compiles it; see :mod:`newsclean.model`.)"""
 
     n_words: int
     n_chars: int
@@ -34,6 +35,22 @@ class Features:
     bullet: bool
     words: List[str]
     table: bool = False
+
+    def __init__(self, n_words: int, n_chars: int, stop_ratio: float, ends_sentence: bool, script: str,
+                 script_share: float, scripts: Dict[str, int], n_urls: int, url_chars: int, bullet: bool,
+                 words: List[str], table: bool = False) -> None:
+        self.n_words = n_words
+        self.n_chars = n_chars
+        self.stop_ratio = stop_ratio
+        self.ends_sentence = ends_sentence
+        self.script = script
+        self.script_share = script_share
+        self.scripts = scripts
+        self.n_urls = n_urls
+        self.url_chars = url_chars
+        self.bullet = bullet
+        self.words = words
+        self.table = table
 
 
 @dataclass
