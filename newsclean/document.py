@@ -180,7 +180,7 @@ def _features(text: str, stops: frozenset) -> Features:
         n,
         len(text),
         # Only blocks of some length are ever judged by their function words.
-        (sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
+        (_count_in(ws, stops) / n) if n >= 6 and stops else 0.0,
         # Thai writes no full stop: a block of some length counts as ending one.
         text[-1] in TERMINAL or (script == "thai" and n >= 10),
         script,
@@ -192,6 +192,16 @@ def _features(text: str, stops: frozenset) -> Features:
         ws,
         text[0] == "|" and text.count("|") >= 3,
     )
+
+
+def _count_in(ws: List[str], vocab: frozenset) -> int:
+    """How many of ``ws`` are in ``vocab``. (A loop: as fast as ``sum(map(...))``
+    in Python, and much faster in the compiled build.)"""
+    k = 0
+    for w in ws:
+        if w in vocab:
+            k += 1
+    return k
 
 
 def _majority_script(feats: List[Features]) -> str:
