@@ -30,7 +30,7 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import TYPE_CHECKING, List, Optional
 
 if TYPE_CHECKING:
@@ -57,7 +57,6 @@ _DIGIT_RE = re.compile(r"\d")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
 _ASCII_DIGITS = b"0123456789"
-_first = itemgetter(0)
 _text = attrgetter("text")
 
 
@@ -67,6 +66,15 @@ def _count_digits(s: str) -> int:
         b = s.encode("ascii")
         return len(b) - len(b.translate(None, _ASCII_DIGITS))
     return len(_DIGIT_RE.findall(s))
+
+
+def _capitalised(ws: List[str]) -> int:
+    """How many of the (non-empty) words ``ws`` start with a capital letter."""
+    k = 0
+    for w in ws:
+        if w[0].isupper():
+            k += 1
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -166,7 +174,7 @@ def features(doc: Document, scores: List[float]) -> List[Optional[List[float]]]:
             1.0 if prose[i] else 0.0,
             1.0 if f.bullet else 0.0,
             1.0 if f.n_urls > 0 else 0.0,
-            sum(map(str.isupper, map(_first, ws))) / k,
+            _capitalised(ws) / k,
             nd / len(head_chars),
             text.count(",") / (nwi or 1),
             len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
