@@ -551,6 +551,31 @@ def test_words_punctuation_is_separators_only():
         assert ch.casefold() == ch, repr(ch)
 
 
+def _comment_lines():
+    """Lines built from the pieces comment headers are made of: names, the
+    verbs (in any case, with the long s and the Cyrillic variants), "on",
+    "at", times, colons and spaces of several kinds."""
+    pieces = ["Maria", "jbaxt", " ", "  ", "\t", "\u00a0", ":", " :", "says", "SAYS", "ſays", "said", "wrote",
+              "schreibt", "écrit", "dice", "disse", "pisze", "пишет", "ПИШЕТ", "пишеᲄ", "on", " on ", " at ",
+              "October 4, 2018", "10:58", "9:05", "1:2", "am", "p.m.", "(GiveWell)", "x", "1", ".", "says:"]
+    return st.lists(st.sampled_from(pieces), min_size=1, max_size=12).map("".join)
+
+
+@given(st.one_of(st.deferred(_comment_lines), anything))
+@example("Olivia (GiveWell) on October 4, 2018 at 10:58 am said:")
+@example("jbaxt says:")
+@example("Jan SCHREIBT :")
+@example("Anna wrote\u00a0:")
+@example("a said::")
+@example("Kim on Monday at 9:05")
+def test_comment_header_prefilter_agrees_with_the_regex(text):
+    """boilerplate._comment_header skips its regex when a cheap test shows it
+    cannot match: the answer must always be the regex's own."""
+    from newsclean.detectors import boilerplate as bp
+
+    assert bp._comment_header(text) == (bp._COMMENT_RE.match(text) is not None)
+
+
 # ----------------------------------------------------------------- phrase regexes
 # lexicon builds its phrase regexes without re.IGNORECASE: the first character
 # of each phrase is spelled out in its case variants (for speed). They must
