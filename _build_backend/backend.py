@@ -90,11 +90,11 @@ def build_wheel(wheel_directory, config_settings=None, metadata_directory=None):
         return _build(wheel_directory, config_settings, metadata_directory, False)
     if mode == "on":
         return _build(wheel_directory, config_settings, metadata_directory, True)
+    # get_requires_for_build_wheel asked for mypy only if a compiler works (a
+    # frontend runs each hook in a process of its own: that answer is not
+    # kept, and the compiler is not probed twice; a failed build falls back).
     if importlib.util.find_spec("mypyc") is None:
         _say("mypyc is not installed in the build environment: building pure Python")
-        return _build(wheel_directory, config_settings, metadata_directory, False)
-    if not compiler_works():
-        _say("building pure Python")
         return _build(wheel_directory, config_settings, metadata_directory, False)
     try:
         return _build(wheel_directory, config_settings, metadata_directory, True)
