@@ -1,6 +1,7 @@
 """The one frozen configuration object.
 
-Every detector can be switched off, and every threshold lives here::
+Every category can be switched off, and every threshold a user would tune
+lives here (docs/api.md lists them, with the rule that reads each)::
 
     from newsclean import Config, clean_text
     cfg = Config(teaser=False)                 # keep trailing teasers
@@ -13,15 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from typing import Mapping, Tuple
 
-CATEGORIES: Tuple[str, ...] = (
-    "icon",
-    "paywall",
-    "spam",
-    "foreign_language",
-    "teaser",
-    "boilerplate",
-    "duplicate",
-)
+from .categories import CATEGORIES
 
 
 @dataclass(frozen=True)
@@ -60,6 +53,9 @@ class Config:
     teaser_threshold: float = 1.5
     #: Topical overlap with the article core under which a block counts as off-topic.
     teaser_low_overlap: float = 0.12
+    #: Categories switched off by name (for categories registered without a
+    #: switch of their own; see :mod:`newsclean.categories`).
+    disabled: Tuple[str, ...] = ()
     #: Inputs longer than this many characters are refused (ValueError).
     max_chars: int = 20_000_000
     #: Extra phrases per vocabulary name (e.g. ``{"paywall_lines": ("Werde Mitglied",)}``),
@@ -69,7 +65,9 @@ class Config:
     drop_lines: Tuple[str, ...] = ()
 
     def enabled(self, category: str) -> bool:
-        return bool(getattr(self, category))
+        """Whether ``category``'s removals are made: its switch (the field of its
+        name; a registered category without one is on) and not in ``disabled``."""
+        return bool(getattr(self, category, True)) and category not in self.disabled
 
     def replace(self, **changes) -> "Config":
         return dataclasses.replace(self, **changes)

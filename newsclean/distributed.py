@@ -20,6 +20,7 @@ import json
 from typing import Any, Dict, List, Optional
 
 from .config import Config
+from .pipeline import clean_html, clean_text
 
 COLUMNS = ("clean_text", "title", "date", "language", "dateline", "source", "authors", "paywalled",
            "low_confidence", "removed")
@@ -28,8 +29,6 @@ COLUMNS = ("clean_text", "title", "date", "language", "dateline", "source", "aut
 def clean_record(rec: Dict[str, Any], text_field: str = "text", html_field: str = "html",
                  url_field: str = "url", config: Optional[Config] = None) -> Dict[str, Any]:
     """A copy of ``rec`` with the result under ``newsclean`` (or an ``error``)."""
-    from . import clean_html, clean_text
-
     out = dict(rec)
     url = rec.get(url_field) if isinstance(rec.get(url_field), str) else None
     try:

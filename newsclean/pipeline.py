@@ -1,29 +1,124 @@
-"""The text front door: :func:`clean_text` checks its argument, normalises
-it, and runs the pipeline both front doors share (:func:`newsclean.engine.run`,
-where its steps are listed)."""
+"""The pipeline: both front doors and every step, in order.
+
+``clean_text(text)``: normalise, then :func:`run`.
+``clean_html(html)``: decode, read the page's declared metadata, extract the
+main content as text (trafilatura), normalise, then :func:`run`.
+
+:func:`run` is the whole cleaning, step by step. Each step is a function
+that takes values and returns values; the detectors' rules return findings,
+which :class:`~newsclean.analysis.findings.Ledger` collects; the rules read
+it, never write it.
+"""
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Dict, List, Mapping, Optional, Union
 
+from . import categories
+from .analysis.body import find_body
+from .analysis.document import analyse, with_kept_features
+from .analysis.findings import Finding, Ledger
 from .config import Config, make_config
-from .engine import run
-from .model import Article
-from .normalize import normalize
+from .decide import assemble, sandwiched
+from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser
+from .detectors.base import Context
+from .html.extract import main_text
+from .metadata import declared
+from .metadata.lines import around_body, declared_title_lines, from_lines
+from .results import Article
+from .text.normalize import decode_bytes, normalize
 
-__all__ = ["clean_text", "run"]
+__all__ = ["clean_text", "clean_html", "run"]
 
 
-def clean_text(text: str, config: Optional[Config] = None, **overrides) -> Article:
+def clean_text(text: str, config: Optional[Config] = None, **overrides: Any) -> Article:
     """Clean scraped page text and return an :class:`Article`.
 
     ``text`` may be the article with junk around it or the whole page's text
     (menus, footers, cookie banners and all). Offsets in ``Article.removed``
-    refer to the normalised input (see :func:`newsclean.normalize.normalize`).
+    refer to the normalised input (see :func:`newsclean.text.normalize.normalize`).
     Keyword overrides are :class:`Config` fields, e.g. ``clean_text(t, teaser=False)``.
     """
     cfg = make_config(config, **overrides)
     if not isinstance(text, str):
         raise TypeError(f"clean_text() needs str, got {type(text).__name__}; use clean_html() or decode bytes first")
+    _check_size(text, cfg)
+    return run(normalize(text), cfg)
+
+
+def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, config: Optional[Config] = None,
+               **overrides: Any) -> Article:
+    """Clean an HTML page: main content via trafilatura, then the text pipeline.
+
+    Title, date, authors, site name and language come from the page's own
+    declarations (Open Graph, JSON-LD, <time>, <html lang>); the title line is
+    kept out of the body.
+    """
+    cfg = make_config(config, **overrides)
+    if isinstance(html, (bytes, bytearray)):
+        raw = bytes(html)
+        try:
+            html = decode_bytes(raw)
+        except UnicodeDecodeError:
+            html = raw.decode("utf-8", errors="replace")
+    if not isinstance(html, str):
+        raise TypeError(f"clean_html() needs str or bytes, got {type(html).__name__}")
+    _check_size(html, cfg)
+    known: Dict[str, Any] = {"url": url}
+    text, mode = "", "html"
+    if html.strip():
+        try:
+            known.update(declared.extract_from_page(html))
+        except Exception:  # metadata is a bonus: never fail the article for it
+            pass
+        text, mode = main_text(html, url)
+    # The page's declared language is only a hint: the text decides (analyse).
+    return run(normalize(text), cfg, known=known, mode=mode)
+
+
+def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text") -> Article:
+    """Clean already-normalised ``text``. ``known``: metadata the caller already
+    has (from HTML: title, date, authors, source, language, url); ``mode``:
+    "html" when ``text`` is trafilatura's extraction (rules of position are
+    then left to it)."""
+    known = known or {}
+    doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
+    meta = from_lines(doc, known)                                         # site name, bylines, date lines
+    marks = Ledger.empty(doc)
+
+    def add(findings: List[Finding]) -> None:
+        marks.add(findings, cfg.enabled, meta.blocks)
+
+    def on(category: str) -> bool:
+        return cfg.enabled(category)
+
+    # Pass 1: each block judged on its own; a later detector sees what earlier ones proposed.
+    for category, detector in (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
+                               ("foreign_language", foreign_language.foreign_blocks),
+                               ("boilerplate", boilerplate.chrome), ("duplicate", duplicate.duplicate_blocks)):
+        if on(category):
+            add(detector(Context(doc, meta, marks)))
+    for extra in categories.with_detectors():                             # categories registered by plugins
+        if on(extra.name):
+            add(extra.detector(Context(doc, meta, marks)))
+    doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
+    body = find_body(doc, marks, meta.blocks)                             # the article body, and its topic
+    meta = around_body(doc, meta, marks.label, body)                      # title, dateline
+    if known.get("title"):
+        meta = declared_title_lines(doc, meta, marks.label, body, known["title"])
+    ctx = Context(doc, meta, marks, body)
+    # Pass 2: judged in context (position, neighbours, topic), in this order.
+    if on("teaser"):
+        add(teaser.teaser(ctx))
+    if on("foreign_language"):
+        marks.withdraw(foreign_language.quotations(ctx), "foreign_language")
+    if on("boilerplate"):
+        add(boilerplate.by_position(ctx))
+        add(boilerplate.after_trimmed_body(ctx))
+    add(sandwiched(ctx))
+    return assemble(doc, meta, marks, known.get("url"))
+
+
+def _check_size(text: str, cfg: Config) -> None:
     if len(text) > cfg.max_chars:
         raise ValueError(f"input is {len(text):,} characters, over the limit of {cfg.max_chars:,} (Config.max_chars)")
-    return run(normalize(text), cfg)
+

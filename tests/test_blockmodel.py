@@ -1,10 +1,10 @@
 """The learned block scorer: ships with the package, is deterministic, is only
 applied to whole-page text, can be switched off, and keeps an article's paragraphs."""
 import newsclean
-from newsclean import blockmodel
+from newsclean.analysis import blockscorer as blockmodel
 from newsclean.config import Config
-from newsclean.core import block_score
-from newsclean.document import Document
+from newsclean.analysis.scores import score
+from newsclean.analysis.document import analyse
 
 ARTICLE = [
     "The harbour authority approved on Monday a plan to dredge the main channel so that larger cargo ships can dock.",
@@ -33,16 +33,17 @@ def test_model_ships_and_loads():
 
 def test_whole_page_gate():
     cfg = Config()
-    assert blockmodel.whole_page(Document.build(page(), cfg))
-    assert not blockmodel.whole_page(Document.build("\n\n".join(ARTICLE), cfg))
+    assert blockmodel.whole_page(analyse(page(), cfg))
+    assert not blockmodel.whole_page(analyse("\n\n".join(ARTICLE), cfg))
 
 
 def test_rescore_deterministic_and_same_length():
-    doc = Document.build(page(), Config())
-    scores = [block_score(doc, i) for i in range(len(doc.blocks))]
-    a = blockmodel.rescore(doc, scores)
-    b = blockmodel.rescore(doc, scores)
-    assert a == b and len(a) == len(scores)
+    doc = analyse(page(), Config())
+    label = [None] * len(doc.blocks)
+    scores = [score(f, None, False, doc.config) for f in doc.feats]
+    a, probs_a = blockmodel.rescore(doc, scores, label)
+    b, probs_b = blockmodel.rescore(doc, scores, label)
+    assert a == b and probs_a == probs_b and len(a) == len(scores) == len(probs_a)
 
 
 def test_whole_page_keeps_the_article():

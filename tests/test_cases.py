@@ -16,7 +16,7 @@ import pytest
 
 import newsclean
 from newsclean import CATEGORIES
-from newsclean.normalize import normalize
+from newsclean.text.normalize import normalize
 
 CASES = Path(__file__).resolve().parent / "cases"
 CASE_FILES = sorted(CASES.glob("*.json"))

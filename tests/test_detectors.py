@@ -225,7 +225,7 @@ def test_langdetect_is_deterministic_and_leaves_the_library_global_alone():
 
     from langdetect import DetectorFactory
 
-    from newsclean import document
+    from newsclean.analysis import language as document
 
     before = DetectorFactory.seed
     sample = ("Der Gemeinderat hat am Donnerstag beschlossen, die beiden Schulen im Tal "
@@ -245,7 +245,7 @@ def test_langdetect_is_deterministic_and_leaves_the_library_global_alone():
 def test_own_langdetect_profiles_give_langdetects_own_probabilities():
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    from newsclean import document
+    from newsclean.analysis import language as document
 
     stock = DetectorFactory()
     stock.load_profile(PROFILES_DIRECTORY)

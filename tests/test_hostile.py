@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 import newsclean
-from newsclean.normalize import normalize
+from newsclean.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))

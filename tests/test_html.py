@@ -1,7 +1,7 @@
 """The HTML front door: trafilatura first, then what it leaves behind or misses."""
 from newsclean import clean_html
-from newsclean import html as front
-from newsclean.pagetext import page_text
+from newsclean.html import extract as front
+from newsclean.html.pagetext import page_text
 
 PARAS = [
     "The regional parliament voted on Thursday to merge the two northern districts into a single county, "

@@ -37,8 +37,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import newsclean
-from newsclean import lexicon
-from newsclean.normalize import normalize
+from newsclean.text import lexicon
+from newsclean.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+")
@@ -315,13 +315,11 @@ def html_pages(draw):
             f"<footer>Subscribe</footer></body></html>")
 
 
-def _extracted(page: str) -> str | None:
-    """The normalised text the HTML front door hands to the pipeline (private
-    API, used only to check offsets; None if it has moved)."""
-    from newsclean import html as front
+def _extracted(page: str) -> str:
+    """The normalised text the HTML front door hands to the pipeline (used to check offsets)."""
+    from newsclean.html.extract import main_text
 
-    source = getattr(front, "_source", None)
-    return normalize(source(page, None)[0]) if source else None
+    return normalize(main_text(page, None)[0])
 
 
 @few(80)
@@ -341,7 +339,7 @@ def test_clean_html_invariants(page):
 def _mixed_scripts(text: str) -> bool:
     """Lines in more than one script (a Cyrillic dateline, a Chinese sentence,
     an English teaser on one page)."""
-    from newsclean.textutil import dominant_script, script_counts
+    from newsclean.text.words import dominant_script, script_counts
 
     seen = {dominant_script(script_counts(ln))[0] for ln in text.split("\n") if ln.strip()}
     return len(seen - {"none"}) > 1
@@ -503,7 +501,7 @@ def test_normalize_fixed_point_with_c1_control_before_mojibake():
 
 # ----------------------------------------------------------------- helpers
 def _punctuated_ascii():
-    from newsclean.textutil import _PUNCTUATION
+    from newsclean.text.words import _PUNCTUATION
 
     return st.text(alphabet=st.sampled_from([chr(c) for c in range(128)] + list(_PUNCTUATION)))
 
@@ -518,7 +516,7 @@ def test_words_is_the_casefolded_regex_words(text):
     """textutil.words takes a byte-table path for ASCII text, and for text that
     is ASCII once its typographic punctuation is read as spaces: it must give
     exactly the words of ``\\w+`` over the casefolded text, on any input."""
-    from newsclean.textutil import WORD_RE, words
+    from newsclean.text.words import WORD_RE, words
 
     assert words(text) == WORD_RE.findall(text.casefold())
 
@@ -529,7 +527,7 @@ def test_words_is_the_casefolded_regex_words(text):
 def test_script_counts_punctuation_path(text):
     """script_counts counts the letters of text made of ASCII and typographic
     punctuation from its bytes: the same counts as the general path."""
-    from newsclean.textutil import _NON_LATIN_RE, SCRIPTS, script_counts
+    from newsclean.text.words import _NON_LATIN_RE, SCRIPTS, script_counts
 
     if text.isascii():
         expected = {"latin": len(text)} if not text.isdigit() else {}
@@ -544,7 +542,7 @@ def test_script_counts_punctuation_path(text):
 def test_words_punctuation_is_separators_only():
     """Each character words() reads as a space is no word character, and
     casefolding leaves it unchanged (else the shortcut would split or lose words)."""
-    from newsclean.textutil import _PUNCTUATION, WORD_RE
+    from newsclean.text.words import _PUNCTUATION, WORD_RE
 
     for ch in _PUNCTUATION:
         assert WORD_RE.search(ch) is None, repr(ch)

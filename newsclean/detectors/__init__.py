@@ -1,33 +1,21 @@
-"""Junk detectors, one module per category.
-
-A detector module defines ``CATEGORY`` and one or both of:
-
-- ``pass1(doc) -> list[Finding]``: judges blocks from their own features and
-  vocabularies (jusText's first pass);
-- ``pass2(doc) -> list[Finding]``: runs once the article core is known and
-  judges blocks from context: position, neighbours, topical overlap.
-
-Modules are found automatically: adding a category means adding one module
-here and one data file in ``newsclean/data``.
-"""
+"""Junk detectors, one module per category. Each module's rules are named
+units (see :mod:`newsclean.detectors.base`); its ``RULES`` lists their
+records. :func:`newsclean.pipeline.run` calls them in order."""
 from __future__ import annotations
 
-import importlib
-import pkgutil
-from functools import lru_cache
-from types import ModuleType
-from typing import Tuple
+from typing import FrozenSet, Tuple
+
+from .. import categories
+from . import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser
+from .base import Rule
+
+#: Every built-in rule's record.
+RULES: Tuple[Rule, ...] = (icon.RULES + spam.RULES + paywall.RULES + foreign_language.RULES + boilerplate.RULES
+                           + duplicate.RULES + teaser.RULES)
 
 
-@lru_cache(maxsize=None)
-def modules() -> Tuple[ModuleType, ...]:
-    found = []
-    for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        mod = importlib.import_module(f"{__name__}.{info.name}")
-        if hasattr(mod, "CATEGORY"):
-            found.append(mod)
-    # Stable order: declared ORDER first (lower runs earlier), then name.
-    found.sort(key=lambda m: (getattr(m, "ORDER", 50), m.__name__))
-    return tuple(found)
+def positional_rules() -> FrozenSet[str]:
+    """The rules that judge a block by its position or neighbours (the safety
+    floor may undo them), with ``<category>.context`` of every region category."""
+    return frozenset({r.name for r in RULES if r.positional}
+                     | {f"{c}.context" for c in categories.names() if categories.get(c).region})

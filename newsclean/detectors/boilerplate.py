@@ -10,21 +10,33 @@ or after the article body are navigation and footer.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Pattern, Tuple
 
-from .. import lexicon
-from ..core import is_prose
-from ..model import Finding
-from ..textutil import norm_key
+from ..analysis.blockscorer import unlikely_blocks
+from ..analysis.findings import Finding
+from ..analysis.scores import is_prose
+from ..text import lexicon
+from ..text.words import norm_key
+from .base import Context, Rule
 
 if TYPE_CHECKING:
-    from ..document import Document
+    from ..analysis.document import Features
 
 CATEGORY = "boilerplate"
-ORDER = 35
 
+#: A site-chrome phrase counts in a block of at most this many words ...
 PHRASE_MAX_WORDS = 15
+#: ... a reprint or copyright notice in one of at most this many.
 NOTICE_MAX_WORDS = 80
+#: Whole chrome lines ("Share", "Comments (12)") have at most this many words.
+LINE_MAX_WORDS = 8
+#: Captions, credits, site-name tails, social and contact lines: at most this many words.
+SHORT_BLOCK_WORDS = 40
+#: A headline repeated in the text: at most this many words.
+TITLE_MAX_WORDS = 30
+#: A comment section: the replies after its last header, at most this many.
+COMMENT_TAIL = 3
 # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow him on Twitter @x"
 _SOCIAL_RE = re.compile(r"\b(?:follow|folgen sie|suivez|síguenos|seguici|siga|obserwuj)\b[^.!?]{0,80}?"
                         r"\b(?:on|auf|sur|en|su|no|na)\s+(?:twitter|facebook|instagram|youtube|tiktok|linkedin|x\b)",
@@ -118,111 +130,239 @@ def _glued_credit(text: str, prefixes: frozenset) -> bool:
     return m is not None and m.start() > 0 and any(c.isupper() for c in text[m.start():])
 
 
-def _phrase(pattern, keys: frozenset, f, text: str, max_words: int, what: str, rule: str):
-    """(reason, rule) when a block of at most ``max_words`` words contains a phrase."""
+def _phrase(pattern, keys: frozenset, f: Features, text: str, max_words: int, what: str) -> Optional[str]:
+    """The reason, when a block of at most ``max_words`` words contains a phrase of ``pattern``."""
     if f.n_words > max_words or keys.isdisjoint(f.words):
         return None
     m = pattern.search(text)
-    return (f"{what} \u201c{m.group()}\u201d", f"boilerplate.{rule}") if m else None
+    return f"{what} \u201c{m.group()}\u201d" if m else None
 
 
-def pass1(doc: Document) -> List[Finding]:
-    cfg = doc.config
-    lines = lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)
-    drop = {" ".join(l.casefold().split()) for l in cfg.drop_lines}
-    phrases = lexicon.matcher("boilerplate_phrases", cfg.extra_phrases)
-    credits = lexicon.phrase_set("credits", cfg.extra_phrases)
-    phrase_first = lexicon.first_words("boilerplate_phrases", cfg.extra_phrases)
-    notices = lexicon.matcher("boilerplate_notices", cfg.extra_phrases)
-    notice_first = lexicon.first_words("boilerplate_notices", cfg.extra_phrases)
-    # What depends on the document only, once (not per block):
-    src = doc.source
-    src_key = norm_key(src) if src else ""
-    src_tail = re.compile(r"[-|–—]\s*" + re.escape(src) + r"\s*$") if src else None
-    # A src_tail match ends the line (but for trailing space) with the name: the
-    # regex only for such lines.
-    src_end = src.rstrip() if src else ""
-    title_key = norm_key(doc.title) if doc.title else ""
-    text_mode = doc.mode == "text"
-    meta_blocks = doc.meta_blocks
-    finding = doc.block_finding
+@dataclass
+class Page:
+    """What the block rules need of the page as a whole, worked out once:
+    the vocabularies (with the configuration's extra phrases), the site name
+    and the declared title, and the rules' verdicts so far in this pass."""
+
+    lines: frozenset
+    drop: frozenset
+    phrases: Pattern[str]
+    phrase_first: frozenset
+    notices: Pattern[str]
+    notice_first: frozenset
+    credits: frozenset
+    src: Optional[str]
+    src_key: str
+    src_end: str
+    src_tail: Optional[Pattern[str]]
+    title_key: str
+    #: block index -> name of the rule that took it, in this pass
+    verdicts: Dict[int, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, ctx: Context) -> "Page":
+        cfg = ctx.config
+        src = ctx.meta.source
+        return cls(
+            lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
+            drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
+            phrases=lexicon.matcher("boilerplate_phrases", cfg.extra_phrases),
+            phrase_first=lexicon.first_words("boilerplate_phrases", cfg.extra_phrases),
+            notices=lexicon.matcher("boilerplate_notices", cfg.extra_phrases),
+            notice_first=lexicon.first_words("boilerplate_notices", cfg.extra_phrases),
+            credits=lexicon.phrase_set("credits", cfg.extra_phrases),
+            src=src,
+            src_key=norm_key(src) if src else "",
+            # A src_tail match ends the line (but for trailing space) with the name.
+            src_end=src.rstrip() if src else "",
+            src_tail=re.compile(r"[-|–—]\s*" + re.escape(src) + r"\s*$") if src else None,
+            title_key=norm_key(ctx.meta.title) if ctx.meta.title else "",
+        )
+
+
+# The block rules: each says of block ``i`` whether it is chrome, and why.
+# They run in the order of BLOCK_RULES, cheapest test first (most blocks of a
+# whole page are one- or two-word menu lines); the first that answers takes
+# the block.
+
+def no_words(ctx: Context, i: int, page: Page) -> Optional[str]:
+    return "no words" if ctx.doc.feats[i].n_words == 0 else None
+
+
+def configured_line(ctx: Context, i: int, page: Page) -> Optional[str]:
+    if page.drop and " ".join(ctx.doc.blocks[i].text.casefold().split()) in page.drop:
+        return "listed in drop_lines (configuration)"
+    return None
+
+
+def link_row(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """"Home | World | Sport": three or more items of at most four words between bars."""
+    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    if text.count(" | ") >= 2 and not f.ends_sentence and all(len(part.split()) <= 4 for part in text.split(" | ")):
+        return "a row of links"
+    return None
+
+
+def share_bar(ctx: Context, i: int, page: Page) -> Optional[str]:
+    f = ctx.doc.feats[i]
+    return "share bar" if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words) else None
+
+
+def chrome_line(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """A whole line of ``data/boilerplate_lines.txt``, counters and symbols aside."""
+    f = ctx.doc.feats[i]
+    if f.n_words <= LINE_MAX_WORDS or not f.words:
+        key = _line_key(ctx.doc.blocks[i].text, f.words)
+        if key in page.lines:
+            return f"site chrome line \u201c{key}\u201d"
+    return None
+
+
+def symbols_only(ctx: Context, i: int, page: Page) -> Optional[str]:
+    f = ctx.doc.feats[i]
+    # (a line of CJK punctuation, "・・・", counts characters as words but has none)
+    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not _line_key(ctx.doc.blocks[i].text, f.words):
+        return "numbers and symbols only"
+    return None
+
+
+def bare_url(ctx: Context, i: int, page: Page) -> Optional[str]:
+    f = ctx.doc.feats[i]
+    if f.n_urls == 1 and f.url_chars >= len(ctx.doc.blocks[i].text) - 2 and ctx.doc.mode == "text":
+        return "a bare URL"
+    return None
+
+
+def headline_again(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """The page's declared title (HTML) as a line of the extracted text."""
+    f = ctx.doc.feats[i]
+    if page.title_key and f.n_words <= TITLE_MAX_WORDS and " ".join(f.words) == page.title_key:
+        return "repeats the headline"
+    return None
+
+
+def caption(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """A caption whose photo credit is glued to its end."""
+    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    if (f.n_words <= SHORT_BLOCK_WORDS and _credit_tail(f.words, text, page.credits)
+            and _glued_credit(text, page.credits)):
+        return "caption ending in a photo credit"
+    return None
+
+
+def credit(ctx: Context, i: int, page: Page) -> Optional[str]:
+    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    if f.words[0] in page.credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST:
+        return _credit(text, f.n_words, page.credits) or None
+    return None
+
+
+def site_name_tail(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """A caption or link that ends in the site's name ("... - Sputnik International")."""
+    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    if page.src_tail is not None and f.n_words <= SHORT_BLOCK_WORDS and (
+            " ".join(f.words) == page.src_key
+            or text.rstrip().endswith(page.src_end) and page.src_tail.search(text) is not None):
+        return f"caption or link ending in the site name \u201c{page.src}\u201d"
+    return None
+
+
+def notice(ctx: Context, i: int, page: Page) -> Optional[str]:
+    return _phrase(page.notices, page.notice_first, ctx.doc.feats[i], ctx.doc.blocks[i].text, NOTICE_MAX_WORDS,
+                   "reprint or copyright notice")
+
+
+def chrome_phrase(ctx: Context, i: int, page: Page) -> Optional[str]:
+    return _phrase(page.phrases, page.phrase_first, ctx.doc.feats[i], ctx.doc.blocks[i].text, PHRASE_MAX_WORDS,
+                   "site chrome phrase")
+
+
+def follow_us(ctx: Context, i: int, page: Page) -> Optional[str]:
+    f = ctx.doc.feats[i]
+    if f.n_words <= SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(
+            ctx.doc.blocks[i].text):
+        return "follow-us line"
+    return None
+
+
+def labelled_link(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """"Listen: http://...", "Download: https://..."."""
+    if ctx.doc.feats[i].n_urls == 1 and _LINK_LABEL_RE.match(ctx.doc.blocks[i].text):
+        return "labelled link"
+    return None
+
+
+def contact(ctx: Context, i: int, page: Page) -> Optional[str]:
+    text = ctx.doc.blocks[i].text
+    if (ctx.doc.feats[i].n_words <= SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
+            and _EMAIL_RE.search(text)):
+        return "author contact line"
+    return None
+
+
+def shortcode(ctx: Context, i: int, page: Page) -> Optional[str]:
+    text = ctx.doc.blocks[i].text
+    return "CMS shortcode" if text[0] == "[" and _SHORTCODE_RE.match(text) else None
+
+
+def time_stamp(ctx: Context, i: int, page: Page) -> Optional[str]:
+    if ctx.doc.feats[i].n_words <= LINE_MAX_WORDS and _STAMP_RE.match(ctx.doc.blocks[i].text):
+        return "time stamp"
+    return None
+
+
+def tag_list(ctx: Context, i: int, page: Page) -> Optional[str]:
+    """A comma-separated line right under a "Tags" line that this pass took."""
+    doc = ctx.doc
+    if (i > 0 and page.verdicts.get(i - 1) == "boilerplate.line" and ctx.marks.label[i - 1] is None
+            and "," in doc.blocks[i].text and not doc.feats[i].ends_sentence
+            and _line_key(doc.blocks[i - 1].text, doc.feats[i - 1].words) in ("tags", "tagged")):
+        return "tag list"
+    return None
+
+
+BlockRule = Callable[[Context, int, Page], Optional[str]]
+
+#: (rule name, test, confidence), in the order they are tried.
+BLOCK_RULES: Tuple[Tuple[str, BlockRule, float], ...] = (
+    ("boilerplate.empty", no_words, 0.9),
+    ("boilerplate.drop_lines", configured_line, 1.0),
+    ("boilerplate.links", link_row, 0.85),
+    ("boilerplate.share", share_bar, 0.9),
+    ("boilerplate.line", chrome_line, 0.9),
+    ("boilerplate.empty", symbols_only, 0.9),
+    ("boilerplate.url", bare_url, 0.85),
+    ("boilerplate.title", headline_again, 0.8),
+    ("boilerplate.caption", caption, 0.85),
+    ("boilerplate.credit", credit, 0.9),
+    ("boilerplate.site", site_name_tail, 0.9),
+    ("boilerplate.notice", notice, 0.85),
+    ("boilerplate.phrase", chrome_phrase, 0.85),
+    ("boilerplate.social", follow_us, 0.85),
+    ("boilerplate.link", labelled_link, 0.85),
+    ("boilerplate.contact", contact, 0.8),
+    ("boilerplate.shortcode", shortcode, 0.9),
+    ("boilerplate.stamp", time_stamp, 0.8),
+    ("boilerplate.tags", tag_list, 0.85),
+)
+
+
+def chrome(ctx: Context) -> List[Finding]:
+    """Pass 1: every block judged on its own by BLOCK_RULES (table rows and
+    metadata lines are left alone)."""
+    doc = ctx.doc
+    page = Page.of(ctx)
     out: List[Finding] = []
-    # Most blocks of a whole page are one- or two-word menu lines that no rule
-    # takes: each rule's cheapest test comes first. (norm_key(text) is
-    # " ".join(f.words): the features already hold the casefolded words.)
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
-        if i in meta_blocks or f.table:
-            continue  # table rows are content
-        text = b.text
-        n = f.n_words
-        ws = f.words
-        if n == 0:
-            out.append(finding(i, CATEGORY, "no words", "boilerplate.empty", 0.9))
+        if i in ctx.meta.blocks or f.table:
             continue
-        if drop and " ".join(text.casefold().split()) in drop:
-            out.append(finding(i, CATEGORY, "listed in drop_lines (configuration)", "boilerplate.drop_lines", 1.0))
-            continue
-        if text.count(" | ") >= 2 and not f.ends_sentence and all(
-                len(part.split()) <= 4 for part in text.split(" | ")):
-            out.append(finding(i, CATEGORY, "a row of links", "boilerplate.links", 0.85))
-            continue
-        if 2 <= n <= 8 and _SHARE_WORDS.issuperset(ws):
-            out.append(finding(i, CATEGORY, "share bar", "boilerplate.share", 0.9))
-            continue
-        joined = " ".join(ws)  # norm_key(text), for the line, title and site tests
-        # (a line of CJK punctuation, "・・・", counts characters as words but has none)
-        if n <= 8 or not ws:
-            key = _line_key(text, ws)
-            if key in lines:
-                out.append(finding(i, CATEGORY, f"site chrome line \u201c{key}\u201d", "boilerplate.line", 0.9))
-                continue
-            if not key:
-                out.append(finding(i, CATEGORY, "numbers and symbols only", "boilerplate.empty", 0.9))
-                continue
-        if f.n_urls == 1 and f.url_chars >= len(text) - 2 and text_mode:
-            out.append(finding(i, CATEGORY, "a bare URL", "boilerplate.url", 0.85))
-            continue
-        if title_key and n <= 30 and joined == title_key and i >= doc.core[0]:
-            out.append(finding(i, CATEGORY, "repeats the headline", "boilerplate.title", 0.8))
-            continue
-        if n <= 40 and _credit_tail(ws, text, credits) and _glued_credit(text, credits):
-            out.append(finding(i, CATEGORY, "caption ending in a photo credit", "boilerplate.caption", 0.85))
-            continue
-        if ws[0] in credits or text[0] in "©(" or ws[0] in _CREDIT_FIRST:
-            why = _credit(text, n, credits)
+        for name, test, confidence in BLOCK_RULES:
+            why = test(ctx, i, page)
             if why:
-                out.append(finding(i, CATEGORY, why, "boilerplate.credit", 0.9))
-                continue
-        if src_tail is not None and n <= 40 and (joined == src_key or text.rstrip().endswith(src_end)
-                                                 and src_tail.search(text) is not None):
-            out.append(finding(i, CATEGORY, f"caption or link ending in the site name \u201c{src}\u201d",
-                               "boilerplate.site", 0.9))
-            continue
-        hit = (_phrase(notices, notice_first, f, text, NOTICE_MAX_WORDS, "reprint or copyright notice", "notice")
-               or _phrase(phrases, phrase_first, f, text, PHRASE_MAX_WORDS, "site chrome phrase", "phrase"))
-        if hit:
-            out.append(finding(i, CATEGORY, hit[0], hit[1], 0.85))
-            continue
-        if n <= 40 and not _SOCIAL_FIRST.isdisjoint(ws) and _SOCIAL_RE.search(text):
-            out.append(finding(i, CATEGORY, "follow-us line", "boilerplate.social", 0.85))
-            continue
-        if f.n_urls == 1 and _LINK_LABEL_RE.match(text):
-            out.append(finding(i, CATEGORY, "labelled link", "boilerplate.link", 0.85))
-            continue
-        if n <= 40 and "@" in text and _CONTACT_RE.search(text) and _EMAIL_RE.search(text):
-            out.append(finding(i, CATEGORY, "author contact line", "boilerplate.contact", 0.8))
-            continue
-        if text[0] == "[" and _SHORTCODE_RE.match(text):
-            out.append(finding(i, CATEGORY, "CMS shortcode", "boilerplate.shortcode", 0.9))
-            continue
-        if n <= 8 and _STAMP_RE.match(text):
-            out.append(finding(i, CATEGORY, "time stamp", "boilerplate.stamp", 0.8))
-            continue
-        if (i > 0 and out and out[-1].block == i - 1 and doc.label[i - 1] is None
-                and out[-1].rule == "boilerplate.line" and "," in text and not f.ends_sentence
-                and _line_key(doc.blocks[i - 1].text, doc.feats[i - 1].words) in ("tags", "tagged")):
-            out.append(finding(i, CATEGORY, "tag list", "boilerplate.tags", 0.85))
+                out.append(doc.block_finding(i, CATEGORY, why, name, confidence))
+                page.verdicts[i] = name
+                break
     return out
 
 
@@ -235,7 +375,6 @@ _COMMENT_RE = re.compile(r"^.{1,60}?\b(?:says|said|wrote|schreibt|écrit|dice|di
 # it); its second form a time ("10:58").
 _COMMENT_END_RE = re.compile(r"(?:says|said|wrote|schreibt|écrit|dice|disse|pisze|пишет)\s*$", re.IGNORECASE)
 _CLOCK_RE = re.compile(r"\d:\d\d")
-COMMENT_TAIL = 3
 # The last letters of those verbs, and every character that matches one of
 # them ignoring case (tests/test_detectors.py checks this over all of Unicode):
 # a header without a colon ends, before trailing space, in one of them.
@@ -255,90 +394,111 @@ def _comment_header(text: str) -> bool:
     return _COMMENT_RE.match(text) is not None
 
 
-def _comments(doc: Document) -> List[Finding]:
-    """A comment section: two or more comment headers ("name says:"). From the
-    first header to the replies after the last one, it is user content, not the
-    article."""
+def comments(ctx: Context) -> List[Finding]:
+    """Rule boilerplate.comments: a comment section, two or more comment
+    headers ("name says:") after the body's start. From the first header to
+    the replies after the last one, it is user content, not the article."""
+    doc, label, meta_blocks = ctx.doc, ctx.marks.label, ctx.meta.blocks
     # (A header another rule already took still marks the section.)
-    meta_blocks = doc.meta_blocks
     heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
              if f.n_words <= 14 and i not in meta_blocks and _comment_header(b.text)]
-    if len(heads) < 2 or heads[0] <= doc.core[0]:
+    if len(heads) < 2 or heads[0] <= ctx.body.first:
         return []
     end = heads[-1]
     for k in range(heads[-1] + 1, min(len(doc.blocks), heads[-1] + 1 + COMMENT_TAIL)):
-        if doc.label[k] is None and doc.feats[k].ends_sentence:
+        if label[k] is None and doc.feats[k].ends_sentence:
             end = k
         else:
             break
-    label = doc.label
     why = f"comment section ({len(heads)} comment headers)"
     return [doc.block_finding(i, CATEGORY, why, "boilerplate.comments", 0.8)
             for i in range(heads[0], end + 1) if label[i] is None and i not in meta_blocks]
 
 
-def pass2(doc: Document) -> List[Finding]:
-    a, z = doc.core
-    out: List[Finding] = []
-    if z < a:
-        return out
-    out.extend(_comments(doc))
-    if doc.mode == "text" and doc.config.block_model:
-        from ..blockmodel import unlikely_blocks
+def unlike_article(ctx: Context) -> List[Finding]:
+    """Rule boilerplate.model: blocks the learned block scorer finds very unlike
+    article text (it runs on whole-page text only)."""
+    probs = ctx.body.block_prob
+    return [ctx.doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
+                                  "boilerplate.model", 0.5)
+            for i in unlikely_blocks(probs, ctx.marks.label, ctx.meta.blocks)]
 
-        probs = doc.block_prob or []
-        for i in unlikely_blocks(doc):
-            out.append(doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
-                                         "boilerplate.model", 0.5))
-    if doc.mode == "html":
-        # trafilatura's extraction already judged position; only stray one- or
-        # two-word lines after the body ("international", a site name) go.
-        for i in range(z + 1, len(doc.blocks)):
-            if doc.label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i):
-                out.append(doc.block_finding(i, CATEGORY, "stray word after the article body",
-                                             "boilerplate.footer", 0.6))
-        return out
-    title = doc.title_block
-    label, meta_blocks, feats, finding = doc.label, doc.meta_blocks, doc.feats, doc.block_finding
-    min_words = doc.config.prose_min_words
-    for i in range(0, a):
+
+def header_and_nav(ctx: Context) -> List[Finding]:
+    """Rules boilerplate.header and boilerplate.nav (text mode): lines before
+    the headline, and short non-sentence lines before the body."""
+    doc, label, meta_blocks = ctx.doc, ctx.marks.label, ctx.meta.blocks
+    if doc.mode != "text":
+        return []
+    title = ctx.meta.title_block
+    min_words = ctx.config.prose_min_words
+    out: List[Finding] = []
+    for i in range(0, ctx.body.first):
         if label[i] is not None or i in meta_blocks:
             continue
-        f = feats[i]
+        f = doc.feats[i]
         if title is not None and i < title:
-            out.append(finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
+            out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
         elif f.n_words < min_words and not f.ends_sentence:
-            out.append(finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
-    for i in range(z + 1, len(doc.blocks)):
-        if label[i] is None and i not in meta_blocks and _footer_line(doc, i):
-            out.append(finding(i, CATEGORY, "short line after the article body", "boilerplate.footer", 0.6))
+            out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
     return out
 
 
-def _footer_line(doc: Document, i: int) -> bool:
+def footer(ctx: Context) -> List[Finding]:
+    """Rule boilerplate.footer: short lines after the body (in HTML, where
+    trafilatura chose the content, only stray one- or two-word lines)."""
+    doc = ctx.doc
+    why = "short line after the article body" if doc.mode == "text" else "stray word after the article body"
+    return [doc.block_finding(i, CATEGORY, why, "boilerplate.footer", 0.6)
+            for i in range(ctx.body.last + 1, len(doc.blocks)) if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)]
+
+
+def by_position(ctx: Context) -> List[Finding]:
+    """Pass 2, once the body is known: comments, the block scorer's verdicts,
+    header and navigation, footer, all judged on the same context."""
+    if not ctx.body.found:
+        return []
+    return comments(ctx) + unlike_article(ctx) + header_and_nav(ctx) + footer(ctx)
+
+
+def _footer_line(mode: str, f: Features, prose_min_words: int) -> bool:
     """A line that goes when it stands after the article body: in text mode a
     short line (not a list item or table row); in HTML mode, where trafilatura
     already chose the content, only a stray one- or two-word line."""
-    f = doc.feats[i]
-    if doc.mode == "html":
+    if mode == "html":
         return f.n_words <= 2 and not f.ends_sentence
-    return f.n_words < doc.config.prose_min_words and not f.bullet and not f.table
+    return f.n_words < prose_min_words and not f.bullet and not f.table
 
 
-def after_trimmed_body(doc: Document) -> List[Finding]:
-    """The body is found before pass 2; when pass 2 removes its last paragraphs
-    (a trailing teaser), the footer lines left between the new end of the body
-    and them are "after the body" too, as a second run would find them."""
-    a, z = doc.core
-    if z < a:
+def after_trimmed_body(ctx: Context) -> List[Finding]:
+    """Rule boilerplate.footer, again: when pass 2 removed the body's last
+    paragraphs (a trailing teaser), the short lines left between the new end
+    of the body and them are "after the body" too, as a second run would find them."""
+    doc, label, body = ctx.doc, ctx.marks.label, ctx.body
+    if not body.found:
         return []
-    label = doc.label
-    k = z
-    while k >= a and (label[k] is not None or k in doc.meta_blocks or not is_prose(doc.feats[k], doc.config)):
+    k = body.last
+    while k >= body.first and (label[k] is not None or k in ctx.meta.blocks or not is_prose(doc.feats[k], ctx.config)):
         k -= 1
-    if k < a or k == z or all(label[i] is None for i in range(k + 1, z + 1)):
+    if k < body.first or k == body.last or all(label[i] is None for i in range(k + 1, body.last + 1)):
         return []
     return [doc.block_finding(i, CATEGORY, "short line after the article body (after a removed teaser)",
                               "boilerplate.footer", 0.6)
-            for i in range(k + 1, z + 1)
-            if label[i] is None and i not in doc.meta_blocks and _footer_line(doc, i)]
+            for i in range(k + 1, body.last + 1)
+            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)]
+
+
+RULES = tuple(Rule(name, CATEGORY, (test.__doc__ or test.__name__.replace("_", " ")).split("\n")[0].strip())
+              for name, test, _ in BLOCK_RULES if name != "boilerplate.empty") + (
+    Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only"),
+    Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
+         params=("COMMENT_TAIL",)),
+    Rule("boilerplate.model", CATEGORY, "a block the learned block scorer finds unlike article text",
+         positional=True, params=("block_model",)),
+    Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True),
+    Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
+         params=("prose_min_words",)),
+    Rule("boilerplate.footer", CATEGORY, "a short line after the body", positional=True,
+         params=("prose_min_words",)),
+    Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True),
+)

@@ -11,17 +11,15 @@ far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Dict, List
+from typing import Dict, List
 
-from ..metadata import split_dateline
-from ..model import Finding
-from ..textutil import norm_key
+from ..metadata.lines import split_dateline
+from ..analysis.findings import Finding
+from .base import Context, Rule
+from ..text.words import norm_key
 
-if TYPE_CHECKING:
-    from ..document import Document
 
 CATEGORY = "duplicate"
-ORDER = 40
 
 NEAR = 4          # blocks apart
 LONG_WORDS = 60   # long paragraphs are duplicates wherever they are
@@ -29,16 +27,23 @@ RUN = 3           # consecutive copies of consecutive paragraphs
 TOP = 12          # a lead repeated as standfirst: both copies in the first TOP blocks ...
 TOP_WORDS = 20    # ... and a real paragraph
 
+RULES = (
+    Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
+                                                                           "RUN", "TOP", "TOP_WORDS")),
+)
 
-def pass1(doc: Document) -> List[Finding]:
+
+def duplicate_blocks(ctx: Context) -> List[Finding]:
+    """Rule duplicate.block."""
+    doc, marks = ctx.doc, ctx.marks
     groups: Dict[str, List[int]] = {}
     min_words = doc.config.duplicate_min_words
-    spans = doc.spans
+    spans = marks.spans
     for b, f in zip(doc.blocks, doc.feats):
         if f.n_words < min_words:
             continue
         # Compared without what pass 1 already cut from it (spam glued to its end).
-        text = doc.kept_text(b.index) if b.index in spans else b.text
+        text = marks.kept_text(b.index) if b.index in spans else b.text
         if text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
             _, body_start = split_dateline(text)
             key = norm_key(text[body_start:])

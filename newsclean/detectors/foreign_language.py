@@ -10,17 +10,29 @@ predominantly foreign are removed.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List
+from typing import List
 
-from .. import lexicon
-from ..model import Finding
-from ..textutil import script_counts, sentence_spans
+from ..text import lexicon
+from ..analysis.findings import Finding
+from .base import Context, Rule
+from ..text.words import script_counts, sentence_spans
 
-if TYPE_CHECKING:
-    from ..document import Document
 
 CATEGORY = "foreign_language"
-ORDER = 30
+
+#: Same script, other language: at least this share of another language's
+#: function words, and at most OWN_MAX of the article's.
+OTHER_MIN = 0.25
+OWN_MAX = 0.06
+#: A sentence inside a block goes when this share of its letters is in another script.
+SENTENCE_SHARE = 0.9
+
+RULES = (
+    Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",)),
+    Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script", params=("SENTENCE_SHARE",)),
+    Rule("foreign.language", CATEGORY, "a block in another language of the same script",
+         params=("OTHER_MIN", "OWN_MAX")),
+)
 
 _QUOTES = "\"'“”„«»‘’「『(["
 
@@ -39,30 +51,27 @@ def _other_language(ws, article_lang: str):
         r = hits.get(lang, 0) / len(ws)
         if r > best_rate:
             best, best_rate = lang, r
-    if best_rate >= 0.25 and own_rate <= 0.06:
+    if best_rate >= OTHER_MIN and own_rate <= OWN_MAX:
         return best
     return None
 
 
-def pass2(doc: Document) -> List[Finding]:
-    """In HTML mode, a foreign-script block that trafilatura kept inside the
-    article body, between the article's own paragraphs, is a quotation (a verse,
-    a cited passage): pass 1 proposed it, pass 2 withdraws the proposal."""
-    if doc.mode != "html":
+def quotations(ctx: Context) -> List[int]:
+    """HTML mode: the blocks proposed as foreign that trafilatura kept inside
+    the article body, between the article's own paragraphs. They are
+    quotations (a verse, a cited passage): the pipeline withdraws the proposals."""
+    doc, label, body = ctx.doc, ctx.marks.label, ctx.body
+    if doc.mode != "html" or body.last - body.first < 2:
         return []
-    a, z = doc.core
-    if z - a < 2:
+    own = [k for k in range(body.first, body.last + 1) if label[k] is None]
+    if not own:
         return []
-    unflagged = [k for k in range(a, z + 1) if doc.label[k] is None]
-    if not unflagged:
-        return []
-    first, last = unflagged[0], unflagged[-1]
-    # between the first and the last of the article's own (unflagged) blocks
-    doc.withdraw([i for i in range(first + 1, last) if doc.label[i] == CATEGORY], CATEGORY)
-    return []
+    return [i for i in range(own[0] + 1, own[-1]) if label[i] == CATEGORY]
 
 
-def pass1(doc: Document) -> List[Finding]:
+def foreign_blocks(ctx: Context) -> List[Finding]:
+    """Rules foreign.script, foreign.sentence and foreign.language, block by block."""
+    doc = ctx.doc
     cfg = doc.config
     out: List[Finding] = []
     if doc.script == "none":
@@ -95,7 +104,7 @@ def pass1(doc: Document) -> List[Finding]:
                 tot = sum(sc.values())
                 if tot < 6 or len(sent.split()) < 3:
                     continue
-                if (tot - sc.get(doc.script, 0)) / tot >= 0.9:
+                if (tot - sc.get(doc.script, 0)) / tot >= SENTENCE_SHARE:
                     before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
                     if sent[0] in _QUOTES or (before and before in _QUOTES):
                         continue
@@ -106,7 +115,7 @@ def pass1(doc: Document) -> List[Finding]:
         # Same script, other language: the block has (almost) none of the
         # article language's function words and plenty of another's. Stop-word
         # profiles are decisive at this length; langdetect would cost ~20 ms a block.
-        if doc.language and f.n_words >= 8 and f.stop_ratio < 0.06:
+        if doc.language and f.n_words >= 8 and f.stop_ratio < OWN_MAX:
             cand = _other_language(f.words, doc.language)
             if cand:
                 out.append(doc.block_finding(b.index, CATEGORY,

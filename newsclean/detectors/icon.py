@@ -2,21 +2,27 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List
+from typing import List
 
-from .. import lexicon
-from ..model import Finding
+from ..text import lexicon
+from ..analysis.findings import Finding
+from .base import Context, Rule
 
-if TYPE_CHECKING:
-    from ..document import Document
 
 CATEGORY = "icon"
-ORDER = 10
 
 _TOKEN_RE = re.compile(r"\S+")
 _LIGATURE_RE = re.compile(r"^[a-z]+(?:_[a-z]+)+$")
 _DASH_SPLIT_RE = re.compile(r"[-_]")
-_MIN_RUN = 4
+#: A run of icon labels inside a line goes when it has at least this many tokens.
+MIN_RUN = 4
+#: A whole line goes when at least this share of its tokens are icon labels (two unmistakable).
+LINE_SHARE = 0.75
+
+RULES = (
+    Rule("icon.line", CATEGORY, "a line made of icon labels", params=("LINE_SHARE",)),
+    Rule("icon.run", CATEGORY, "a run of icon labels inside a line", params=("MIN_RUN",)),
+)
 
 
 def _is_icon(token: str, vocab: frozenset) -> int:
@@ -37,7 +43,9 @@ def _is_icon(token: str, vocab: frozenset) -> int:
     return 0
 
 
-def pass1(doc: Document) -> List[Finding]:
+def icon_labels(ctx: Context) -> List[Finding]:
+    """Rules icon.line and icon.run: one tokenisation of each block serves both."""
+    doc = ctx.doc
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
@@ -54,7 +62,7 @@ def pass1(doc: Document) -> List[Finding]:
             continue
         strong = sum(1 for t in toks if t[2] == 2)
         iconish = sum(1 for t in toks if t[2])
-        if strong >= 2 and iconish / len(toks) >= 0.75:
+        if strong >= 2 and iconish / len(toks) >= LINE_SHARE:
             out.append(Finding(b.start, b.end, CATEGORY,
                                f"{iconish} of {len(toks)} tokens are icon labels", "icon.line", 1.0, b.index))
             continue
@@ -68,7 +76,7 @@ def pass1(doc: Document) -> List[Finding]:
             while j < len(toks) and toks[j][2]:
                 j += 1
             run = toks[i:j]
-            if len(run) >= _MIN_RUN and sum(1 for t in run if t[2] == 2) >= max(2, len(run) // 2):
+            if len(run) >= MIN_RUN and sum(1 for t in run if t[2] == 2) >= max(2, len(run) // 2):
                 out.append(Finding(b.start + run[0][0], b.start + run[-1][1], CATEGORY,
                                    f"run of {len(run)} icon labels", "icon.run", 0.9, None))
             i = j

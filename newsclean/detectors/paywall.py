@@ -13,16 +13,14 @@ Two rules:
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, List
+from typing import List
 
-from .. import lexicon
-from ..model import Finding
+from ..text import lexicon
+from ..analysis.findings import Finding
+from .base import Context, Rule
 
-if TYPE_CHECKING:
-    from ..document import Document
 
 CATEGORY = "paywall"
-ORDER = 20
 
 WALL_MAX_WORDS = 40
 PROMPT_MAX_WORDS = 40
@@ -32,6 +30,20 @@ FOLLOW_MAX_WORDS = 20  # a block right after a prompt, with a prompt phrase of i
 MIXED_MAX_WORDS = 20
 COOKIE_MAX_WORDS = 90
 OPENING_MAX_WORDS = 25  # "Sign up for our newsletter: ..." -- a block that opens with a prompt
+#: A wall counts only after this many prose blocks (the article has begun).
+WALL_AFTER_PROSE = 2
+#: Share of a block's letters in prompt phrases that makes it a prompt.
+PROMPT_COVERAGE = 0.35
+
+RULES = (
+    Rule("paywall.wall", CATEGORY, "a wall announcing the article continues for subscribers",
+         params=("WALL_MAX_WORDS", "WALL_AFTER_PROSE")),
+    Rule("paywall.region", CATEGORY, "what follows a wall, but for long article paragraphs", positional=True,
+         params=("prose_min_words",)),
+    Rule("paywall.prompt", CATEGORY, "a short block of registration, login, subscription or cookie prompts",
+         params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
+                 "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
+)
 
 
 def coverage(pattern, text: str) -> tuple:
@@ -61,14 +73,16 @@ def is_prompt(pattern, text: str, n_words: int) -> tuple:
     cov, distinct = coverage(pattern, text)
     if not distinct:
         return False, ""
-    if cov >= 0.35 or (n_words <= 3 and cov >= 0.3):
+    if cov >= PROMPT_COVERAGE or (n_words <= 3 and cov >= 0.3):
         return True, f"prompt phrases cover {cov:.0%} of the block"
     if distinct >= 2 and cov >= 0.2 and n_words <= MIXED_MAX_WORDS:
         return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
     return False, ""
 
 
-def pass1(doc: Document) -> List[Finding]:
+def paywall(ctx: Context) -> List[Finding]:
+    """Rules paywall.wall, paywall.region and paywall.prompt, in one pass down the page."""
+    doc = ctx.doc
     cfg = doc.config
     wall = lexicon.matcher("paywall_wall", cfg.extra_phrases)
     prompt = lexicon.matcher("paywall_prompts", cfg.extra_phrases)
@@ -90,7 +104,7 @@ def pass1(doc: Document) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.95))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
-        if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= 2:
+        if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= WALL_AFTER_PROSE:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
@@ -112,6 +126,4 @@ def pass1(doc: Document) -> List[Finding]:
             prev_prompt = b.index
         elif n >= prose_min:
             prose_before += 1
-    if wall_at is not None:
-        doc.paywalled = True
     return out

@@ -7,20 +7,23 @@ sentence or token where it starts; the paragraph's own sentences stay).
 """
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import re
-from typing import TYPE_CHECKING, List, Optional, Tuple, cast
+from bisect import bisect_left
+from typing import List, Optional, Tuple, cast
 
-from .. import lexicon
-from ..model import Finding
-from ..textutil import SCRIPTS, URL_RE, sentence_spans
+from ..text import lexicon
+from ..analysis.findings import Finding
+from .base import Context, Rule
+from ..text.words import SCRIPTS, URL_RE, sentence_spans
 
-if TYPE_CHECKING:
-    from ..document import Document
 
 CATEGORY = "spam"
-ORDER = 15
+
+RULES = (
+    Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
+    Rule("spam.block", CATEGORY, "a block of spam sentences (URLs, commercial or foreign-script words)"),
+    Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph"),
+)
 
 _TOKEN_RE = re.compile(r"\S+")
 _SCRIPT_RES = dict(SCRIPTS)
@@ -69,7 +72,9 @@ def _spam_sentence(kinds) -> Optional[str]:
     return None
 
 
-def pass1(doc: Document) -> List[Finding]:
+def spam(ctx: Context) -> List[Finding]:
+    """Rules spam.links, spam.block and spam.tail, block by block."""
+    doc = ctx.doc
     lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
     out: List[Finding] = []
     script = doc.script

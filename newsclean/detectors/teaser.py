@@ -14,29 +14,54 @@ Signals, never a list of topics:
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, List
+from typing import TYPE_CHECKING, List, Sequence
 
-from .. import lexicon
-from ..core import content_words, is_prose, overlap
-from ..textutil import words
-from ..model import Finding
+from ..analysis.findings import Finding
+from ..analysis.scores import is_prose
+from ..analysis.topic import content_words, overlap
+from ..text import lexicon
+from ..text.words import words
+from .base import Context, Rule
 
 if TYPE_CHECKING:
-    from ..config import Config
-    from ..document import Document, Features
+    from ..analysis.document import Features
 
 CATEGORY = "teaser"
-ORDER = 60
-ORDER2 = 10
 
+#: A teaser header has at most this many words.
 HEADER_MAX_WORDS = 12
+#: A link line (under a header, or in a list) has at most this many words.
 LINK_MAX_WORDS = 16
+#: This many headline-shaped lines in a row are a box of links (text mode).
+HEADLINE_RUN = 3
+#: A glued teaser box: judged on at most this many characters after its header.
+INLINE_SAMPLE_CHARS = 3000
+#: ... in a block of at least this many words, whose header stands past this share of it.
+INLINE_MIN_WORDS = 60
+INLINE_MIN_POSITION = 0.3
+#: A list after the body: at least this many short items.
+LIST_MIN_ITEMS = 3
+
+RULES = (
+    Rule("teaser.header", CATEGORY, "a related-content header", params=("HEADER_MAX_WORDS",)),
+    Rule("teaser.links", CATEGORY, "the links and summaries under a related-content header", positional=True,
+         params=("LINK_MAX_WORDS", "teaser_low_overlap")),
+    Rule("teaser.inline", CATEGORY, "a related-content box glued to a paragraph's end",
+         params=("INLINE_MIN_WORDS", "INLINE_MIN_POSITION", "INLINE_SAMPLE_CHARS", "teaser_low_overlap")),
+    Rule("teaser.tagged", CATEGORY, "a related-story link ending in a bracketed tag ([VIDEO])"),
+    Rule("teaser.headlines", CATEGORY, "a run of headline-shaped lines (text mode)", positional=True,
+         params=("HEADLINE_RUN",)),
+    Rule("teaser.list", CATEGORY, "a list of short items after the body (text mode)", positional=True,
+         params=("LIST_MIN_ITEMS", "LINK_MAX_WORDS")),
+    Rule("teaser.trailing", CATEGORY, "paragraphs after or at the end of the body that score as teasers",
+         positional=True, params=("teaser_threshold", "teaser_low_overlap")),
+)
 _TAGGED_RE = re.compile(r"\s\[[A-Z]{3,12}\]$")
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
 
 
-def _header(pattern, text: str, n_words: int, first=None, ws=None) -> bool:
-    if n_words > HEADER_MAX_WORDS or (first is not None and first.isdisjoint(ws)):
+def _header(pattern, text: str, n_words: int, first, ws) -> bool:
+    if n_words > HEADER_MAX_WORDS or first.isdisjoint(ws):
         return False
     m = pattern.search(text)
     if not m:
@@ -45,12 +70,8 @@ def _header(pattern, text: str, n_words: int, first=None, ws=None) -> bool:
     return m.start() <= 2 or len(m.group()) >= 0.4 * len(text.strip(" :-–—>»"))
 
 
-def _link_like(f: Features, cfg: Config) -> bool:
+def _link_like(f: Features) -> bool:
     return f.n_words <= LINK_MAX_WORDS and (f.bullet or not f.ends_sentence or f.n_words <= 6)
-
-
-HEADLINE_RUN = 3
-INLINE_SAMPLE_CHARS = 3000
 
 
 def _headline_shaped(f: Features) -> bool:
@@ -65,63 +86,70 @@ def _truncated(text: str, n_words: int) -> bool:
     return (n_words >= 20 and text[-1].isalnum()) or text.endswith(("…", "...", "[…]", "[...]"))
 
 
-def pass2(doc: Document) -> List[Finding]:
-    cfg = doc.config
+# Each rule below reads ``free`` (free[i]: block i is neither proposed for
+# removal, nor metadata, nor taken by an earlier teaser rule) and returns its
+# findings; :func:`teaser` runs them in order.
+
+def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rules teaser.header and teaser.links: a related-content header ("Read
+    more", "Lesen Sie auch") and the link-like lines that follow it."""
+    doc, label, cfg = ctx.doc, ctx.marks.label, ctx.config
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
+    feats, n, last = doc.feats, len(doc.blocks), ctx.body.last
+    avail = list(free)
+    taken: set = set()
     out: List[Finding] = []
-    taken = set()
-    n = len(doc.blocks)
-    a, z = doc.core
 
-    feats = doc.feats
-    # avail[i]: block i is free (unflagged, not metadata, not taken here yet).
-    avail = [lab is None for lab in doc.label]
-    for k in doc.meta_blocks:
-        avail[k] = False
-
-    def take(i, reason, rule, conf=0.8):
+    def take(i: int, reason: str, rule: str, conf: float) -> None:
         taken.add(i)
         avail[i] = False
         out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
-    # 1. Header-led regions.
     for i, f in enumerate(feats):
         if not avail[i] or not _header(headers, doc.blocks[i].text, f.n_words, header_first, f.words):
             continue
         take(i, "related-content header", "teaser.header", 0.9)
         j = i + 1
         first = next((k for k in range(i + 1, n) if avail[k]), None)
-        bullets = first is not None and doc.feats[first].bullet
+        bullets = first is not None and feats[first].bullet
         while j < n:
             if not avail[j]:
-                if doc.label[j] in ("boilerplate", "teaser") or j in taken:
+                if label[j] in ("boilerplate", "teaser") or j in taken:
                     j += 1
                     continue
                 break
-            f = doc.feats[j]
+            f = feats[j]
             if bullets and not f.bullet:
                 break
-            if _link_like(f, cfg) or (j > z and not is_prose(f, cfg)):
+            if _link_like(f) or (j > last and not is_prose(f, cfg)):
                 take(j, f"link under the related-content header at block {i}", "teaser.links", 0.85)
                 j += 1
-            elif j > z or overlap(doc, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
+            elif j > last or overlap(doc, ctx.marks, ctx.body, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
                 take(j, f"story summary under the related-content header at block {i}", "teaser.links", 0.8)
                 j += 1
             else:
                 break
+    return out
 
-    # 1b. A teaser header inside a long block, where the extractor glued the
-    # "Top stories" box to the last paragraph: cut from the header on, when what
-    # follows is off-topic.
-    for i in range(a, n):
-        f = feats[i]
-        if f.n_words < 60 or not avail[i] or header_first.isdisjoint(f.words):
+
+def inline_box(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.inline: a teaser header inside a long block, where the
+    extractor glued the "Top stories" box to the last paragraph: cut from the
+    header on, when what follows is off-topic."""
+    doc, cfg = ctx.doc, ctx.config
+    headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
+    header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
+    counts = ctx.body.counts
+    out: List[Finding] = []
+    for i in range(ctx.body.first, len(doc.blocks)):
+        f = doc.feats[i]
+        if f.n_words < INLINE_MIN_WORDS or not free[i] or header_first.isdisjoint(f.words):
             continue
         text = doc.blocks[i].text
         for m in headers.finditer(text):
             s = m.start()
-            if s < 0.3 * len(text) or text[s - 2:s].strip() not in (".", "!", "?", "”", "\"", "|", ""):
+            if s < INLINE_MIN_POSITION * len(text) or text[s - 2:s].strip() not in (".", "!", "?", "”", "\"", "|", ""):
                 continue
             if not (text[s].isupper() and text[s - 1] == " "):
                 continue
@@ -129,7 +157,6 @@ def pass2(doc: Document) -> List[Finding]:
             # the whole rest would make a long block with many headers quadratic).
             rest = text[m.end():m.end() + INLINE_SAMPLE_CHARS]
             ws = set(content_words(words(rest)))
-            counts = doc.core_counts
             if len(ws) < 8:
                 continue
             ov = sum(1 for w in ws if counts.get(w, 0) > 1) / len(ws)
@@ -139,62 +166,88 @@ def pass2(doc: Document) -> List[Finding]:
                                    f"\u201c{m.group()}\u201d box glued to the paragraph ({ov:.0%} on topic)",
                                    "teaser.inline", 0.8, None))
                 break
+    return out
 
-    # 1c. Related-story links marked with a bracketed tag: "Plane passengers
-    # quarantined after outbreak [NEWS]", "Lakers vs Nets: final decision [VIDEO]".
-    for b, f in zip(doc.blocks, feats):
-        if b.text[-1] == "]" and f.n_words <= 30 and avail[b.index] and _TAGGED_RE.search(b.text):
-            take(b.index, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
 
-    # 1d. Text mode: a run of three or more headline-shaped lines (5-25 words,
-    # no sentence end) is a box of links to other stories, wherever it stands.
-    # Short list items (2-4 words: "baby carrier", "camera") are spared.
-    if doc.mode == "text":
-        i = 0
-        while i < n:
-            j = i
-            while j < n and avail[j] and _headline_shaped(feats[j]):
-                j += 1
-            if j - i >= HEADLINE_RUN:
-                for k in range(i, j):
-                    take(k, f"one of {j - i} headline-shaped lines in a row", "teaser.headlines", 0.75)
-            i = max(j, i + 1)
+def tagged_links(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.tagged: related-story links marked with a bracketed tag:
+    "Plane passengers quarantined after outbreak [NEWS]"."""
+    doc = ctx.doc
+    return [doc.block_finding(b.index, CATEGORY, "related-story link with a bracketed tag", "teaser.tagged", 0.8)
+            for b, f in zip(doc.blocks, doc.feats)
+            if b.text[-1] == "]" and f.n_words <= 30 and free[b.index] and _TAGGED_RE.search(b.text)]
 
-    # 2. Link lists after the body: runs of >= 3 short items. (Text mode only: in
-    # HTML, a list that trafilatura kept in the main content is usually the article's.)
-    i = z + 1 if doc.mode == "text" and z >= a else n  # no body found: nothing is "after" it
+
+def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.headlines (text mode): a run of HEADLINE_RUN or more
+    headline-shaped lines (5-25 words, no sentence end) is a box of links to
+    other stories, wherever it stands. Short list items (2-4 words) are spared."""
+    doc = ctx.doc
+    if doc.mode != "text":
+        return []
+    feats, n = doc.feats, len(doc.blocks)
+    out: List[Finding] = []
+    i = 0
+    while i < n:
+        j = i
+        while j < n and free[j] and _headline_shaped(feats[j]):
+            j += 1
+        if j - i >= HEADLINE_RUN:
+            out.extend(doc.block_finding(k, CATEGORY, f"one of {j - i} headline-shaped lines in a row",
+                                         "teaser.headlines", 0.75) for k in range(i, j))
+        i = max(j, i + 1)
+    return out
+
+
+def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.list (text mode): runs of LIST_MIN_ITEMS or more short items,
+    half of them bullets, after the body. (In HTML, a list that trafilatura
+    kept in the main content is usually the article's.)"""
+    doc, body = ctx.doc, ctx.body
+    feats, n = doc.feats, len(doc.blocks)
+    out: List[Finding] = []
+    i = body.last + 1 if doc.mode == "text" and body.found else n  # no body found: nothing is "after" it
     while i < n:
         f = feats[i]
-        if avail[i] and not f.table and _link_like(f, cfg) and (f.bullet or f.n_words >= 2):
+        if free[i] and not f.table and _link_like(f) and (f.bullet or f.n_words >= 2):
             j = i
-            while j < n and avail[j] and not feats[j].table and _link_like(feats[j], cfg):
+            while j < n and free[j] and not feats[j].table and _link_like(feats[j]):
                 j += 1
-            if j - i >= 3 and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
-                for k in range(i, j):
-                    take(k, f"list of {j - i} short items after the article", "teaser.list", 0.8)
+            if j - i >= LIST_MIN_ITEMS and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
+                out.extend(doc.block_finding(k, CATEGORY, f"list of {j - i} short items after the article",
+                                             "teaser.list", 0.8) for k in range(i, j))
             i = j + 1
         else:
             i += 1
+    return out
 
-    # 3. Paragraphs trailing the body, scored.
-    if z < a:
-        return out
-    last = n - 1
-    body_prose = [k for k in range(a, z + 1) if doc.label[k] is None and is_prose(doc.feats[k], cfg)]
-    protect = set(body_prose[: max(2, len(body_prose) // 2)])  # never eat the first half of the article
-    for i in range(last, a - 1, -1):
-        if not avail[i]:
+
+def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.trailing: paragraphs at the end of the body and after it,
+    walking backwards from the last one. Signals: a kicker prefix (``FRAUD
+    ALLEGED:``), truncation mid-sentence, low topical overlap with the body,
+    a place after the body. A paragraph whose signals add up to
+    ``Config.teaser_threshold`` goes; the walk stops at the first paragraph of
+    the body that reads as the article's own, and never enters its first half."""
+    doc, body, marks, cfg = ctx.doc, ctx.body, ctx.marks, ctx.config
+    if not body.found:
+        return []
+    first, last = body.first, body.last
+    feats = doc.feats
+    out: List[Finding] = []
+    body_prose = [k for k in range(first, last + 1) if marks.label[k] is None and is_prose(feats[k], cfg)]
+    protect = set(body_prose[: max(2, len(body_prose) // 2)])
+    for i in range(len(doc.blocks) - 1, first - 1, -1):
+        if not free[i]:
             continue
         f = feats[i]
         if f.table:
             continue
-        if not is_prose(f, cfg) and not (i > z and f.n_words >= 8):
-            if i > z:
-                continue  # short lines after the body: footer, judged by boilerplate
-            continue
+        if not is_prose(f, cfg) and not (i > last and f.n_words >= 8):
+            continue  # short lines: footer, judged by boilerplate
         if i in protect:
             break
-        text = doc.kept_text(i)
+        text = marks.kept_text(i)
         score, why = 0.0, []
         if _KICKER_RE.match(text):
             score += 1.0
@@ -202,14 +255,14 @@ def pass2(doc: Document) -> List[Finding]:
         if _truncated(text, len(text.split())):
             score += 1.0
             why.append("cut off mid-sentence")
-        ov = overlap(doc, i)
+        ov = overlap(doc, marks, body, i)
         if ov < cfg.teaser_low_overlap:
             score += 1.0
             why.append(f"off-topic ({ov:.0%} of its words in the article)")
         elif ov < 2 * cfg.teaser_low_overlap:
             score += 0.5
             why.append(f"weakly related ({ov:.0%} of its words in the article)")
-        if i > z:
+        if i > last:
             score += 0.5
             why.append("after the article body")
         # In HTML mode trafilatura already chose these paragraphs as the article: a
@@ -220,7 +273,20 @@ def pass2(doc: Document) -> List[Finding]:
         else:
             shaped = True
         if score >= cfg.teaser_threshold and shaped:
-            take(i, ", ".join(why), "teaser.trailing", min(1.0, score / 3))
-        elif i <= z:
+            out.append(doc.block_finding(i, CATEGORY, ", ".join(why), "teaser.trailing", min(1.0, score / 3)))
+        elif i <= last:
             break
+    return out
+
+
+def teaser(ctx: Context) -> List[Finding]:
+    """The teaser rules, in order; a block one of them takes is not free for the next."""
+    free = [ctx.free(i) for i in range(len(ctx.doc.blocks))]
+    out: List[Finding] = []
+    for rule in (related_header, inline_box, tagged_links, headline_runs, list_after_body, trailing):
+        found = rule(ctx, free)
+        for f in found:
+            if f.block is not None:
+                free[f.block] = False
+        out.extend(found)
     return out

@@ -30,8 +30,10 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain
-from operator import attrgetter
-from typing import TYPE_CHECKING, List, Optional
+from typing import TYPE_CHECKING, List, Mapping, Optional, Sequence, Tuple
+
+from .scores import is_prose, max_run
+from .topic import cohesion, content_words_of, head_of
 
 if TYPE_CHECKING:
     from .document import Document, Features
@@ -56,25 +58,6 @@ TITLE_BLOCKS = 3
 _DIGIT_RE = re.compile(r"\d")
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
-_ASCII_DIGITS = b"0123456789"
-_text = attrgetter("text")
-
-
-def _count_digits(s: str) -> int:
-    """How many characters of ``s`` are decimal digits (what ``\\d`` matches)."""
-    if s.isascii():  # only 0-9 then: delete them and compare lengths, no regex
-        b = s.encode("ascii")
-        return len(b) - len(b.translate(None, _ASCII_DIGITS))
-    return len(_DIGIT_RE.findall(s))
-
-
-def _capitalised(ws: List[str]) -> int:
-    """How many of the (non-empty) words ``ws`` start with a capital letter."""
-    k = 0
-    for w in ws:
-        if w[0].isupper():
-            k += 1
-    return k
 
 
 @lru_cache(maxsize=1)
@@ -94,70 +77,64 @@ def judged(f: Features) -> bool:
     return f.n_words >= MIN_WORDS or f.ends_sentence
 
 
-def features(doc: Document, scores: List[float]) -> List[Optional[List[float]]]:
+def features(doc: Document, scores: List[float], label: Sequence[Optional[str]]) -> List[Optional[List[float]]]:
     """One feature vector per block, in the order of FEATURES; None for the blocks
-    the model does not judge (flagged by a pass-1 detector, or a short line).
-    ``scores`` are the rule-based core scores (:func:`newsclean.core.block_score`)."""
-    from .core import _cohesion, _max_run, cwords, head_of, is_prose
-
-    blocks, feats, label, cfg = doc.blocks, doc.feats, doc.label, doc.config
+    the model does not judge (``label``: proposed by a pass-1 rule; or a short
+    line). ``scores`` are the rule-based scores (:func:`newsclean.analysis.scores.score`)."""
+    blocks, feats, cfg = doc.blocks, doc.feats, doc.config
     n = len(blocks)
     if not n:
         return []
-    a, z = _max_run(scores)
-    nw = [f.n_words for f in feats]
+    first, last = max_run(scores)
+    n_words = [f.n_words for f in feats]
     # Neighbour lookups: index -1/-2 and n/n+1 read the padding at the end.
-    lw = list(map(math.log1p, nw))
-    lw += (0.0, 0.0)
-    es = [1.0 if f.ends_sentence else 0.0 for f in feats]
-    es += (0.0, 0.0)
-    fl = [0.0 if lab is None else 1.0 for lab in label]
-    fl += (1.0, 1.0)
+    log_words = [math.log1p(x) for x in n_words] + [0.0, 0.0]
+    sentence = [1.0 if f.ends_sentence else 0.0 for f in feats] + [0.0, 0.0]
+    flagged = [0.0 if lab is None else 1.0 for lab in label] + [1.0, 1.0]
     prose = [is_prose(f, cfg) for f in feats]
     free = [p and lab is None for p, lab in zip(prose, label)]
-    cands = [i for i in range(a, z + 1) if free[i]] if z >= a else []
-    coh = _cohesion(doc, cands) if len(cands) >= 3 else {}
-    # Prefix sums (prose blocks, flagged blocks, words of unflagged prose): pp[i]
-    # counts blocks 0..i-1.
-    pp = list(accumulate(prose, initial=0))
-    pf = list(accumulate(fl[:n], initial=0.0))
-    pw = list(accumulate([x if p else 0 for x, p in zip(nw, free)], initial=0))
-    total = pw[-1] or 1
-    core_len = z - a + 1
+    cands = [i for i in range(first, last + 1) if free[i]] if last >= first else []
+    coh = cohesion(doc, cands) if len(cands) >= 3 else {}
+    # Prefix sums: prose_sum[i] counts the prose blocks among 0..i-1; the same
+    # for flagged blocks and for the words of unflagged prose.
+    prose_sum = list(accumulate(prose, initial=0))
+    flagged_sum = list(accumulate(flagged[:n], initial=0.0))
+    words_sum = list(accumulate([x if p else 0 for x, p in zip(n_words, free)], initial=0))
+    total = words_sum[-1] or 1
+    core_len = last - first + 1
     # Topical reference: content words of the core's first paragraphs.
     head = head_of(cands)
     headset = set(head)
-    ref = Counter(chain.from_iterable(cwords(doc, i) for i in head))
+    ref = Counter(chain.from_iterable(content_words_of(doc, i) for i in head))
     top: set = set()
     for i in range(min(TITLE_BLOCKS, n)):
-        top |= cwords(doc, i)
+        top |= content_words_of(doc, i)
     ref1 = frozenset(ref)                               # words of the core's head
     ref2 = frozenset(w for w, c in ref.items() if c > 1)  # ... in two of its blocks or more
-    seen = Counter(map(_text, blocks))  # how many times each line occurs
-    lmax = math.log1p(max(nw)) or 1.0
+    seen = Counter(b.text for b in blocks)  # how many times each line occurs
+    lmax = math.log1p(max(n_words)) or 1.0
     out: List[Optional[List[float]]] = []
-    append = out.append
     for i, f in enumerate(feats):
         if label[i] is not None or not judged(f):
-            append(None)
+            out.append(None)
             continue
         nwi = f.n_words
         text = blocks[i].text
         ws = text.split(None, 20)[:20]
         k = len(ws)
         head_chars = text[:400]
-        nd = _count_digits(head_chars)
-        if z < a:
+        nd = len(_DIGIT_RE.findall(head_chars))
+        if last < first:
             dist, edge, rel, inside = n, 0, -1.0, 0.0
-        elif i < a:
-            dist, edge, rel, inside = a - i, 0, -0.5, 0.0
-        elif i > z:
-            dist, edge, rel, inside = i - z, 0, 1.5, 0.0
+        elif i < first:
+            dist, edge, rel, inside = first - i, 0, -0.5, 0.0
+        elif i > last:
+            dist, edge, rel, inside = i - last, 0, 1.5, 0.0
         else:
-            dist, edge, rel, inside = 0, min(i - a, z - i), (i - a) / core_len, 1.0
+            dist, edge, rel, inside = 0, min(i - first, last - i), (i - first) / core_len, 1.0
         ovl = tov = 0.0
         if nwi >= TOPIC_MIN_WORDS:
-            cw = cwords(doc, i)
+            cw = content_words_of(doc, i)
             if cw:
                 ovl = len(cw & (ref2 if i in headset else ref1)) / len(cw)
                 if i >= TITLE_BLOCKS:
@@ -165,42 +142,49 @@ def features(doc: Document, scores: List[float]) -> List[Optional[List[float]]]:
         lo = i - 3 if i > 3 else 0
         hi = i + 4 if i + 4 < n else n
         s = scores[i]
-        lwi = lw[i]
-        append([
-            1.0,
-            lwi,
-            es[i],
-            f.stop_ratio,
-            1.0 if prose[i] else 0.0,
-            1.0 if f.bullet else 0.0,
-            1.0 if f.n_urls > 0 else 0.0,
-            _capitalised(ws) / k,
-            nd / len(head_chars),
-            text.count(",") / (nwi or 1),
-            len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
-            1.0 if text[-1] == ":" else 0.0,
-            1.0 if text.endswith(("…", "...")) else 0.0,
-            1.0 if nd and ":" in text and _TIME_RE.search(text) is not None else 0.0,
-            1.0 if text[-1] == ")" and _COUNT_RE.search(text) is not None else 0.0,
-            1.0 if 5 <= nwi <= 25 and not f.ends_sentence else 0.0,
-            1.0 if seen[text] > 1 else 0.0,
-            lwi / lmax,
-            i / n,
-            inside,
-            (dist if dist < 20 else 20) / 20.0,
-            (edge if edge < 20 else 20) / 20.0,
-            rel,
-            pw[i] / total,
-            coh.get(i, 0.0),
-            ovl,
-            tov,
-            lw[i - 1], lw[i + 1], lw[i - 2], lw[i + 2],
-            es[i - 1], es[i + 1],
-            fl[i - 1], fl[i + 1], fl[i - 2], fl[i + 2],
-            (pp[hi] - pp[lo] - prose[i]) / 6.0,
-            (pf[hi] - pf[lo]) / 7.0,
-            -1.0 if s < -30.0 else (1.0 if s > 30.0 else s / 30.0),
-        ])
+        named = {
+            "bias": 1.0,
+            "log_words": log_words[i],
+            "ends_sentence": sentence[i],
+            "stop_ratio": f.stop_ratio,
+            "is_prose": 1.0 if prose[i] else 0.0,
+            "bullet": 1.0 if f.bullet else 0.0,
+            "has_url": 1.0 if f.n_urls > 0 else 0.0,
+            "caps_ratio": sum(1 for w in ws if w[0].isupper()) / k,
+            "digit_ratio": nd / len(head_chars),
+            "comma_rate": text.count(",") / (nwi or 1),
+            "mean_word_len": len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
+            "ends_colon": 1.0 if text[-1] == ":" else 0.0,
+            "ends_ellipsis": 1.0 if text.endswith(("…", "...")) else 0.0,
+            "has_time": 1.0 if nd and _TIME_RE.search(text) is not None else 0.0,
+            "count_suffix": 1.0 if _COUNT_RE.search(text) is not None else 0.0,
+            "headline_shape": 1.0 if 5 <= nwi <= 25 and not f.ends_sentence else 0.0,
+            "repeated": 1.0 if seen[text] > 1 else 0.0,
+            "rel_length": log_words[i] / lmax,
+            "position": i / n,
+            "in_core": inside,
+            "core_distance": min(dist, 20) / 20.0,
+            "core_edge": min(edge, 20) / 20.0,
+            "core_relpos": rel,
+            "prose_before": words_sum[i] / total,
+            "cohesion": coh.get(i, 0.0),
+            "core_overlap": ovl,
+            "title_overlap": tov,
+            "prev_words": log_words[i - 1],
+            "next_words": log_words[i + 1],
+            "prev2_words": log_words[i - 2],
+            "next2_words": log_words[i + 2],
+            "prev_sentence": sentence[i - 1],
+            "next_sentence": sentence[i + 1],
+            "prev_flagged": flagged[i - 1],
+            "next_flagged": flagged[i + 1],
+            "prev2_flagged": flagged[i - 2],
+            "next2_flagged": flagged[i + 2],
+            "prose_near": (prose_sum[hi] - prose_sum[lo] - prose[i]) / 6.0,
+            "flagged_near": (flagged_sum[hi] - flagged_sum[lo]) / 7.0,
+            "rule_score": max(-1.0, min(1.0, s / 30.0)),
+        }
+        out.append([named[name] for name in FEATURES])
     return out
 
 
@@ -210,21 +194,24 @@ def _sigmoid(x: float) -> float:
 
 def _dot(coef: List[float], v: List[float]) -> float:
     """``coef · v``, added up left to right. A loop, not ``sum()``: the same
-    result on every Python version (``sum()`` of floats is compensated from 3.12
-    on), and in the compiled build a loop over machine doubles."""
+    result on every Python version (``sum()`` of floats is compensated from
+    3.12 on)."""
     acc = 0.0
     for c, x in zip(coef, v):
         acc += c * x
     return acc
 
 
-def probabilities(doc: Document, scores: List[float], w: dict) -> List[Optional[float]]:
+def probabilities(doc: Document, scores: List[float], label: Sequence[Optional[str]],
+                  w: dict) -> List[Optional[float]]:
     """The model's probability that each block is article text (None: not judged)."""
     coef = w["coef"]
-    return [None if v is None else _sigmoid(_dot(coef, v)) for v in features(doc, scores)]
+    return [None if v is None else _sigmoid(_dot(coef, v)) for v in features(doc, scores, label)]
 
 
+#: The model judges only whole-page text: at least this many blocks ...
 WHOLE_PAGE_BLOCKS = 30
+#: ... of which at least this share are shorter than Config.prose_min_words.
 WHOLE_PAGE_SHORT_SHARE = 0.5
 
 
@@ -240,24 +227,26 @@ def whole_page(doc: Document) -> bool:
     return short / n >= WHOLE_PAGE_SHORT_SHARE
 
 
-#: Core score of a judged block: SCALE * words * (p - threshold), words capped.
+#: Score of a judged block: SCALE * words * (p - threshold), words capped.
 SCALE = 2.0
 WORDS_CAP = 150
 
+Probabilities = List[Optional[float]]
 
-def rescore(doc: Document, scores: List[float]) -> List[float]:
-    """Replace the rule-based core score of every judged block by one from the
+
+def rescore(doc: Document, scores: List[float], label: Sequence[Optional[str]]) -> Tuple[List[float], Probabilities]:
+    """Replace the rule-based score of every judged block by one from the
     model's probability: ``2 * words * (p - threshold)``, so a paragraph the
     model doubts pulls the maximum subarray away from it (a comment thread, a
     box of other stories) and one it trusts can join the run. A block the rules
     scored negatively (a short line) is raised only, never lowered. Blocks the
     model does not judge keep their scores: the model never overrules a
-    detector. Sets ``doc.block_prob`` (None for blocks not judged)."""
+    detector. Returns the new scores and the probabilities (empty when the
+    model was not applied; None for blocks not judged)."""
     w = weights()
-    if w is None or not getattr(doc.config, "block_model", True) or not whole_page(doc):
-        return scores
-    probs = probabilities(doc, scores, w)
-    doc.block_prob = probs
+    if w is None or not doc.config.block_model or not whole_page(doc):
+        return scores, []
+    probs = probabilities(doc, scores, label, w)
     cut = w.get("threshold", 0.5)
     out = list(scores)
     feats = doc.feats
@@ -267,16 +256,15 @@ def rescore(doc: Document, scores: List[float]) -> List[float]:
         s = scores[i]
         v = SCALE * max(1.0, float(min(feats[i].n_words, WORDS_CAP))) * (p - cut)
         out[i] = v if s > 0 or p < cut else max(s, v)
-    return out
+    return out, probs
 
 
-def unlikely_blocks(doc: Document) -> List[int]:
+def unlikely_blocks(probs: Probabilities, label: Sequence[Optional[str]], meta_blocks: Mapping[int, str]) -> List[int]:
     """Unflagged blocks the model finds very unlike article text (probability
-    under the model's ``drop_below``), for the boilerplate detector's pass 2."""
+    under the model's ``drop_below``)."""
     w = weights()
-    probs = getattr(doc, "block_prob", None)
-    if w is None or probs is None:
+    if w is None or not probs:
         return []
     low = w.get("drop_below", 0.0)
     return [i for i, p in enumerate(probs)
-            if p is not None and p < low and doc.label[i] is None and i not in doc.meta_blocks]
+            if p is not None and p < low and label[i] is None and i not in meta_blocks]

@@ -6,14 +6,19 @@ Lines that carry metadata leave the body: the Article reports them in
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Dict, List, Optional, Tuple
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
-from . import lexicon
-from .model import MetaSpan
-from .textutil import words
+from ..results import MetaSpan
+from ..text import lexicon
+from ..text.words import norm_key, words
 
 if TYPE_CHECKING:
-    from .document import Document
+    from ..analysis.body import Body
+    from ..analysis.document import Block, Document
+
+#: Bylines and date lines are looked for in the first this many blocks.
+BYLINE_HORIZON = 60
 
 # "2 Nov, 2009": day month, year with a comma between month and year
 _DAY_MONTH_COMMA_YEAR_RE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})")
@@ -178,7 +183,7 @@ _SITE_LINE_RE = re.compile(r"^[-|–—]\s+[A-Z][\w&'’]*(?:\s+[A-Z0-9][\w.&'�
 _SUFFIX_RE = re.compile(r"\s[-|–—]\s([A-Z][\w.&'’ ]{2,40})$")
 
 
-def site_name(blocks) -> Optional[str]:
+def site_name(blocks: Sequence[Block]) -> Optional[str]:
     """A site name from the page chrome: a top line "- Name", or a " - Name"
     suffix shared by two or more lines near the top."""
     counts: Dict[str, int] = {}
@@ -206,73 +211,116 @@ def headline_like(text: str, n_words: int) -> bool:
     return bool(letters) and letters[0].isupper() or bool(letters) and not letters[0].isalpha()
 
 
-def pre(doc: Document) -> None:
-    """Before the detectors: site name, date lines, bylines."""
-    if not doc.config.metadata:
-        doc.source = site_name(doc.blocks)
-        return
-    doc.source = doc.source or site_name(doc.blocks)
-    horizon = min(len(doc.blocks), 60)
+@dataclass(frozen=True)
+class Meta:
+    """The metadata found so far, and the blocks that carry it (``blocks``:
+    block index -> field; those blocks leave the body, listed in ``spans``)."""
+
+    title: Optional[str] = None
+    title_block: Optional[int] = None
+    date: Optional[str] = None
+    dateline: Optional[str] = None
+    source: Optional[str] = None
+    authors: Tuple[str, ...] = ()
+    blocks: Mapping[int, str] = field(default_factory=dict)
+    spans: Tuple[MetaSpan, ...] = ()
+
+
+def from_lines(doc: Document, known: Mapping[str, Any]) -> Meta:
+    """Before the detectors: the site name, date lines and bylines; ``known``
+    is what the caller already has (from HTML): title, date, authors, source."""
+    title = known.get("title") or None
+    date: Optional[str] = None
+    authors: List[str] = []
+    blocks: Dict[int, str] = {}
+    spans: List[MetaSpan] = []
+    if doc.config.metadata:
+        source = known.get("source") or site_name(doc.blocks)
+        horizon = min(len(doc.blocks), BYLINE_HORIZON)
+    else:  # (the lines stay in the body; the page's own declarations still count)
+        source, horizon = site_name(doc.blocks), 0
     for b, f in zip(doc.blocks[:horizon], doc.feats[:horizon]):
         names = byline(b.text, f.n_words)  # before dates: "By Tom Hale | August 9, 2022"
         if names:
-            doc.meta_blocks[b.index] = "byline"
-            doc.meta.append(MetaSpan("byline", b.text, b.start, b.end))
-            for n in names:
-                if n not in doc.authors:
-                    doc.authors.append(n)
+            blocks[b.index] = "byline"
+            spans.append(MetaSpan("byline", b.text, b.start, b.end))
+            for name in names:
+                if name not in authors:
+                    authors.append(name)
             found = parse_date(b.text)
-            if found and not getattr(doc, "date", None):
-                doc.date = found[0]
+            if found and not date:
+                date = found[0]
             continue
         iso = date_line(b.text, f.n_words)
         if iso:
-            doc.meta_blocks[b.index] = "date"
-            doc.meta.append(MetaSpan("date", b.text, b.start, b.end))
-            if not getattr(doc, "date", None):
-                doc.date = iso
+            blocks[b.index] = "date"
+            spans.append(MetaSpan("date", b.text, b.start, b.end))
+            if not date:
+                date = iso
+    if known.get("date"):
+        date = known["date"]
+    for a in known.get("authors") or []:
+        if a not in authors:
+            authors.append(a)
+    return Meta(title=title, date=date, source=source, authors=tuple(authors), blocks=blocks, spans=tuple(spans))
 
 
-def post(doc: Document) -> None:
-    """After the core is known: title (nearest headline before the body) and dateline."""
-    if not doc.config.metadata:
-        return
-    a, z = doc.core
-    if z < a:
-        return
-    if doc.title is None:
+def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body: Body) -> Meta:
+    """Once the body is known: the title (the nearest headline before the
+    body) and the dateline opening its lead."""
+    if not doc.config.metadata or not body.found:
+        return meta
+    first, last = body.first, body.last
+    blocks, spans = dict(meta.blocks), list(meta.spans)
+    title, title_block, dateline = meta.title, meta.title_block, meta.dateline
+
+    def take_title(i: int) -> None:
+        nonlocal title, title_block
+        b = doc.blocks[i]
+        title, title_block = b.text, i
+        blocks[i] = "title"
+        spans.append(MetaSpan("title", b.text, b.start, b.end))
+
+    if title is None:
         # A headline that opens the body run because it ends in "?" or "!", with
         # its byline or date line right under it.
-        first = next((i for i in range(a, min(z + 1, a + 3)) if doc.label[i] is None
-                      and i not in doc.meta_blocks), None)
-        if (first is not None and headline_like(doc.blocks[first].text, doc.feats[first].n_words)
-                and doc.feats[first].n_words <= 25
-                and any(k in doc.meta_blocks for k in range(first + 1, min(len(doc.blocks), first + 3)))):
-            b = doc.blocks[first]
-            doc.title = b.text
-            doc.title_block = first
-            doc.meta_blocks[first] = "title"
-            doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
-    if doc.title is None:
-        for i in range(a - 1, max(-1, a - 10), -1):
-            if doc.label[i] is not None or i in doc.meta_blocks:
+        top = next((i for i in range(first, min(last + 1, first + 3)) if label[i] is None
+                    and i not in blocks), None)
+        if (top is not None and headline_like(doc.blocks[top].text, doc.feats[top].n_words)
+                and doc.feats[top].n_words <= 25
+                and any(k in blocks for k in range(top + 1, min(len(doc.blocks), top + 3)))):
+            take_title(top)
+    if title is None:
+        for i in range(first - 1, max(-1, first - 10), -1):
+            if label[i] is not None or i in blocks:
                 continue
-            b, f = doc.blocks[i], doc.feats[i]
-            if headline_like(b.text, f.n_words):
-                doc.title = b.text
-                doc.title_block = i
-                doc.meta_blocks[i] = "title"
-                doc.meta.append(MetaSpan("title", b.text, b.start, b.end))
+            f = doc.feats[i]
+            if headline_like(doc.blocks[i].text, f.n_words):
+                take_title(i)
                 break
-            if f.n_words >= doc.config.prose_min_words:
-                continue  # a standfirst between headline and body
-    for i in range(a, min(z + 1, a + 4)):
-        if doc.label[i] is not None:
+            # (a long block is a standfirst between headline and body: look on)
+    for i in range(first, min(last + 1, first + 4)):
+        if label[i] is not None:
             continue
-        b = doc.blocks[i]
-        dl, end = split_dateline(b.text)
+        dl, _ = split_dateline(doc.blocks[i].text)
         if dl:
             # The dateline opens the lead sentence: it is copied to the metadata
             # and stays in the text, so the lead paragraph reads as published.
-            doc.dateline = dl
+            dateline = dl
             break
+    return replace(meta, title=title, title_block=title_block, dateline=dateline, blocks=blocks, spans=tuple(spans))
+
+
+def declared_title_lines(doc: Document, meta: Meta, label: Sequence[Optional[str]], body: Body,
+                         declared: str) -> Meta:
+    """Lines near the top that repeat the page's declared title leave the body as the title."""
+    key = norm_key(declared)
+    if not key:
+        return meta
+    blocks, spans = dict(meta.blocks), list(meta.spans)
+    for i in range(0, min(len(doc.blocks), body.first + 3)):
+        if i not in blocks and label[i] is None and norm_key(doc.blocks[i].text) == key:
+            blocks[i] = "title"
+            b = doc.blocks[i]
+            spans.append(MetaSpan("title", b.text, b.start, b.end))
+    return replace(meta, blocks=blocks, spans=tuple(spans))

@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Dict, FrozenSet, Iterable, Iterator, Mapping, Tuple
 
+from .words import words
+
 VOCABULARIES = (
     "icons",
     "paywall_wall",
@@ -225,8 +227,6 @@ def phrase_set(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = 
 
 @lru_cache(maxsize=None)
 def _first_words(names: Tuple[str, ...], extra: Tuple[str, ...]) -> FrozenSet[str]:
-    from .textutil import words
-
     out = set()
     for p in list(extra) + [p for n in names for p in phrases(n)]:
         ws = words(p)

@@ -1,57 +1,17 @@
-"""HTML front door: trafilatura extracts the main content (with fallbacks when it
-keeps too little), the page's declarations give the metadata, then the same
-text pipeline cleans what was extracted."""
+"""The main content of an HTML page as text: trafilatura's extraction, with
+fallbacks when it keeps too little and a continuation when it stops early."""
 from __future__ import annotations
 
 import itertools
 import re
-from typing import List, Optional, Tuple, Union
+from typing import List, Optional, Tuple
 
-from . import htmlmeta
-from .config import Config, make_config
-from .core import content_words
-from .model import Article
-from .normalize import decode_bytes, normalize
+from ..analysis.topic import content_words
+from ..text.words import TERMINAL, words
 from .pagetext import page_text
-from .textutil import TERMINAL, words
 
 
-def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, config: Optional[Config] = None,
-               **overrides) -> Article:
-    """Clean an HTML page: main content via trafilatura, then the text pipeline.
-
-    Title, date, authors, site name and language come from the page's own
-    declarations (Open Graph, JSON-LD, <time>, <html lang>); the title line is
-    kept out of the body.
-    """
-    cfg = make_config(config, **overrides)
-    from .engine import run
-
-    if isinstance(html, (bytes, bytearray)):
-        raw = bytes(html)
-        try:
-            html = decode_bytes(raw)
-        except UnicodeDecodeError:
-            html = raw.decode("utf-8", errors="replace")
-    if not isinstance(html, str):
-        raise TypeError(f"clean_html() needs str or bytes, got {type(html).__name__}")
-    if len(html) > cfg.max_chars:
-        raise ValueError(f"input is {len(html):,} characters, over the limit of {cfg.max_chars:,} (Config.max_chars)")
-    known: dict = {"url": url}
-    text = ""
-    if html.strip():
-        try:
-            known.update(htmlmeta.extract_from_page(html))
-        except Exception:  # metadata is a bonus: never fail the article for it
-            pass
-        text, mode = _source(html, url)
-    else:
-        mode = "html"
-    # The page's declared language is only a hint: the text decides (Document.build).
-    return run(normalize(text), cfg, known=known, mode=mode)
-
-
-def _source(page: str, url: Optional[str]) -> Tuple[str, str]:
+def main_text(page: str, url: Optional[str]) -> Tuple[str, str]:
     """The text the pipeline cleans, and its mode: trafilatura's main content
     ("html"), or, when it finds none, the whole page's text ("text": the
     pipeline finds the article among menus, as for clean_text)."""
@@ -181,6 +141,8 @@ def _continuation(page: str, text: str) -> List[str]:
 
 
 def _trafilatura(page: str, url: Optional[str], precision: bool, fast: bool = False) -> str:
+    # Imported at first use: clean_text never needs it, and importing it
+    # (with its own dependencies) would slow every `import newsclean`.
     import trafilatura
 
     try:

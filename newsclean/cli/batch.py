@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import sys
 import tempfile
 import threading
@@ -30,9 +31,13 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Tuple
 
-from .cli import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, FORMATS, InputError, _EXT, _category, build_config,
-                  clean_bytes, expand_inputs, load_config_file, render, write_atomic)
-from .config import Config
+from tqdm import tqdm
+
+from ..analysis.language import _langdetect_factory
+from ..config import Config
+from ..pipeline import clean_html, clean_text
+from .common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXTENSIONS, FORMATS, InputError, build_config, category_arg,
+                     clean_bytes, expand_inputs, host_of, load_config_file, render, write_atomic)
 
 _STATE: dict = {}
 #: Input read ahead of the results written, in tokens per worker: a record
@@ -54,9 +59,7 @@ def _config_for(url: Optional[str]) -> Config:
     fc = _STATE["file_cfg"]
     if not url or not fc.get("site"):
         return _STATE["base"]
-    from .cli import _host
-
-    host = _host(url)
+    host = host_of(url)
     cfg = _STATE["by_host"].get(host)
     if cfg is None:
         cfg = build_config(_STATE["args"], fc, url)
@@ -79,13 +82,9 @@ def clean_record(item: Tuple[int, str]) -> Tuple[int, Optional[str], Optional[st
     try:
         cfg = _config_for(url)
         if isinstance(rec.get(a.text_field), str):
-            from . import clean_text
-
             art = clean_text(rec[a.text_field], config=cfg)
             art.url = url
         elif isinstance(rec.get(a.html_field), str):
-            from . import clean_html
-
             art = clean_html(rec[a.html_field], url=url, config=cfg)
         else:
             return lineno, None, f"no string field {a.text_field!r} or {a.html_field!r}", {}
@@ -110,7 +109,7 @@ def clean_file(item: Tuple[str, str]) -> Tuple[str, Optional[str], Optional[str]
         if len(data) > _STATE["base"].max_chars:
             raise InputError("too large")
         art, _ = clean_bytes(data, _STATE["base"], a.mode, None)
-        target = Path(a.output) / Path(name).with_suffix(_EXT[a.format])
+        target = Path(a.output) / Path(name).with_suffix(EXTENSIONS[a.format])
         write_atomic(target, render(art, a.format))
         return path, str(target), None, art.removed_by_category()
     except InputError as e:
@@ -174,10 +173,6 @@ def _progress(total: Optional[int], mode: str, unit: str):
     show = mode == "always" or (mode == "auto" and sys.stderr.isatty())
     if not show:
         return None
-    import shutil
-
-    from tqdm import tqdm
-
     # A terminal that reports no size (a fresh pty: 0 x 0) would make tqdm hide the bar.
     size = shutil.get_terminal_size((80, 24))
     return tqdm(total=total, unit=unit, file=sys.stderr, ncols=min(size.columns or 80, 120),
@@ -197,8 +192,8 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--errors", help="errors file (default: OUTPUT.errors.jsonl)")
     ap.add_argument("--format", choices=FORMATS, default="json", help="per-file format for a folder input")
     ap.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
-    ap.add_argument("--keep", action="append", type=_category, metavar="CATEGORY")
-    ap.add_argument("--only", action="append", type=_category, metavar="CATEGORY")
+    ap.add_argument("--keep", action="append", type=category_arg, metavar="CATEGORY")
+    ap.add_argument("--only", action="append", type=category_arg, metavar="CATEGORY")
     ap.add_argument("--config", metavar="FILE")
     kind = ap.add_mutually_exclusive_group()
     kind.add_argument("--html", action="store_const", const="html", dest="mode")
@@ -227,8 +222,6 @@ def main(argv: List[str]) -> int:
     if jobs > 1 and ctx.get_start_method() == "fork":
         # langdetect's profiles (~70 MiB), loaded once here, are shared by the
         # forked workers instead of loaded by each (see _langdetect_factory).
-        from .document import _langdetect_factory
-
         _langdetect_factory()
     pool = ctx.Pool(jobs, initializer=_init, initargs=init_args) if jobs > 1 else None
     if pool is None:

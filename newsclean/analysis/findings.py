@@ -1,0 +1,91 @@
+"""Findings (a rule's proposal to remove a span) and the :class:`Ledger` that
+collects them as the pipeline runs.
+
+Rules never write to the ledger: they return findings, and the pipeline adds
+them (:meth:`Ledger.add`). A later rule reads what earlier ones proposed
+through the ledger's ``label`` (the category a block was proposed for),
+``spans`` and :meth:`Ledger.kept_text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional
+
+if TYPE_CHECKING:
+    from .document import Document
+
+
+@dataclass(slots=True)
+class Finding:
+    """A rule's proposal: remove ``[start, end)`` as ``category``. ``block`` is
+    set when the whole block goes; None for a span inside a block."""
+
+    start: int
+    end: int
+    category: str
+    reason: str
+    rule: str
+    confidence: float = 1.0
+    block: Optional[int] = None
+
+
+@dataclass
+class Ledger:
+    """Every finding so far, and per block the category it was first proposed
+    for (``label``) and the span findings inside it (``spans``)."""
+
+    doc: Document
+    findings: List[Finding] = field(default_factory=list)
+    label: List[Optional[str]] = field(default_factory=list)
+    spans: Dict[int, List[Finding]] = field(default_factory=dict)
+
+    @classmethod
+    def empty(cls, doc: Document) -> "Ledger":
+        return cls(doc, label=[None] * len(doc.blocks))
+
+    def add(self, findings: Iterable[Finding], enabled: Callable[[str], bool], meta_blocks: Mapping[int, str]) -> None:
+        """Record the findings of an enabled category. A whole-block finding
+        labels its block unless an earlier one did (or it is a metadata block)."""
+        label, spans = self.label, self.spans
+        for f in findings:
+            if not enabled(f.category):
+                continue
+            self.findings.append(f)
+            bi = f.block
+            if bi is not None:
+                if bi not in meta_blocks and label[bi] is None:
+                    label[bi] = f.category
+            else:
+                bi = self.doc.block_of(f.start)
+                if bi >= 0:
+                    spans.setdefault(bi, []).append(f)
+
+    def withdraw(self, blocks: Iterable[int], category: str) -> None:
+        """Drop the whole-block findings of ``category`` on ``blocks`` (a later,
+        better-informed look overrules an earlier one)."""
+        drop = set(blocks)
+        if not drop:
+            return
+        self.findings = [f for f in self.findings if not (f.block in drop and f.category == category)]
+        rest: Dict[int, str] = {}
+        for f in self.findings:
+            if f.block is not None and f.block in drop:
+                rest.setdefault(f.block, f.category)
+        for i in drop:
+            if self.label[i] == category:
+                self.label[i] = rest.get(i)
+
+    def kept_text(self, i: int) -> str:
+        """Block ``i``'s text without the spans already proposed for removal inside it."""
+        doc = self.doc
+        b = doc.blocks[i]
+        fs = self.spans.get(i)
+        if not fs:
+            return b.text
+        parts, pos = [], b.start
+        for f in sorted(fs, key=lambda f: f.start):
+            if f.start > pos:
+                parts.append(doc.text[pos:f.start])
+            pos = max(pos, f.end)
+        parts.append(doc.text[pos:b.end])
+        return " ".join("".join(parts).split())

@@ -1,0 +1,74 @@
+"""The registry of removal categories: everything the pipeline and the
+command line know about a category is here.
+
+A category's Config switch is the Config field of its name (``Config(teaser=False)``);
+a category registered by a plugin, with no field of its own, is switched off
+through ``Config(disabled=("name",))``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Dict, Optional, Tuple
+
+
+@dataclass(frozen=True)
+class Category:
+    name: str
+    description: str
+    #: Tie-break when rules of two categories propose the same block with the
+    #: same confidence: the lower rank wins.
+    rank: int
+    #: ANSI SGR colour of its spans in ``newsclean --explain``.
+    colour: str
+    #: Whether its blocks form regions (a menu, a paywall, a teaser box): a
+    #: short unlabelled line between two of its blocks joins them.
+    region: bool = False
+    #: A category registered by a plugin brings its rule: a function of a
+    #: :class:`newsclean.detectors.base.Context` returning findings, run after
+    #: the built-in pass-1 detectors. (The built-in ones are called by name in
+    #: :func:`newsclean.pipeline.run`.)
+    detector: Optional[Callable[[Any], Any]] = None
+
+
+_REGISTRY: Dict[str, Category] = {}
+
+
+def register(category: Category) -> Category:
+    """Add a category (or replace one of the same name)."""
+    _REGISTRY[category.name] = category
+    return category
+
+
+def unregister(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+def get(name: str) -> Category:
+    return _REGISTRY[name]
+
+
+def with_detectors() -> Tuple[Category, ...]:
+    """The registered categories that bring a detector of their own."""
+    return tuple(c for c in _REGISTRY.values() if c.detector is not None)
+
+
+def names() -> Tuple[str, ...]:
+    """The registered categories' names, in the order they were registered."""
+    return tuple(_REGISTRY)
+
+
+for _c in (
+    Category("icon", "icon-font and sprite labels scraped as text", rank=1, colour="35", region=True),
+    Category("paywall", "paywall, registration and login prompts", rank=2, colour="33", region=True),
+    Category("spam", "injected commercial spam and link dumps", rank=0, colour="31"),
+    Category("foreign_language", "blocks or sentences in another language than the article", rank=4, colour="36"),
+    Category("teaser", "other stories: related links, teaser boxes, trailing summaries", rank=5, colour="34",
+             region=True),
+    Category("boilerplate", "site chrome: menus, share bars, credits, notices, footers, comments", rank=6,
+             colour="90", region=True),
+    Category("duplicate", "a paragraph repeated by the scraper", rank=3, colour="32"),
+):
+    register(_c)
+
+#: The built-in categories, in their documented order.
+CATEGORIES: Tuple[str, ...] = names()

@@ -1,0 +1,55 @@
+"""The rule contract.
+
+A rule is a named unit: a function that takes a :class:`Context` (the
+analysed document, the metadata, what earlier rules proposed, the body once
+found) and returns findings, or, for a block rule, says of one block whether
+it is junk and why. Its :class:`Rule` record gives its name (the name every
+removal it makes carries in ``Removal.rule``), its category, whether it judges
+by position (the safety floor may undo those) and the thresholds it reads.
+Rules read state; they never change it: the pipeline adds their findings.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, List, Optional, Tuple
+
+from ..analysis.body import NO_BODY, Body
+from ..analysis.document import Document
+from ..analysis.findings import Finding, Ledger
+from ..config import Config
+from ..metadata.lines import Meta
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a rule may read."""
+
+    doc: Document
+    meta: Meta
+    marks: Ledger
+    body: Body = NO_BODY
+
+    @property
+    def config(self) -> Config:
+        return self.doc.config
+
+    def free(self, i: int) -> bool:
+        """Block ``i`` is neither proposed for removal nor metadata."""
+        return self.marks.label[i] is None and i not in self.meta.blocks
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule's record. ``params``: the Config fields and module constants it reads."""
+
+    name: str
+    category: str
+    description: str
+    positional: bool = False
+    params: Tuple[str, ...] = ()
+
+
+#: A block rule: (context, block index) -> the reason it is junk, or None.
+BlockTest = Callable[[Context, int], Optional[str]]
+#: A document rule: context -> findings.
+DocumentRule = Callable[[Context], List[Finding]]
