@@ -33,6 +33,7 @@ class InputError(Exception):
 def load_config_file(path: str) -> dict:
     """Read a TOML config: [detectors] switches and thresholds, [phrases] extra
     vocabulary, [[site]] per-domain rules (domain, drop_lines)."""
+    # (imported here: only runs with a config file need a TOML reader)
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # Python 3.10: the backport

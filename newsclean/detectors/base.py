@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
 from ..analysis.body import NO_BODY, Body
-from ..analysis.document import Document
+from ..analysis.document import Document, analyse
 from ..analysis.findings import Finding, Ledger
-from ..config import Config
-from ..metadata.lines import Meta
+from ..config import DEFAULT_CONFIG, Config
+from ..metadata.lines import Meta, from_lines
+from ..text.normalize import normalize
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,13 @@ class Context:
     @property
     def config(self) -> Config:
         return self.doc.config
+
+    @classmethod
+    def of_text(cls, text: str, config: Optional[Config] = None) -> "Context":
+        """The context pass-1 rules see first, for ``text`` (normalised here):
+        no finding yet, no body. For calling a rule on its own."""
+        doc = analyse(normalize(text), config or DEFAULT_CONFIG)
+        return cls(doc, from_lines(doc, {}), Ledger.empty(doc))
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""
