@@ -137,3 +137,15 @@ def test_adding_a_category(shouting):
 def test_unknown_category_is_not_kept_registered():
     assert "shouting" not in categories.names()
     assert categories.names() == newsclean.CATEGORIES
+
+
+def test_every_rule_parameter_exists():
+    """What a Rule record says it reads is a Config field or a constant of its module."""
+    import dataclasses
+    import importlib
+
+    fields = {f.name for f in dataclasses.fields(newsclean.Config)}
+    for r in RULES:
+        mod = importlib.import_module("newsclean.detectors." + r.category)
+        for p in r.params:
+            assert p in fields or hasattr(mod, p), (r.name, p)

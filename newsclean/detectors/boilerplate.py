@@ -488,9 +488,30 @@ def after_trimmed_body(ctx: Context) -> List[Finding]:
             if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)]
 
 
-RULES = tuple(Rule(name, CATEGORY, (test.__doc__ or test.__name__.replace("_", " ")).split("\n")[0].strip())
-              for name, test, _ in BLOCK_RULES if name != "boilerplate.empty") + (
-    Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only"),
+RULES = (
+    Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only",
+         params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.drop_lines", CATEGORY, "a line listed in the configuration", params=("drop_lines",)),
+    Rule("boilerplate.links", CATEGORY, "a row of links between bars (Home | World | Sport)"),
+    Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),
+    Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
+         params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
+    Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
+    Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),
+    Rule("boilerplate.credit", CATEGORY, "a copyright, photo credit or agency line (data/credits.txt)"),
+    Rule("boilerplate.site", CATEGORY, "a caption or link ending in the site's name", params=("SHORT_BLOCK_WORDS",)),
+    Rule("boilerplate.notice", CATEGORY, "a reprint or copyright notice (data/boilerplate_notices.txt)",
+         params=("NOTICE_MAX_WORDS",)),
+    Rule("boilerplate.phrase", CATEGORY, "a short line with a chrome phrase (data/boilerplate_phrases.txt)",
+         params=("PHRASE_MAX_WORDS",)),
+    Rule("boilerplate.social", CATEGORY, "a follow-us line", params=("SHORT_BLOCK_WORDS",)),
+    Rule("boilerplate.link", CATEGORY, "a labelled link (Listen: https://...)"),
+    Rule("boilerplate.contact", CATEGORY, "an author contact line with an e-mail address",
+         params=("SHORT_BLOCK_WORDS",)),
+    Rule("boilerplate.shortcode", CATEGORY, "a CMS shortcode ([caption]...[/caption])"),
+    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT)", params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line"),
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
          params=("COMMENT_TAIL",)),
     Rule("boilerplate.model", CATEGORY, "a block the learned block scorer finds unlike article text",

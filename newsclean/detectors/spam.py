@@ -88,11 +88,11 @@ def spam(ctx: Context) -> List[Finding]:
         if not f.n_urls and len(lex_spans) < 2:
             continue
         sents = sentence_spans(b.text)
-        starts = [a for a, _ in lex_spans]  # sorted: finditer goes left to right
+        starts = [start for start, _ in lex_spans]  # sorted: finditer goes left to right
         verdicts = []
         for s, e in sents:
             mine = lex_spans[bisect_left(starts, s):bisect_left(starts, e)]
-            kinds = _token_kinds(b.text[s:e], doc.script, [(a - s, z - s) for a, z in mine if z <= e])
+            kinds = _token_kinds(b.text[s:e], doc.script, [(start - s, end - s) for start, end in mine if end <= e])
             verdicts.append((s, e, kinds, _spam_sentence(kinds)))
         # The trailing run of spam sentences.
         k = len(verdicts)

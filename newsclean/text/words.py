@@ -103,11 +103,6 @@ def words(text: str) -> List[str]:
     return text.encode("ascii").translate(_ASCII_WORD_BYTES).decode("ascii").split()
 
 
-def ends_sentence(text: str) -> bool:
-    t = text.rstrip()
-    return bool(t) and t[-1] in TERMINAL
-
-
 def sentence_spans(text: str) -> List[Tuple[int, int]]:
     """(start, end) of sentences in ``text`` (offsets relative to ``text``)."""
     spans = []
