@@ -80,6 +80,60 @@ def header(title: str) -> str:
     return (f"{title}\n\n"
             f"- date: {time.strftime('%Y-%m-%d')}\n"
             f"- command: `{' '.join(['python'] + sys.argv)}`\n"
-            f"- newsclean {newsclean.__version__} "
-            f"({'compiled build (mypyc)' if newsclean.COMPILED else 'pure-Python build'}), "
+            f"- newsclean {newsclean.__version__}, "
             f"trafilatura {trafilatura.__version__}, Python {sys.version.split()[0]}\n")
+
+
+# --- helpers shared by harm.py and inject.py ---------------------------------
+
+
+def decode_html(html: bytes) -> str:
+    """The page's HTML as text for ``html_text``: UTF-8 (a BOM dropped), else
+    cp1252 with undecodable bytes replaced. Every page of the Zyte benchmark is
+    UTF-8."""
+    if html.startswith(b"\xef\xbb\xbf"):
+        html = html[3:]
+    try:
+        return html.decode("utf-8")
+    except UnicodeDecodeError:
+        return html.decode("cp1252", errors="replace")
+
+
+def normalizer():
+    """newsclean's ``normalize`` (the text every offset of ``Article.removed``
+    refers to), wherever the library keeps it."""
+    from newsclean.text.normalize import normalize
+
+    return normalize
+
+
+def words(text: str) -> List[str]:
+    """The text's \\w+ tokens, casefolded."""
+    return [w.casefold() for w in _TOKEN_RE.findall(text or "")]
+
+
+def word_spans(text: str) -> List[Tuple[int, int, str]]:
+    """[(start, end, casefolded token)] for every \\w+ token of ``text``."""
+    return [(m.start(), m.end(), m.group().casefold()) for m in _TOKEN_RE.finditer(text or "")]
+
+
+def span_labels(length: int, spans) -> list:
+    """A label per character of a text of ``length`` characters: the label of
+    the span ``(start, end, label)`` covering it, else None. Where spans
+    overlap, the later one in ``spans`` wins."""
+    labels: list = [None] * length
+    for start, end, label in spans:
+        start, end = max(0, start), min(length, end)
+        if end > start:
+            labels[start:end] = [label] * (end - start)
+    return labels
+
+
+def removal_spans(article) -> list:
+    """``(start, end, (category, rule))`` for every span that left the text of
+    ``article``: its removals, then its metadata spans (category ``metadata``,
+    rule ``metadata.<field>``: a title, date, dateline or byline line moved to
+    the metadata is gone from ``Article.text`` too)."""
+    spans = [(m.start, m.end, ("metadata", f"metadata.{m.field}")) for m in article.metadata_spans]
+    spans += [(r.start, r.end, (r.category, r.rule)) for r in article.removed]
+    return spans

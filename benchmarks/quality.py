@@ -35,7 +35,10 @@ from _common import header, load, page_scores, summarise  # noqa: E402
 
 
 def _decode(html: bytes) -> str:
-    from newsclean.normalize import decode_bytes
+    try:
+        from newsclean.text.normalize import decode_bytes
+    except ImportError:  # newsclean before the 2026-12-01 layout, for comparisons
+        from newsclean.normalize import decode_bytes
 
     try:
         return decode_bytes(html)

@@ -40,7 +40,10 @@ from _common import header, load  # noqa: E402
 def _texts(pages):
     import html_text
 
-    from newsclean.normalize import decode_bytes
+    try:
+        from newsclean.text.normalize import decode_bytes
+    except ImportError:  # newsclean before the 2026-12-01 layout, for comparisons
+        from newsclean.normalize import decode_bytes
 
     out = []
     for _, html, _, _ in pages:
@@ -160,7 +163,10 @@ def _batch(pages, scales: Tuple[int, ...] = (4, 16)) -> None:
     import json
     import tempfile
 
-    from newsclean.normalize import decode_bytes
+    try:
+        from newsclean.text.normalize import decode_bytes
+    except ImportError:  # newsclean before the 2026-12-01 layout, for comparisons
+        from newsclean.normalize import decode_bytes
 
     cores = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:

@@ -1,4 +1,4 @@
-"""Train the text-mode block scorer (newsclean/blockmodel.py) and show, by
+"""Train the text-mode block scorer (newsclean/analysis/blockscorer.py) and show, by
 cross-validation over pages, whether it beats the rules alone.
 
     python benchmarks/train_blockmodel.py --data ../shared/bench/article-extraction-benchmark \\
@@ -35,22 +35,18 @@ _WS = re.compile(r"\s+")
 
 
 def page_blocks(text: str):
-    """(doc, rule scores) after pass 1, as the pipeline has them before find_core."""
-    from newsclean import metadata
+    """(doc, rule scores, pass-1 labels) as the pipeline has them before it finds the body."""
+    from newsclean.analysis.document import analyse
+    from newsclean.analysis.scores import block_scores
     from newsclean.config import Config
-    from newsclean.core import block_score
-    from newsclean.detectors import modules
-    from newsclean.document import Document
-    from newsclean.normalize import normalize
-    from newsclean.engine import _absorb
+    from newsclean.metadata.lines import from_lines
+    from newsclean.pipeline import pass_one
+    from newsclean.text.normalize import normalize
 
-    cfg = Config(block_model=False)
-    doc = Document.build(normalize(text), cfg)
-    metadata.pre(doc)
-    for mod in modules():
-        if hasattr(mod, "pass1"):
-            _absorb(doc, mod.pass1(doc))
-    return doc, [block_score(doc, i) for i in range(len(doc.blocks))]
+    doc = analyse(normalize(text), Config(block_model=False))
+    meta = from_lines(doc, {})
+    marks = pass_one(doc, meta)
+    return doc, block_scores(doc, marks.label, meta.blocks), marks.label
 
 
 def labels(doc, truth: str):
@@ -70,7 +66,7 @@ def _soup_text(html: bytes) -> str:
     """BeautifulSoup's get_text() of the page, scripts and styles dropped."""
     from bs4 import BeautifulSoup
 
-    from newsclean.normalize import decode_bytes
+    from newsclean.text.normalize import decode_bytes
 
     try:
         page = decode_bytes(html)
@@ -102,7 +98,7 @@ def end_to_end(pages, model):
     """Text-mode (P, R, F1) on ``pages`` with the given model dict (None: rules only)."""
 
     import newsclean
-    from newsclean import blockmodel
+    from newsclean.analysis import blockscorer as blockmodel
 
     blockmodel.weights.cache_clear()
     original = blockmodel.weights
@@ -135,8 +131,8 @@ def main(argv=None) -> int:
     import html_text
     import warnings
 
-    from newsclean import blockmodel
-    from newsclean.normalize import decode_bytes
+    from newsclean.analysis import blockscorer as blockmodel
+    from newsclean.text.normalize import decode_bytes
 
     warnings.simplefilter("ignore")
     t0 = time.time()
@@ -148,8 +144,8 @@ def main(argv=None) -> int:
             text = html_text.extract_text(html.decode("utf-8", "replace"))
         pages.append((pid, html, url, truth, text))
     def page_data(text, truth):
-        doc, scores = page_blocks(text)
-        X = blockmodel.features(doc, scores)
+        doc, scores, label = page_blocks(text)
+        X = blockmodel.features(doc, scores, label)
         y = labels(doc, truth)
         w = [1.0 + min(f.n_words, 150) ** 0.5 for f in doc.feats]
         keep = [i for i, v in enumerate(X) if v is not None]  # the blocks the model judges

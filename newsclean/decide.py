@@ -108,7 +108,7 @@ def _safety_floor(doc: Document, meta: Meta, decided: Dict[int, List[Finding]],
 
 def _whole_removed(decided: Dict[int, List[Finding]], i: int) -> bool:
     fs = decided.get(i)
-    return bool(fs) and fs[0].block is not None
+    return fs is not None and len(fs) > 0 and fs[0].block is not None
 
 
 def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str]) -> Article:

@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import categories
 from .analysis.body import find_body
-from .analysis.document import analyse, with_kept_features
+from .analysis.document import Document, analyse, with_kept_features
 from .analysis.findings import Finding, Ledger
 from .config import Config, make_config
 from .decide import assemble, sandwiched
@@ -23,7 +23,7 @@ from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, 
 from .detectors.base import Context
 from .html.extract import main_text
 from .metadata import declared
-from .metadata.lines import around_body, declared_title_lines, from_lines
+from .metadata.lines import Meta, around_body, declared_title_lines, from_lines
 from .results import Article
 from .text.normalize import decode_bytes, normalize
 
@@ -83,7 +83,13 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     known = known or {}
     doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
     meta = from_lines(doc, known)                                         # site name, bylines, date lines
-    marks = Ledger.empty(doc)
+    marks = pass_one(doc, meta)                                          # each block judged on its own
+    doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
+    body = find_body(doc, marks, meta.blocks)                             # the article body, and its topic
+    meta = around_body(doc, meta, marks.label, body)                      # title, dateline
+    if known.get("title"):
+        meta = declared_title_lines(doc, meta, marks.label, body, known["title"])
+    ctx = Context(doc, meta, marks, body)
 
     def add(findings: List[Finding]) -> None:
         marks.add(findings, cfg.enabled, meta.blocks)
@@ -91,21 +97,6 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     def on(category: str) -> bool:
         return cfg.enabled(category)
 
-    # Pass 1: each block judged on its own; a later detector sees what earlier ones proposed.
-    for category, detector in (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
-                               ("foreign_language", foreign_language.foreign_blocks),
-                               ("boilerplate", boilerplate.chrome), ("duplicate", duplicate.duplicate_blocks)):
-        if on(category):
-            add(detector(Context(doc, meta, marks)))
-    for extra in categories.with_detectors():                             # categories registered by plugins
-        if on(extra.name):
-            add(extra.detector(Context(doc, meta, marks)))
-    doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
-    body = find_body(doc, marks, meta.blocks)                             # the article body, and its topic
-    meta = around_body(doc, meta, marks.label, body)                      # title, dateline
-    if known.get("title"):
-        meta = declared_title_lines(doc, meta, marks.label, body, known["title"])
-    ctx = Context(doc, meta, marks, body)
     # Pass 2: judged in context (position, neighbours, topic), in this order.
     if on("teaser"):
         add(teaser.teaser(ctx))
@@ -116,6 +107,26 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
         add(boilerplate.after_trimmed_body(ctx))
     add(sandwiched(ctx))
     return assemble(doc, meta, marks, known.get("url"))
+
+
+#: Pass 1, in this order: a later detector sees what earlier ones proposed.
+PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
+            ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
+            ("duplicate", duplicate.duplicate_blocks))
+
+
+def pass_one(doc: Document, meta: Meta) -> Ledger:
+    """Every block judged on its own features and vocabularies, by the
+    detectors of PASS_ONE, then by those of categories registered by plugins."""
+    cfg = doc.config
+    marks = Ledger.empty(doc)
+    for category, detector in PASS_ONE:
+        if cfg.enabled(category):
+            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
+    for extra in categories.with_detectors():
+        if cfg.enabled(extra.name) and extra.detector is not None:
+            marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
+    return marks
 
 
 def _check_size(text: str, cfg: Config) -> None:
