@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List, Sequence
 
+from ..analysis.blockscorer import whole_page
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import content_words, overlap
@@ -183,7 +184,7 @@ def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     headline-shaped lines (5-25 words, no sentence end) is a box of links to
     other stories, wherever it stands. Short list items (2-4 words) are spared."""
     doc = ctx.doc
-    if doc.mode != "text":
+    if doc.mode != "text" or not whole_page(doc):
         return []
     feats, n = doc.feats, len(doc.blocks)
     out: List[Finding] = []
