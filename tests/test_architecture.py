@@ -91,8 +91,9 @@ def test_positional_rules_come_from_the_records():
 def test_a_block_rule_called_on_its_own():
     ctx = Context.of_text("Share Facebook Twitter Email\nThe council met on Monday to vote on the budget.")
     page = boilerplate.Page.of(ctx)
-    assert boilerplate.share_bar(ctx, 0, page) == "share bar"
-    assert boilerplate.share_bar(ctx, 1, page) is None
+    blocks, feats = ctx.doc.blocks, ctx.doc.feats
+    assert boilerplate.share_bar(ctx, page, blocks[0], feats[0]) == "share bar"
+    assert boilerplate.share_bar(ctx, page, blocks[1], feats[1]) is None
 
 
 def test_a_document_rule_called_on_its_own():

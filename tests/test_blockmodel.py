@@ -59,3 +59,14 @@ def test_switch_off():
     assert all(r.rule != "boilerplate.model" for r in art.removed)
     for p in ARTICLE:
         assert p in art.text
+
+
+def test_feature_vector_is_in_the_order_of_FEATURES():
+    """features() builds each vector from a dict keyed by feature name: its
+    keys must be FEATURES, in order (the model's weights are by position)."""
+    import inspect
+    import re
+
+    src = inspect.getsource(blockmodel.features)
+    keys = re.findall(r'^\s+"(\w+)": ', src[src.index("named = {"):], flags=re.M)
+    assert tuple(keys) == blockmodel.FEATURES

@@ -184,7 +184,9 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
             "flagged_near": (flagged_sum[hi] - flagged_sum[lo]) / 7.0,
             "rule_score": max(-1.0, min(1.0, s / 30.0)),
         }
-        out.append([named[name] for name in FEATURES])
+        # The dict's keys are FEATURES in order (tests/test_blockmodel.py checks it):
+        # its values are the vector.
+        out.append(list(named.values()))
     return out
 
 

@@ -11,17 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Dict, List, Optional, Pattern, Tuple
+from typing import Callable, Dict, List, Optional, Pattern, Tuple
 
 from ..analysis.blockscorer import unlikely_blocks
+from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..text import lexicon
 from ..text.words import norm_key
 from .base import Context, Rule
 
-if TYPE_CHECKING:
-    from ..analysis.document import Features
 
 CATEGORY = "boilerplate"
 
@@ -185,81 +184,76 @@ class Page:
 # whole page are one- or two-word menu lines); the first that answers takes
 # the block.
 
-def no_words(ctx: Context, i: int, page: Page) -> Optional[str]:
-    return "no words" if ctx.doc.feats[i].n_words == 0 else None
+def no_words(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    return "no words" if f.n_words == 0 else None
 
 
-def configured_line(ctx: Context, i: int, page: Page) -> Optional[str]:
-    if page.drop and " ".join(ctx.doc.blocks[i].text.casefold().split()) in page.drop:
+def configured_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    if page.drop and " ".join(b.text.casefold().split()) in page.drop:
         return "listed in drop_lines (configuration)"
     return None
 
 
-def link_row(ctx: Context, i: int, page: Page) -> Optional[str]:
+def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """"Home | World | Sport": three or more items of at most four words between bars."""
-    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    text = b.text
     if text.count(" | ") >= 2 and not f.ends_sentence and all(len(part.split()) <= 4 for part in text.split(" | ")):
         return "a row of links"
     return None
 
 
-def share_bar(ctx: Context, i: int, page: Page) -> Optional[str]:
-    f = ctx.doc.feats[i]
+def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     return "share bar" if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words) else None
 
 
-def chrome_line(ctx: Context, i: int, page: Page) -> Optional[str]:
+def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A whole line of ``data/boilerplate_lines.txt``, counters and symbols aside."""
-    f = ctx.doc.feats[i]
     if f.n_words <= LINE_MAX_WORDS or not f.words:
-        key = _line_key(ctx.doc.blocks[i].text, f.words)
+        key = _line_key(b.text, f.words)
         if key in page.lines:
             return f"site chrome line \u201c{key}\u201d"
     return None
 
 
-def symbols_only(ctx: Context, i: int, page: Page) -> Optional[str]:
-    f = ctx.doc.feats[i]
+def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     # (a line of CJK punctuation, "・・・", counts characters as words but has none)
-    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not _line_key(ctx.doc.blocks[i].text, f.words):
+    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not _line_key(b.text, f.words):
         return "numbers and symbols only"
     return None
 
 
-def bare_url(ctx: Context, i: int, page: Page) -> Optional[str]:
-    f = ctx.doc.feats[i]
-    if f.n_urls == 1 and f.url_chars >= len(ctx.doc.blocks[i].text) - 2 and ctx.doc.mode == "text":
+def bare_url(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    if f.n_urls == 1 and f.url_chars >= len(b.text) - 2 and ctx.doc.mode == "text":
         return "a bare URL"
     return None
 
 
-def headline_again(ctx: Context, i: int, page: Page) -> Optional[str]:
+def headline_again(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """The page's declared title (HTML) as a line of the extracted text."""
-    f = ctx.doc.feats[i]
     if page.title_key and f.n_words <= TITLE_MAX_WORDS and " ".join(f.words) == page.title_key:
         return "repeats the headline"
     return None
 
 
-def caption(ctx: Context, i: int, page: Page) -> Optional[str]:
+def caption(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A caption whose photo credit is glued to its end."""
-    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    text = b.text
     if (f.n_words <= SHORT_BLOCK_WORDS and _credit_tail(f.words, text, page.credits)
             and _glued_credit(text, page.credits)):
         return "caption ending in a photo credit"
     return None
 
 
-def credit(ctx: Context, i: int, page: Page) -> Optional[str]:
-    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+def credit(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    text = b.text
     if f.words[0] in page.credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST:
         return _credit(text, f.n_words, page.credits) or None
     return None
 
 
-def site_name_tail(ctx: Context, i: int, page: Page) -> Optional[str]:
+def site_name_tail(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A caption or link that ends in the site's name ("... - Sputnik International")."""
-    text, f = ctx.doc.blocks[i].text, ctx.doc.feats[i]
+    text = b.text
     if page.src_tail is not None and f.n_words <= SHORT_BLOCK_WORDS and (
             " ".join(f.words) == page.src_key
             or text.rstrip().endswith(page.src_end) and page.src_tail.search(text) is not None):
@@ -267,61 +261,60 @@ def site_name_tail(ctx: Context, i: int, page: Page) -> Optional[str]:
     return None
 
 
-def notice(ctx: Context, i: int, page: Page) -> Optional[str]:
-    return _phrase(page.notices, page.notice_first, ctx.doc.feats[i], ctx.doc.blocks[i].text, NOTICE_MAX_WORDS,
+def notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    return _phrase(page.notices, page.notice_first, f, b.text, NOTICE_MAX_WORDS,
                    "reprint or copyright notice")
 
 
-def chrome_phrase(ctx: Context, i: int, page: Page) -> Optional[str]:
-    return _phrase(page.phrases, page.phrase_first, ctx.doc.feats[i], ctx.doc.blocks[i].text, PHRASE_MAX_WORDS,
+def chrome_phrase(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    return _phrase(page.phrases, page.phrase_first, f, b.text, PHRASE_MAX_WORDS,
                    "site chrome phrase")
 
 
-def follow_us(ctx: Context, i: int, page: Page) -> Optional[str]:
-    f = ctx.doc.feats[i]
+def follow_us(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     if f.n_words <= SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(
-            ctx.doc.blocks[i].text):
+            b.text):
         return "follow-us line"
     return None
 
 
-def labelled_link(ctx: Context, i: int, page: Page) -> Optional[str]:
+def labelled_link(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """"Listen: http://...", "Download: https://..."."""
-    if ctx.doc.feats[i].n_urls == 1 and _LINK_LABEL_RE.match(ctx.doc.blocks[i].text):
+    if f.n_urls == 1 and _LINK_LABEL_RE.match(b.text):
         return "labelled link"
     return None
 
 
-def contact(ctx: Context, i: int, page: Page) -> Optional[str]:
-    text = ctx.doc.blocks[i].text
-    if (ctx.doc.feats[i].n_words <= SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
+def contact(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    text = b.text
+    if (f.n_words <= SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
             and _EMAIL_RE.search(text)):
         return "author contact line"
     return None
 
 
-def shortcode(ctx: Context, i: int, page: Page) -> Optional[str]:
-    text = ctx.doc.blocks[i].text
+def shortcode(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    text = b.text
     return "CMS shortcode" if text[0] == "[" and _SHORTCODE_RE.match(text) else None
 
 
-def time_stamp(ctx: Context, i: int, page: Page) -> Optional[str]:
-    if ctx.doc.feats[i].n_words <= LINE_MAX_WORDS and _STAMP_RE.match(ctx.doc.blocks[i].text):
+def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    if f.n_words <= LINE_MAX_WORDS and _STAMP_RE.match(b.text):
         return "time stamp"
     return None
 
 
-def tag_list(ctx: Context, i: int, page: Page) -> Optional[str]:
+def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A comma-separated line right under a "Tags" line that this pass took."""
-    doc = ctx.doc
+    doc, i = ctx.doc, b.index
     if (i > 0 and page.verdicts.get(i - 1) == "boilerplate.line" and ctx.marks.label[i - 1] is None
-            and "," in doc.blocks[i].text and not doc.feats[i].ends_sentence
+            and "," in b.text and not f.ends_sentence
             and _line_key(doc.blocks[i - 1].text, doc.feats[i - 1].words) in ("tags", "tagged")):
         return "tag list"
     return None
 
 
-BlockRule = Callable[[Context, int, Page], Optional[str]]
+BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 
 #: (rule name, test, confidence), in the order they are tried.
 BLOCK_RULES: Tuple[Tuple[str, BlockRule, float], ...] = (
@@ -358,7 +351,7 @@ def chrome(ctx: Context) -> List[Finding]:
         if i in ctx.meta.blocks or f.table:
             continue
         for name, test, confidence in BLOCK_RULES:
-            why = test(ctx, i, page)
+            why = test(ctx, page, b, f)
             if why:
                 out.append(doc.block_finding(i, CATEGORY, why, name, confidence))
                 page.verdicts[i] = name
