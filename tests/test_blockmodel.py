@@ -70,3 +70,10 @@ def test_feature_vector_is_in_the_order_of_FEATURES():
     src = inspect.getsource(blockmodel.features)
     keys = re.findall(r'^\s+"(\w+)": ', src[src.index("named = {"):], flags=re.M)
     assert tuple(keys) == blockmodel.FEATURES
+
+
+def test_count_digits_equals_the_regex():
+    import re
+
+    for s in ["", "abc", "12:30 on 4 May 2024", "x" * 50 + "9", "٣ digits ٤ and 5", "１２ fullwidth", "½ ²"]:
+        assert blockmodel._count_digits(s) == len(re.findall(r"\d", s)), s

@@ -56,6 +56,17 @@ TOPIC_MIN_WORDS = 4
 TITLE_BLOCKS = 3
 
 _DIGIT_RE = re.compile(r"\d")
+_ASCII_DIGITS = b"0123456789"
+
+
+def _count_digits(s: str) -> int:
+    """How many characters of ``s`` are decimal digits (what ``\\d`` matches);
+    ASCII text by deleting the digits' bytes, no regex (tests/test_blockmodel.py
+    checks both paths against the regex)."""
+    if s.isascii():
+        b = s.encode("ascii")
+        return len(b) - len(b.translate(None, _ASCII_DIGITS))
+    return len(_DIGIT_RE.findall(s))
 _TIME_RE = re.compile(r"\d{1,2}:\d{2}")
 _COUNT_RE = re.compile(r"\(\d+\)$")
 
@@ -123,7 +134,7 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
         ws = text.split(None, 20)[:20]
         k = len(ws)
         head_chars = text[:400]
-        nd = len(_DIGIT_RE.findall(head_chars))
+        nd = _count_digits(head_chars)
         if last < first:
             dist, edge, rel, inside = n, 0, -1.0, 0.0
         elif i < first:
@@ -156,8 +167,9 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
             "mean_word_len": len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
             "ends_colon": 1.0 if text[-1] == ":" else 0.0,
             "ends_ellipsis": 1.0 if text.endswith(("…", "...")) else 0.0,
-            "has_time": 1.0 if nd and _TIME_RE.search(text) is not None else 0.0,
-            "count_suffix": 1.0 if _COUNT_RE.search(text) is not None else 0.0,
+            # (the cheap tests first: a time needs a digit and a colon, a counter ends in ")")
+            "has_time": 1.0 if nd and ":" in text and _TIME_RE.search(text) is not None else 0.0,
+            "count_suffix": 1.0 if text[-1] == ")" and _COUNT_RE.search(text) is not None else 0.0,
             "headline_shape": 1.0 if 5 <= nwi <= 25 and not f.ends_sentence else 0.0,
             "repeated": 1.0 if seen[text] > 1 else 0.0,
             "rel_length": log_words[i] / lmax,
