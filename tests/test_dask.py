@@ -68,7 +68,12 @@ def test_clean_corpus_on_an_existing_cluster(client, tmp_path):
     recs = _records()
     src = tmp_path / "crawl.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in recs))
-    files = clean_corpus(str(src), str(tmp_path / "out"), scheduler=client.scheduler.address, blocksize="4KiB")
-    got = [json.loads(line) for f in sorted(files, key=lambda f: int(Path(f).stem.split("-")[1]))
-           for line in Path(f).read_text().splitlines() if line.strip()]
-    assert got == [clean_record(r) for r in recs]
+    res = clean_corpus(str(src), str(tmp_path / "out"), scheduler=client.scheduler.address, blocksize="4KiB")
+    assert len(res.files) >= 2 and res.files == sorted(res.files)
+    got = [json.loads(line) for f in res.files for line in Path(f).read_text().splitlines()]
+    want = [clean_record(r) for r in recs]
+    assert got == [w for w in want if "error" not in w["newsclean"]]  # the failed record: in _errors.jsonl
+    assert (res.documents, res.failed, res.failures) == (len(recs), 1, {"no text": 1})
+    errors = [json.loads(line) for line in (tmp_path / "out" / "_errors.jsonl").read_text().splitlines()]
+    assert [(e["file"], e["line"], e["error"]) for e in errors] == [
+        (str(src), len(recs), "no string field 'text' or 'html'")]
