@@ -289,10 +289,12 @@ class _Writer:
         self.path = path
         self.tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
         self.fh = open(self.tmp, "wb")
+        self.committed = False
 
     def commit(self) -> None:
         self.fh.close()
         os.replace(self.tmp, self.path)
+        self.committed = True
 
     def discard(self) -> None:
         self.fh.close()
@@ -321,11 +323,12 @@ class _Part:
         entry: Dict[str, Any] = {"file": self.unit.path, **where, "error": message, "record": record}
         self.errors.fh.write(_dumps(entry))
 
-    def result(self, name: Optional[str]) -> Dict[str, Any]:
+    def result(self, name: str, written: bool) -> Dict[str, Any]:
         if self.errors is not None:
             self.errors.commit()
-        return {"index": self.unit.index, "file": name, "lines": self.lines, "documents": self.documents,
-                "failed": self.failed, "failures": dict(self.failures), "removed": dict(self.removed)}
+        return {"index": self.unit.index, "name": name, "file": name if written else None, "lines": self.lines,
+                "documents": self.documents, "failed": self.failed, "failures": dict(self.failures),
+                "removed": dict(self.removed)}
 
 
 def _one_line(s: str, limit: int = 300) -> str:
@@ -353,7 +356,7 @@ def _block_lines(unit: _Unit) -> Iterator[bytes]:
 
 
 def _run_jsonl(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, str],
-               config: Optional[Config]) -> None:
+               config: Optional[Config]) -> bool:
     text_field, html_field, url_field = fields
     for raw in _block_lines(unit):
         part.lines += 1
@@ -395,6 +398,7 @@ def _run_jsonl(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, s
             continue
         out.fh.write(data)
         part.removed.update(art.removed_by_category())
+    return True
 
 
 class _Undecodable:
@@ -455,7 +459,7 @@ def _row(table: Any, i: int) -> Dict[str, Any]:
 
 
 def _run_parquet(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, str],
-                 config: Optional[Config]) -> None:
+                 config: Optional[Config]) -> bool:
     import pyarrow as pa  # type: ignore[import]
     import pyarrow.parquet as pq  # type: ignore[import]
 
@@ -463,7 +467,7 @@ def _run_parquet(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str,
     if unit.start < 0:  # the plan could not read the file
         part.documents += 1
         part.fail(UNREADABLE, unit.error, None, row_group=None, row=None)
-        return
+        return False  # no part: its schema is unknown
     with _open(unit.path) as fh:
         pf = pq.ParquetFile(fh)
         schema = pf.schema_arrow
@@ -506,6 +510,7 @@ def _run_parquet(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str,
         else:
             result = result.append_column(col, arr)
     pq.write_table(result, out.fh)
+    return True
 
 
 def _run_unit(unit: _Unit, tmpdir: str, width: int, fields: Tuple[str, str, str],
@@ -516,9 +521,11 @@ def _run_unit(unit: _Unit, tmpdir: str, width: int, fields: Tuple[str, str, str]
     part = _Part(unit, Path(tmpdir), name)
     out = _Writer(Path(tmpdir) / name)
     try:
-        (_run_parquet if unit.kind == "parquet" else _run_jsonl)(unit, part, out, fields, config)
-        out.commit()
-        return part.result(name)
+        if (_run_parquet if unit.kind == "parquet" else _run_jsonl)(unit, part, out, fields, config):
+            out.commit()
+        else:
+            out.discard()
+        return part.result(name, out.committed)
     except BaseException:
         out.discard()
         if part.errors is not None:
@@ -567,7 +574,7 @@ def _merge_errors(tmp: Path, units: List[_Unit], results: List[Dict[str, Any]],
                 continue
             if out is None:
                 out = _Writer(tmp / ERRORS_FILE)
-            with open(tmp / _PART_ERRORS / (res["file"] + ".errors.jsonl"), "rb") as fh:
+            with open(tmp / _PART_ERRORS / (res["name"] + ".errors.jsonl"), "rb") as fh:
                 for line in fh:
                     entry = json.loads(line)
                     if "line" in entry:
@@ -735,7 +742,8 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
     for res in results:
         failures.update(res["failures"])
         removed.update(res["removed"])
-    return CorpusResult(str(out), [str(out / r["file"]) for r in results], sum(r["documents"] for r in results),
+    return CorpusResult(str(out), [str(out / r["file"]) for r in results if r["file"]],
+                        sum(r["documents"] for r in results),
                         sum(r["failed"] for r in results), dict(failures), dict(removed),
                         str(out / ERRORS_FILE) if failed_any else None, time.perf_counter() - t0)
 
