@@ -534,6 +534,35 @@ def _run_unit(unit: _Unit, tmpdir: str, width: int, fields: Tuple[str, str, str]
 
 
 # ------------------------------------------------------------------ the run
+def dask_setup(worker: Any) -> None:
+    """Preload of the local cluster's workers: Ctrl-C is for the process that
+    runs the cluster, which cancels the run and closes the cluster; a worker
+    (in the terminal's process group too) ignores it instead of printing a
+    traceback."""
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _local_cluster(LocalCluster: Any, n_workers: Optional[int]) -> Any:
+    """A LocalCluster on loopback, one single-threaded worker process per
+    core (or ``n_workers``). The workers start with Ctrl-C ignored (they
+    inherit it from here while they start) and keep ignoring it (their
+    preload, :func:`dask_setup`, also for a worker restarted later)."""
+    import signal
+    import threading
+
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main else None
+    try:
+        return LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None, scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                            preload=[__name__])
+    finally:
+        if main:
+            signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
 @dataclass
 class CorpusResult:
     """What :func:`clean_corpus` did."""
@@ -592,16 +621,14 @@ def _merge_errors(tmp: Path, units: List[_Unit], results: List[Dict[str, Any]],
 
 
 def _rmtree(path: Path) -> None:
-    """Remove a temporary folder, even while a cancelled task still writes into it."""
-    for _ in range(5):
-        try:
-            shutil.rmtree(path)
+    """Remove a temporary folder, even while a cancelled task still writes
+    into it (a file renamed or added while rmtree runs makes it fail; once the
+    folder is gone, no task can write into it: tasks never create folders)."""
+    for _ in range(50):
+        shutil.rmtree(path, ignore_errors=True)
+        if not os.path.lexists(path):
             return
-        except FileNotFoundError:
-            return
-        except OSError:
-            time.sleep(0.2)
-    shutil.rmtree(path, ignore_errors=True)
+        time.sleep(0.1)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -677,7 +704,8 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
     or not at all: raises :class:`OutputExistsError` if it is not empty
     (unless ``overwrite``), :class:`CorpusError` for a bad input; any other
     exception (the cluster failed, an interrupt) leaves the folder as it was.
-    ``on_part`` is called with each finished part's counts (a progress bar).
+    ``on_part`` is called with each finished part's counts and the number of
+    ``parts`` in all (a progress bar).
     """
     from dask.utils import parse_bytes
 
@@ -705,8 +733,7 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
         if scheduler:
             client = Client(scheduler)
         else:
-            cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                   dashboard_address=None)
+            cluster = _local_cluster(LocalCluster, n_workers)
             client = Client(cluster)
         tmp.mkdir()
         (tmp / _PART_ERRORS).mkdir()
@@ -717,7 +744,7 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
             res = fut.result()
             results[res["index"]] = res
             if on_part is not None:
-                on_part(res)
+                on_part(dict(res, parts=len(units)))
         failed_any = _merge_errors(tmp, units, results, on_error)
         for entry in os.listdir(tmp):  # the parts' errors files, and temporary files of tasks lost with a worker
             if entry.startswith("."):
@@ -767,6 +794,11 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--blocksize", default="16MiB", help="JSONL input per task (default: 16MiB)")
     ap.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
     args = ap.parse_args(argv)
+    # Dask's own log lines (a worker restarted, a task cancelled on Ctrl-C,
+    # tracebacks of closed connections while a local cluster shuts down) are
+    # not for the user of the command: its messages say what happened. Set
+    # DASK_LOGGING__DISTRIBUTED to see them.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
     try:
         import dask  # noqa: F401
         import distributed  # noqa: F401
@@ -782,14 +814,16 @@ def main(argv: List[str]) -> int:
         ap.error(f"argument --blocksize: not a size: {args.blocksize!r} (e.g. 16MiB)")
     from .batch import _progress, summary
 
-    bar = _progress(None, args.progress, "part")
+    bars: List[Any] = []
 
     def on_error(label: str) -> None:
         print(f"newsclean: error: {label}", file=sys.stderr)
 
     def on_part(res: Dict[str, Any]) -> None:
-        if bar is not None:
-            bar.update(1)
+        if not bars:
+            bars.append(_progress(res["parts"], args.progress, "part"))
+        if bars[0] is not None:
+            bars[0].update(1)
 
     try:
         res = clean_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0], args.output, args.scheduler,
@@ -807,8 +841,8 @@ def main(argv: List[str]) -> int:
               f"{_one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
         return EXIT_FAILED
     finally:
-        if bar is not None:
-            bar.close()
+        if bars and bars[0] is not None:
+            bars[0].close()
     print(summary(res.documents, res.failed, res.seconds, res.removed, res.failures), file=sys.stderr)
     n = len(res.files)
     print(f"newsclean: wrote {n} file{'' if n == 1 else 's'} to {args.output}"

@@ -29,7 +29,8 @@ def client():
     from distributed import Client, LocalCluster
 
     cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address=None)
+                           dashboard_address=None,
+                           scheduler_kwargs={"dashboard_address": "127.0.0.1:0"})
     c = Client(cluster)
     yield c
     c.close()
@@ -279,6 +280,41 @@ def test_failed_or_interrupted_run_leaves_the_previous_output(client, tmp_path, 
     assert not _hidden(tmp_path)
 
 
+def test_ctrl_c_in_a_terminal_on_a_local_cluster(tmp_path):
+    """Ctrl-C in a terminal reaches the whole process group: the command and
+    the worker processes of its local cluster. Exit 130, one line, no
+    traceback (the workers ignore it; the command cancels and closes the
+    cluster), the previous output as it was, no temporary folder left."""
+    paths, _ = _write_parts(tmp_path / "in", 4, 100, tag="c")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "part-00000.jsonl").write_text("previous\n")
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)  # as from a terminal
+    try:
+        p = subprocess.Popen([sys.executable, "-m", "newsclean", "dask", *map(str, paths), "-o", str(out),
+                              "--workers", "2", "--overwrite", "--blocksize", "8KiB"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    finally:
+        signal.signal(signal.SIGINT, inherited)
+    deadline = time.monotonic() + 90
+    while p.poll() is None and time.monotonic() < deadline:  # at work: parts in the temporary folder
+        tmp = [d for d in tmp_path.glob(".out.*.tmp") if d.is_dir()]
+        if tmp and len(list(tmp[0].glob("part-*"))) >= 2:
+            break
+        time.sleep(0.05)
+    assert p.poll() is None, "the run finished before it could be interrupted"
+    os.killpg(p.pid, signal.SIGINT)
+    try:
+        _, err = p.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise AssertionError("newsclean dask hung after Ctrl-C")
+    assert p.returncode == 130, err.decode()[-2000:]
+    assert err.decode() == "newsclean: interrupted\n"
+    assert [x.name for x in out.iterdir()] == ["part-00000.jsonl"] and (out / "part-00000.jsonl").read_text() == "previous\n"
+    assert not _hidden(tmp_path)
+
+
 def test_a_dead_worker_costs_nothing(tmp_path):
     """A worker process SIGKILLed while it cleans: Dask runs its tasks again on
     the other worker (and the one its nanny restarts); the output is the
@@ -291,7 +327,8 @@ def test_a_dead_worker_costs_nothing(tmp_path):
     want = _expected(recs)
     out = tmp_path / "out"
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as cluster, Client(cluster) as c:
+                      dashboard_address=None,
+                      scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster, Client(cluster) as c:
         pids = c.run(os.getpid)
         box = {}
 
