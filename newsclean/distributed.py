@@ -210,8 +210,8 @@ def _expand(inputs: Sequence[str]) -> List[str]:
         else:
             matched = [p] if os.path.isfile(p) else []
         if not matched:
-            raise CorpusError(f"{p}: no such file" if not (glob.has_magic(p) or os.path.isdir(p))
-                              else f"{p}: no input file there")
+            raise CorpusError(f"{p}: no file matches" if glob.has_magic(p) else
+                              f"{p}: no input file in the folder" if os.path.isdir(p) else f"{p}: no such file")
         files.extend(x for x in matched if x not in files)
     return files
 
@@ -563,6 +563,8 @@ def _local_cluster(LocalCluster: Any, n_workers: Optional[int]) -> Any:
     finally:
         if main:
             signal.signal(signal.SIGINT, previous if previous is not None else signal.SIG_DFL)
+
+
 @dataclass
 class CorpusResult:
     """What :func:`clean_corpus` did."""
@@ -672,14 +674,17 @@ def _move_into_place(tmp: Path, out: Path, overwrite: bool) -> None:
         old = tmp  # now holds the previous output
     else:
         old = tmp.with_name(tmp.name[:-len(".tmp")] + ".old")
-        os.rename(out, old)
-        os.rename(tmp, out)
+        try:
+            os.rename(out, old)
+            os.rename(tmp, out)
+        except BaseException:  # the previous output back in its place
+            if os.path.lexists(old) and not os.path.lexists(out):
+                os.rename(old, out)
+            raise
     _rmtree(old)
 
 
 def _check_output(out: Path, files: List[str], overwrite: bool) -> None:
-    if _remote(str(out)):
-        raise CorpusError(f"{out}: the output must be a folder on a (shared) file system, not a URL")
     if out.exists() and not out.is_dir():
         raise CorpusError(f"{out}: exists and is not a folder")
     if out.is_dir() and any(out.iterdir()) and not overwrite:
@@ -690,7 +695,8 @@ def _check_output(out: Path, files: List[str], overwrite: bool) -> None:
             raise CorpusError(f"{f}: an input lies inside the output folder {out}")
 
 
-def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]], output_path: str,
+def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.PathLike]]],
+                 output_path: Union[str, os.PathLike],
                  scheduler: Optional[str] = None, text_field: str = "text", html_field: str = "html",
                  url_field: str = "url", config: Optional[Config] = None, n_workers: Optional[int] = None,
                  blocksize: Union[int, str] = "16MiB", overwrite: bool = False,
@@ -715,6 +721,9 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
     bs = parse_bytes(blocksize) if isinstance(blocksize, str) else int(blocksize)
     if bs < 1:
         raise CorpusError(f"blocksize must be positive (got {blocksize!r})")
+    if _remote(os.fspath(output_path)):
+        raise CorpusError(f"{os.fspath(output_path)}: the output must be a folder on a (shared) file system, "
+                          "not a URL")
     files = _expand(inputs)
     out = Path(os.fspath(output_path))
     _check_output(out, files, overwrite)
@@ -837,8 +846,8 @@ def main(argv: List[str]) -> int:
         print(f"newsclean: error: {e}", file=sys.stderr)
         return EXIT_USAGE
     except Exception as e:
-        print(f"newsclean: error: the run failed, {args.output} is as it was: "
-              f"{_one_line(f'{type(e).__name__}: {e}')}", file=sys.stderr)
+        print(f"newsclean: error: the run failed ({_one_line(f'{type(e).__name__}: {e}')}); "
+              f"{args.output} is as it was", file=sys.stderr)
         return EXIT_FAILED
     finally:
         if bars and bars[0] is not None:

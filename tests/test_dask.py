@@ -198,9 +198,10 @@ def test_bad_lines_cost_only_themselves(client, tmp_path):
     assert [e["line"] for e in batch_errors] == [4, 5, 9, 10]
 
 
-def test_stale_output_is_refused_or_replaced_whole(client, tmp_path):
+def test_stale_output_is_refused_or_replaced_whole(client, tmp_path, monkeypatch):
     """Five parts into OUT, then two: refused (exit 2, one line, OUT untouched);
-    with --overwrite, OUT holds the second run's two parts and nothing else."""
+    with --overwrite, OUT holds the second run's two parts and nothing else.
+    Where folders cannot be exchanged in one step, two renames do the same."""
     paths, recs = _write_parts(tmp_path / "in", 5, 3)
     out = tmp_path / "out"
     first = _dask_cli(*paths, "-o", out, "--scheduler", client.scheduler.address)
@@ -225,6 +226,15 @@ def test_stale_output_is_refused_or_replaced_whole(client, tmp_path):
     assert "newsclean: 6 documents, 0 failed," in replaced.stderr.decode()
     assert sorted(p.name for p in out.iterdir()) == ["part-00000.jsonl", "part-00001.jsonl"]
     assert _output(out) == _expected(recs[:6])
+    assert not _hidden(tmp_path)
+
+    import newsclean.distributed as nd
+
+    monkeypatch.setattr(nd, "_exchange", lambda a, b: False)
+    res = clean_corpus(str(paths[4]), str(out), scheduler=client.scheduler.address, overwrite=True)
+    assert res.files == [str(out / "part-00000.jsonl")] and (res.documents, res.failed) == (3, 0)
+    assert sorted(p.name for p in out.iterdir()) == ["part-00000.jsonl"]
+    assert _output(out) == _expected(recs[12:])
     assert not _hidden(tmp_path)
 
 
