@@ -293,8 +293,17 @@ def main(argv: List[str]) -> int:
         if pool is not None:
             pool.terminate()
             pool.join()
-    secs = time.perf_counter() - t0
-    removed = ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
-    print(f"newsclean: {docs} documents, {failed} failed, {secs:.1f} s ({docs / secs if secs else 0:.1f} docs/s); "
-          f"removed: {removed}", file=sys.stderr)
+    print(summary(docs, failed, time.perf_counter() - t0, counts), file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def summary(docs: int, failed: int, secs: float, removed: Dict[str, int],
+            failures: Optional[Dict[str, int]] = None) -> str:
+    """The line that ends a run (``batch`` and ``dask``): documents, failures
+    (by kind, when given), time, removals per category."""
+    why = ""
+    if failures:
+        why = " (" + ", ".join(f"{k} {v}" for k, v in sorted(failures.items())) + ")"
+    rm = ", ".join(f"{k} {v}" for k, v in sorted(removed.items())) or "none"
+    return (f"newsclean: {docs} documents, {failed} failed{why}, {secs:.1f} s "
+            f"({docs / secs if secs else 0:.1f} docs/s); removed: {rm}")

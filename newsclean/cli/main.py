@@ -118,7 +118,7 @@ def main(argv: Optional[List[str]] = None) -> int:
 
             return batch_main(argv[1:])
         if argv and argv[0] == "dask":
-            from ..distributed import main as dask_main  # (imports dask only when asked for)
+            from .dask import main as dask_main  # (imports dask only when asked for)
 
             return dask_main(argv[1:])
         return _main(argv)
