@@ -33,11 +33,10 @@ class InputError(Exception):
 def load_config_file(path: str) -> dict:
     """Read a TOML config: [detectors] switches and thresholds, [phrases] extra
     vocabulary, [[site]] per-domain rules (domain, drop_lines)."""
-    # (imported here: only runs with a config file need a TOML reader)
     if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # Python 3.10: the backport
-        import tomli as tomllib
+        import tomllib  # (here: only runs with a config file need a TOML reader)
+    else:
+        import tomli as tomllib  # (Python 3.10: the backport)
 
     try:
         with open(path, "rb") as fh:

@@ -7,14 +7,14 @@ import os
 import sys
 from typing import Any, Dict, List
 
-from .. import distributed
+from .. import distributed as corpus
 from ..distributed import CorpusError, OutputExistsError, _one_line, clean_corpus
 from .batch import _progress, summary
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 
 # ------------------------------------------------------------------ command line
 def main(argv: List[str]) -> int:
-    ap = argparse.ArgumentParser(prog="newsclean dask", description=distributed.__doc__,
+    ap = argparse.ArgumentParser(prog="newsclean dask", description=corpus.__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("inputs", nargs="+", help="JSONL or Parquet files, globs or folders")
     ap.add_argument("-o", "--output", required=True, help="output folder")
@@ -39,7 +39,7 @@ def main(argv: List[str]) -> int:
     except ImportError:
         print("newsclean: error: the dask extra is not installed (pip install 'newsclean[dask]')", file=sys.stderr)
         return EXIT_USAGE
-    from dask.utils import parse_bytes
+    from dask.utils import parse_bytes  # (optional extra: newsclean[dask])
 
     try:
         parse_bytes(args.blocksize)
