@@ -804,10 +804,13 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
     args = ap.parse_args(argv)
     # Dask's own log lines (a worker restarted, a task cancelled on Ctrl-C,
-    # tracebacks of closed connections while a local cluster shuts down) are
-    # not for the user of the command: its messages say what happened. Set
-    # DASK_LOGGING__DISTRIBUTED to see them.
-    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+    # tracebacks of closed connections while a local cluster shuts down, of
+    # the client's own clean-up after Ctrl-C) are not for the user of the
+    # command: its messages say what happened. Set DASK_LOGGING__DISTRIBUTED
+    # to see them.
+    quiet = "DASK_LOGGING__DISTRIBUTED" not in os.environ
+    if quiet:
+        os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"  # inherited by a local cluster's workers
     try:
         import dask  # noqa: F401
         import distributed  # noqa: F401
@@ -815,6 +818,10 @@ def main(argv: List[str]) -> int:
     except ImportError:
         print("newsclean: error: the dask extra is not installed (pip install 'newsclean[dask]')", file=sys.stderr)
         return EXIT_USAGE
+    if quiet:
+        import logging
+
+        logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
     from dask.utils import parse_bytes
 
     try:
