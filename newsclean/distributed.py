@@ -818,10 +818,12 @@ def main(argv: List[str]) -> int:
     except ImportError:
         print("newsclean: error: the dask extra is not installed (pip install 'newsclean[dask]')", file=sys.stderr)
         return EXIT_USAGE
-    if quiet:
+    if quiet:  # this process's loggers (distributed.client and others have levels of their own)
         import logging
 
-        logging.getLogger("tornado.application").setLevel(logging.CRITICAL)
+        for name in ["distributed", "tornado", *logging.root.manager.loggerDict]:
+            if name.split(".")[0] in ("distributed", "tornado"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
     from dask.utils import parse_bytes
 
     try:
