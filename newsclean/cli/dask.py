@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from typing import Any, Dict, List
@@ -28,10 +29,13 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
     args = ap.parse_args(argv)
     # Dask's own log lines (a worker restarted, a task cancelled on Ctrl-C,
-    # tracebacks of closed connections while a local cluster shuts down) are
-    # not for the user of the command: its messages say what happened. Set
-    # DASK_LOGGING__DISTRIBUTED to see them.
-    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "critical")
+    # tracebacks of closed connections while a local cluster shuts down, of
+    # the client's own clean-up after Ctrl-C) are not for the user of the
+    # command: its messages say what happened. Set DASK_LOGGING__DISTRIBUTED
+    # to see them.
+    quiet = "DASK_LOGGING__DISTRIBUTED" not in os.environ
+    if quiet:
+        os.environ["DASK_LOGGING__DISTRIBUTED"] = "critical"  # inherited by a local cluster's workers
     try:
         import dask  # noqa: F401  # (optional extra)
         import distributed  # noqa: F401  # (optional extra)
@@ -39,6 +43,10 @@ def main(argv: List[str]) -> int:
     except ImportError:
         print("newsclean: error: the dask extra is not installed (pip install 'newsclean[dask]')", file=sys.stderr)
         return EXIT_USAGE
+    if quiet:  # this process's loggers (distributed.client and others have levels of their own)
+        for name in ["distributed", "tornado", *logging.root.manager.loggerDict]:
+            if name.split(".")[0] in ("distributed", "tornado"):
+                logging.getLogger(name).setLevel(logging.CRITICAL)
     from dask.utils import parse_bytes  # (optional extra: newsclean[dask])
 
     try:
