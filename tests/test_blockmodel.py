@@ -32,17 +32,24 @@ def test_model_ships_and_loads():
 
 
 def test_whole_page_gate():
-    cfg = Config()
-    assert blockmodel.whole_page(analyse(page(), cfg))
-    assert not blockmodel.whole_page(analyse("\n\n".join(ARTICLE), cfg))
+    from newsclean.analysis.shape import whole_page
+    from newsclean.detectors.base import Context
+
+    def shaped(text):
+        return whole_page(Context.of_text(text).doc)
+
+    assert shaped(page())
+    assert not shaped("\n\n".join(ARTICLE))
+    # many short lines but no chrome: a list that is the article's own
+    assert not shaped("\n".join(ARTICLE[:1] + [f"{d} May: Berlin, Tempodrom" for d in range(1, 32)]))
 
 
 def test_rescore_deterministic_and_same_length():
     doc = analyse(page(), Config())
     label = [None] * len(doc.blocks)
     scores = [score(f, None, False, doc.config) for f in doc.feats]
-    a, probs_a = blockmodel.rescore(doc, scores, label)
-    b, probs_b = blockmodel.rescore(doc, scores, label)
+    a, probs_a = blockmodel.rescore(doc, scores, label, True)
+    b, probs_b = blockmodel.rescore(doc, scores, label, True)
     assert a == b and probs_a == probs_b and len(a) == len(scores) == len(probs_a)
 
 

@@ -223,24 +223,6 @@ def probabilities(doc: Document, scores: List[float], label: Sequence[Optional[s
     return [None if v is None else _sigmoid(_dot(coef, v)) for v in features(doc, scores, label)]
 
 
-#: The model judges only whole-page text: at least this many blocks ...
-WHOLE_PAGE_BLOCKS = 30
-#: ... of which at least this share are shorter than Config.prose_min_words.
-WHOLE_PAGE_SHORT_SHARE = 0.5
-
-
-def whole_page(doc: Document) -> bool:
-    """The model was trained on whole-page text (menus, footers and all): it is
-    applied only to input of that shape -- many blocks, most of them short
-    lines -- never to an article with a little junk around it, where the rules
-    alone are right and a model's mistake would cost article text."""
-    n = len(doc.blocks)
-    if n < WHOLE_PAGE_BLOCKS:
-        return False
-    short = sum(1 for f in doc.feats if f.n_words < doc.config.prose_min_words)
-    return short / n >= WHOLE_PAGE_SHORT_SHARE
-
-
 #: Score of a judged block: SCALE * words * (p - threshold), words capped.
 SCALE = 2.0
 WORDS_CAP = 150
@@ -248,7 +230,8 @@ WORDS_CAP = 150
 Probabilities = List[Optional[float]]
 
 
-def rescore(doc: Document, scores: List[float], label: Sequence[Optional[str]]) -> Tuple[List[float], Probabilities]:
+def rescore(doc: Document, scores: List[float], label: Sequence[Optional[str]],
+                 page: bool) -> Tuple[List[float], Probabilities]:
     """Replace the rule-based score of every judged block by one from the
     model's probability: ``2 * words * (p - threshold)``, so a paragraph the
     model doubts pulls the maximum subarray away from it (a comment thread, a
@@ -258,7 +241,11 @@ def rescore(doc: Document, scores: List[float], label: Sequence[Optional[str]]) 
     detector. Returns the new scores and the probabilities (empty when the
     model was not applied; None for blocks not judged)."""
     w = weights()
-    if w is None or not doc.config.block_model or not whole_page(doc):
+    # The model was trained on whole-page text (menus, footers and all): it is
+    # applied only to input of that shape (``page``: analysis.shape.whole_page),
+    # never to an article with a little junk around it, where the rules alone
+    # are right and a model's mistake would cost article text.
+    if w is None or not doc.config.block_model or not page:
         return scores, []
     probs = probabilities(doc, scores, label, w)
     cut = w.get("threshold", 0.5)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Dict, Mapping
 
 from .blockscorer import Probabilities, rescore
 from .scores import block_scores, is_prose, max_run
+from .shape import whole_page
 from .topic import cohesion, content_words_of, head_of, overlap
 
 if TYPE_CHECKING:
@@ -40,6 +41,7 @@ class Body:
     counts: Dict[str, int] = field(default_factory=dict)
     head: frozenset = frozenset()
     block_prob: Probabilities = field(default_factory=list)
+    whole_page: bool = False
 
     @property
     def found(self) -> bool:
@@ -55,8 +57,9 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
     label, feats, cfg = marks.label, doc.feats, doc.config
     scores = block_scores(doc, label, meta_blocks)
     probs: Probabilities = []
-    if doc.mode == "text" and cfg.block_model:
-        scores, probs = rescore(doc, scores, label)
+    page = doc.mode == "text" and whole_page(doc)
+    if page and cfg.block_model:
+        scores, probs = rescore(doc, scores, label, page)
     first, last = max_run(scores)
     if last >= first and doc.mode == "text":
         # Second look, from topical cohesion: prose that shares little with the
@@ -67,12 +70,12 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
                 scores[i] = scores[i] * min(1.0, COHESION_BASE + COHESION_WEIGHT * c)
             first, last = max_run(scores)
     if last < first:
-        return Body(first, last, block_prob=probs)
+        return Body(first, last, block_prob=probs, whole_page=page)
     # The topic: content words of the first ~60% of the body's prose.
     prose = [i for i in range(first, last + 1) if label[i] is None and is_prose(feats[i], cfg)]
     head = head_of(prose)
     counts = Counter(chain.from_iterable(content_words_of(doc, i) for i in head))
-    body = Body(first, last, dict(counts), frozenset(head), probs)
+    body = Body(first, last, dict(counts), frozenset(head), probs, page)
     # Extend over article paragraphs cut off by a small junk box (at most
     # EXTEND_GAP blocks) when they are clearly on topic.
     end = last
@@ -84,4 +87,4 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
                 and overlap(doc, marks, body, i) >= EXTEND_OVERLAP):
             end = i
         i += 1
-    return Body(first, end, body.counts, body.head, probs)
+    return Body(first, end, body.counts, body.head, probs, page)

@@ -142,7 +142,7 @@ def features(text: str, stops: frozenset) -> Features:
     return Features(
         n_words=n,
         n_chars=len(text),
-        stop_ratio=(sum(1 for w in ws if w in stops) / n) if n >= 6 and stops else 0.0,
+        stop_ratio=(sum(map(stops.__contains__, ws)) / n) if n >= 6 and stops else 0.0,
         # Thai writes no full stop: a block of some length counts as ending one.
         ends_sentence=text[-1] in TERMINAL or (script == "thai" and n >= 10),
         script=script,

@@ -21,6 +21,11 @@ from ..metadata.lines import Meta, from_lines
 from ..text.normalize import normalize
 
 
+#: Context.junk_near: how far from a block its evidence may stand.
+JUNK_NEAR = 2
+_EVIDENCE = frozenset({"boilerplate", "paywall", "icon", "teaser", "spam"})
+
+
 @dataclass(frozen=True)
 class Context:
     """What a rule may read."""
@@ -40,6 +45,14 @@ class Context:
         no finding yet, no body. For calling a rule on its own."""
         doc = analyse(normalize(text), config or DEFAULT_CONFIG)
         return cls(doc, from_lines(doc, {}), Ledger.empty(doc))
+
+    def junk_near(self, i: int, radius: int = JUNK_NEAR) -> bool:
+        """Whether a block within ``radius`` of block ``i`` was proposed for
+        removal by its content (a vocabulary, a related-content header, URLs):
+        the evidence that makes a short line next to it part of a junk region."""
+        label = self.marks.label
+        lo, hi = max(0, i - radius), min(len(label), i + radius + 1)
+        return any(label[k] in _EVIDENCE for k in range(lo, hi) if k != i)
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""

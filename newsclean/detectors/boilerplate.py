@@ -34,6 +34,8 @@ LINE_MAX_WORDS = 8
 SHORT_BLOCK_WORDS = 40
 #: A headline repeated in the text: at most this many words.
 TITLE_MAX_WORDS = 30
+#: (no length limit)
+ANY_LENGTH = 1 << 30
 #: A comment section: the replies after its last header, at most this many.
 COMMENT_TAIL = 3
 # "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.", "Follow him on Twitter @x"
@@ -194,11 +196,23 @@ def configured_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional
     return None
 
 
+#: Separators of a row of links or a breadcrumb trail ("Home | World", "Startseite > Berlin").
+_ROW_SEPARATORS = (" | ", " > ", " › ", " » ", " / ", " • ", " · ")
+#: A row has at least this many separators, between items of at most ROW_ITEM_WORDS words.
+ROW_MIN_SEPARATORS = 2
+ROW_ITEM_WORDS = 4
+
+
 def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    """"Home | World | Sport": three or more items of at most four words between bars."""
+    """"Home | World | Sport", "Startseite > Berlin > Bezirke": three or more
+    short items between the same separator, no sentence."""
     text = b.text
-    if text.count(" | ") >= 2 and not f.ends_sentence and all(len(part.split()) <= 4 for part in text.split(" | ")):
-        return "a row of links"
+    if f.ends_sentence:
+        return None
+    for sep in _ROW_SEPARATORS:
+        if text.count(sep) >= ROW_MIN_SEPARATORS and all(
+                0 < len(part.split()) <= ROW_ITEM_WORDS for part in text.split(sep)):
+            return "a row of links" if sep == " | " else "a breadcrumb or a row of links"
     return None
 
 
@@ -316,27 +330,29 @@ def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 
-#: (rule name, test, confidence), in the order they are tried.
-BLOCK_RULES: Tuple[Tuple[str, BlockRule, float], ...] = (
-    ("boilerplate.empty", no_words, 0.9),
-    ("boilerplate.drop_lines", configured_line, 1.0),
-    ("boilerplate.links", link_row, 0.85),
-    ("boilerplate.share", share_bar, 0.9),
-    ("boilerplate.line", chrome_line, 0.9),
-    ("boilerplate.empty", symbols_only, 0.9),
-    ("boilerplate.url", bare_url, 0.85),
-    ("boilerplate.title", headline_again, 0.8),
-    ("boilerplate.caption", caption, 0.85),
-    ("boilerplate.credit", credit, 0.9),
-    ("boilerplate.site", site_name_tail, 0.9),
-    ("boilerplate.notice", notice, 0.85),
-    ("boilerplate.phrase", chrome_phrase, 0.85),
-    ("boilerplate.social", follow_us, 0.85),
-    ("boilerplate.link", labelled_link, 0.85),
-    ("boilerplate.contact", contact, 0.8),
-    ("boilerplate.shortcode", shortcode, 0.9),
-    ("boilerplate.stamp", time_stamp, 0.8),
-    ("boilerplate.tags", tag_list, 0.85),
+#: (rule name, test, confidence, the most words a block it takes can have),
+#: in the order they are tried. (Every test checks its own length limit too;
+#: the runner uses the limits to skip the tests that cannot take a long block.)
+BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int], ...] = (
+    ("boilerplate.empty", no_words, 0.9, 0),
+    ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH),
+    ("boilerplate.links", link_row, 0.85, ANY_LENGTH),
+    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS),
+    ("boilerplate.line", chrome_line, 0.9, ANY_LENGTH),  # (a line of CJK punctuation: words, no word)
+    ("boilerplate.empty", symbols_only, 0.9, ANY_LENGTH),
+    ("boilerplate.url", bare_url, 0.85, ANY_LENGTH),
+    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS),
+    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS),
+    ("boilerplate.credit", credit, 0.9, ANY_LENGTH),
+    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS),
+    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS),
+    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS),
+    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS),
+    ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH),
+    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS),
+    ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH),
+    ("boilerplate.stamp", time_stamp, 0.8, LINE_MAX_WORDS),
+    ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH),
 )
 
 
@@ -346,11 +362,15 @@ def chrome(ctx: Context) -> List[Finding]:
     doc = ctx.doc
     page = Page.of(ctx)
     out: List[Finding] = []
+    rules_for: Dict[int, list] = {}  # block length -> the rules that can take such a block
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
         if i in ctx.meta.blocks or f.table:
             continue
-        for name, test, confidence in BLOCK_RULES:
+        rules = rules_for.get(f.n_words)
+        if rules is None:
+            rules = rules_for[f.n_words] = [r for r in BLOCK_RULES if f.n_words <= r[3]]
+        for name, test, confidence, _ in rules:
             why = test(ctx, page, b, f)
             if why:
                 out.append(doc.block_finding(i, CATEGORY, why, name, confidence))
@@ -429,6 +449,8 @@ def header_and_nav(ctx: Context) -> List[Finding]:
     for i in range(0, ctx.body.first):
         if label[i] is not None or i in meta_blocks:
             continue
+        if not _evidence(ctx, i):
+            continue
         f = doc.feats[i]
         if title is not None and i < title:
             out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
@@ -443,7 +465,15 @@ def footer(ctx: Context) -> List[Finding]:
     doc = ctx.doc
     why = "short line after the article body" if doc.mode == "text" else "stray word after the article body"
     return [doc.block_finding(i, CATEGORY, why, "boilerplate.footer", 0.6)
-            for i in range(ctx.body.last + 1, len(doc.blocks)) if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)]
+            for i in range(ctx.body.last + 1, len(doc.blocks))
+            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words) and _evidence(ctx, i)]
+
+
+def _evidence(ctx: Context, i: int) -> bool:
+    """Text mode: a short line around the body goes for its position alone
+    only in a whole page's text; in an article-shaped text, only next to a
+    block taken for what it says."""
+    return ctx.doc.mode != "text" or ctx.body.whole_page or ctx.junk_near(i)
 
 
 def by_position(ctx: Context) -> List[Finding]:
@@ -478,14 +508,15 @@ def after_trimmed_body(ctx: Context) -> List[Finding]:
     return [doc.block_finding(i, CATEGORY, "short line after the article body (after a removed teaser)",
                               "boilerplate.footer", 0.6)
             for i in range(k + 1, body.last + 1)
-            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)]
+            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words) and _evidence(ctx, i)]
 
 
 RULES = (
     Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.drop_lines", CATEGORY, "a line listed in the configuration", params=("drop_lines",)),
-    Rule("boilerplate.links", CATEGORY, "a row of links between bars (Home | World | Sport)"),
+    Rule("boilerplate.links", CATEGORY, "a row of links or a breadcrumb trail (Home | World, Startseite > Berlin)",
+         params=("ROW_MIN_SEPARATORS", "ROW_ITEM_WORDS")),
     Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List, Sequence
 
-from ..analysis.blockscorer import whole_page
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import content_words, overlap
@@ -184,7 +183,7 @@ def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     headline-shaped lines (5-25 words, no sentence end) is a box of links to
     other stories, wherever it stands. Short list items (2-4 words) are spared."""
     doc = ctx.doc
-    if doc.mode != "text" or not whole_page(doc):
+    if doc.mode != "text" or not ctx.body.whole_page:
         return []
     feats, n = doc.feats, len(doc.blocks)
     out: List[Finding] = []
@@ -269,8 +268,13 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         # In HTML mode trafilatura already chose these paragraphs as the article: a
         # paragraph cut off mid-sentence there is usually the article itself cut
         # by a paywall, so only a kicker or an excerpt's ellipsis marks a teaser.
+        # In an article-shaped text (not a whole page), topic and position are
+        # weak evidence (a results table after the story is off its topic):
+        # a kicker or a cut-off excerpt must mark the teaser.
         if doc.mode == "html":
             shaped = "kicker prefix" in why or text.endswith(("…", "...", "[…]", "[...]"))
+        elif not body.whole_page:
+            shaped = "kicker prefix" in why or "cut off mid-sentence" in why
         else:
             shaped = True
         if score >= cfg.teaser_threshold and shaped:
