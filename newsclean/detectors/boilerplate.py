@@ -17,6 +17,7 @@ from ..analysis.blockscorer import unlikely_blocks
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
+from ..analysis.shape import whole_page
 from ..text import lexicon
 from ..text.words import norm_key
 from .base import Context, Rule
@@ -237,7 +238,8 @@ def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
 
 
 def bare_url(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    if f.n_urls == 1 and f.url_chars >= len(b.text) - 2 and ctx.doc.mode == "text":
+    # (a whole page's text: in an article, a bare URL is usually the article's own link)
+    if f.n_urls == 1 and f.url_chars >= len(b.text) - 2 and ctx.doc.mode == "text" and whole_page(ctx.doc):
         return "a bare URL"
     return None
 

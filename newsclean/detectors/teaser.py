@@ -213,7 +213,10 @@ def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             j = i
             while j < n and free[j] and not feats[j].table and _link_like(feats[j]):
                 j += 1
-            if j - i >= LIST_MIN_ITEMS and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
+            # (in an article-shaped text, a list after the body is the article's
+            # own unless junk taken for what it says stands next to it)
+            evidence = body.whole_page or any(ctx.junk_near(k) for k in range(i, j))
+            if j - i >= LIST_MIN_ITEMS and evidence and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
                 out.extend(doc.block_finding(k, CATEGORY, f"list of {j - i} short items after the article",
                                              "teaser.list", 0.8) for k in range(i, j))
             i = j + 1
@@ -281,6 +284,11 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             out.append(doc.block_finding(i, CATEGORY, ", ".join(why), "teaser.trailing", min(1.0, score / 3)))
         elif i <= last:
             break
+    if len(out) == 1 and not body.whole_page and "kicker prefix" not in out[0].reason:
+        # One paragraph alone, cut off, at the end of an article: the article
+        # itself, cut short (a paywall, an excerpt). A box of teasers has
+        # several; a kicker marks one on its own.
+        return []
     return out
 
 
