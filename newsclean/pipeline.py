@@ -11,6 +11,7 @@ it, never write it.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import categories
@@ -67,7 +68,7 @@ def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, co
     text, mode = "", "html"
     if html.strip():
         try:
-            known.update(declared.extract_from_page(html))
+            known.update(declared.extract_from_page(html, url))
         except Exception:  # metadata is a bonus: never fail the article for it
             pass
         text, mode = main_text(html, url)
@@ -106,7 +107,17 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
         add(boilerplate.by_position(ctx))
         add(boilerplate.after_trimmed_body(ctx))
     add(sandwiched(ctx))
-    return assemble(doc, meta, marks, known.get("url"))
+    article = assemble(doc, meta, marks, known.get("url"))
+    return replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)})
+
+
+#: Fields of the Article that only the page's declarations give (metadata/declared.py).
+DECLARED = ("published", "modified", "canonical_url", "description", "image", "section", "categories", "tags",
+            "licence")
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, (list, tuple)) else value
 
 
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.

@@ -50,6 +50,16 @@ class Article:
     removed: List[Removal] = field(default_factory=list)
     metadata_spans: List[MetaSpan] = field(default_factory=list)
     url: Optional[str] = None
+    # Declared by the page (clean_html only): see docs/api.md.
+    published: Optional[str] = None
+    modified: Optional[str] = None
+    canonical_url: Optional[str] = None
+    description: Optional[str] = None
+    image: Optional[str] = None
+    section: Optional[str] = None
+    categories: List[str] = field(default_factory=list)
+    tags: List[str] = field(default_factory=list)
+    licence: Optional[str] = None
 
     def to_dict(self) -> dict:
         return {
@@ -65,6 +75,15 @@ class Article:
             "url": self.url,
             "removed": [r.to_dict() for r in self.removed],
             "metadata_spans": [m.to_dict() for m in self.metadata_spans],
+            "published": self.published,
+            "modified": self.modified,
+            "canonical_url": self.canonical_url,
+            "description": self.description,
+            "image": self.image,
+            "section": self.section,
+            "categories": list(self.categories),
+            "tags": list(self.tags),
+            "licence": self.licence,
         }
 
     def removed_by_category(self) -> dict:

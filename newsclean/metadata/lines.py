@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, 
 
 from ..results import MetaSpan
 from ..text import lexicon
+from .authors import clean_authors
 from ..text.words import norm_key, words
 
 if TYPE_CHECKING:
@@ -262,6 +263,7 @@ def from_lines(doc: Document, known: Mapping[str, Any]) -> Meta:
     for a in known.get("authors") or []:
         if a not in authors:
             authors.append(a)
+    authors = clean_authors(authors, source)
     return Meta(title=title, date=date, source=source, authors=tuple(authors), blocks=blocks, spans=tuple(spans))
 
 
@@ -308,7 +310,24 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
             # and stays in the text, so the lead paragraph reads as published.
             dateline = dl
             break
-    return replace(meta, title=title, title_block=title_block, dateline=dateline, blocks=blocks, spans=tuple(spans))
+    return replace(meta, title=title, title_block=title_block, dateline=dateline, blocks=blocks, spans=tuple(spans),
+                   authors=_authors_above(doc, meta, last))
+
+
+def _authors_above(doc: Document, meta: Meta, last: int) -> Tuple[str, ...]:
+    """The authors without those of bylines below the body's end: a byline
+    there heads a teaser for another story (the line still leaves the body)."""
+    below = set()
+    for i, f in meta.blocks.items():
+        if f == "byline" and i > last:
+            below.update(byline(doc.blocks[i].text, doc.feats[i].n_words) or [])
+    if not below:
+        return meta.authors
+    above = set()
+    for i, f in meta.blocks.items():
+        if f == "byline" and i <= last:
+            above.update(byline(doc.blocks[i].text, doc.feats[i].n_words) or [])
+    return tuple(a for a in meta.authors if a not in below or a in above)
 
 
 def declared_title_lines(doc: Document, meta: Meta, label: Sequence[Optional[str]], body: Body,
