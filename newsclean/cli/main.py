@@ -95,7 +95,10 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("inputs", nargs="+", metavar="FILE", help="file, directory, glob, or - for stdin")
     ap.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
     ap.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
-    ap.add_argument("--explain", action="store_true", help="show the input with each removal marked and explained")
+    ap.add_argument("--explain", action="store_true",
+                    help="show the input with each removal marked and explained (with --format html: a report page)")
+    ap.add_argument("--structure", action="store_true",
+                    help="report headings, lists, tables, quotations (JSON 'blocks'; on for markdown and html)")
     ap.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --explain")
     kind = ap.add_mutually_exclusive_group()
     kind.add_argument("--html", action="store_const", const="html", dest="mode", help="treat inputs as HTML")
