@@ -18,12 +18,16 @@ from ..text.normalize import normalize
 from .common import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXTENSIONS, FORMATS, InputError,
                      build_config, category_arg, clean_bytes, expand_inputs, fail, load_config_file, looks_like_html,
                      read_bytes, render, write_atomic)
+from .report import explain_html, source_of
 
 EPILOG = """\
 examples:
   newsclean page.txt                      clean text on stdout
   newsclean --format json page.html       full result (metadata, removals) as JSON
   newsclean --explain page.txt            the input with every removal marked
+  newsclean --explain -f html page.html > report.html   the same as a self-contained HTML page
+  newsclean --format markdown page.html   the article with its headings, lists and tables
+  newsclean report clean.jsonl -o report/ an index page and one report per record of a batch output
   curl -s URL | newsclean --html -        stdin
   newsclean -o clean/ crawl/              a folder (recursively), one result file per input
   newsclean --keep teaser page.txt        keep what the teaser detector would remove
@@ -120,6 +124,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             from .batch import main as batch_main  # (each subcommand imports only what it needs)
 
             return batch_main(argv[1:])
+        if argv and argv[0] == "report":
+            from .report import report_main  # (each subcommand imports only what it needs)
+
+            return report_main(argv[1:])
         if argv and argv[0] == "dask":
             from .dask import main as dask_main  # (imports dask only when asked for)
 
@@ -148,6 +156,9 @@ def _main(argv: List[str]) -> int:
     status = EXIT_OK
     outdir = Path(args.output) if args.output else None
     inputs = list(expand_inputs(args.inputs))
+    if args.format == "html" and outdir is None and len(inputs) > 1:
+        fail("", "--format html writes one page per input: give -o DIR for several inputs")
+        return EXIT_USAGE
     several = len(inputs) > 1 and outdir is None and (args.explain or args.format in ("text", "markdown"))
     for path, name, err in inputs:
         label = "<stdin>" if path == "-" else path
@@ -166,13 +177,16 @@ def _main(argv: List[str]) -> int:
             fail(label, f"could not clean ({type(e).__name__}: {e})")
             status = EXIT_FAILED
             continue
-        if args.explain:
-            is_html = args.mode == "html" or (args.mode == "auto" and looks_like_html(raw))
+        is_html = args.mode == "html" or (args.mode == "auto" and looks_like_html(raw))
+        if args.explain and args.format == "html":
+            body = explain_html(art, source_of(raw, is_html, art, args.url), name)
+        elif args.explain:
             body = explain(art, None if is_html else normalize(raw), color and outdir is None)
         else:
             body = render(art, args.format)
         if outdir is not None:
-            write_atomic(outdir / Path(name).with_suffix(".explain.txt" if args.explain else EXTENSIONS[args.format]), body)
+            suffix = (".explain.html" if args.format == "html" else ".explain.txt") if args.explain else EXTENSIONS[args.format]
+            write_atomic(outdir / Path(name).with_suffix(suffix), body)
         else:
             if several:
                 sys.stdout.write(f"==> {label} <==\n")
