@@ -36,6 +36,7 @@ def main() -> int:
     ap.add_argument("--data", type=Path, required=True)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--show", type=int, default=20, help="list this many pages with structure")
+    ap.add_argument("--media", action="store_true", help="also links and images (Config(links=True, images=True))")
     args = ap.parse_args()
 
     import html_text
@@ -50,13 +51,14 @@ def main() -> int:
     rows = []
     for pid, html, url, body in pages:
         plain = newsclean.clean_html(html, url=url)
-        art = newsclean.clean_html(html, url=url, structure=True)
+        art = newsclean.clean_html(html, url=url, structure=True, links=args.media, images=args.media)
         if art.text != plain.text or "\n\n".join(b.text for b in art.blocks or []) != art.text:
             differ.append(("html", pid))
         whole = html_text.extract_text(html.decode("utf-8", "replace"))
         if newsclean.clean_text(whole).text != newsclean.clean_text(whole, structure=True).text:
             differ.append(("page", pid))
         kinds.update(b.kind for b in art.blocks or [])
+        kinds.update(links=sum(len(b.links) for b in art.blocks or []), images=sum(len(b.images) for b in art.blocks or []))
         ours = counts(markdown(art))
         theirs = counts(trafilatura.extract(html, url=url, output_format="markdown", include_tables=True,
                                             include_comments=False, with_metadata=False) or "")

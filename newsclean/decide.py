@@ -162,9 +162,14 @@ def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str],
         removed=removed,
         metadata_spans=sorted(meta.spans, key=lambda m: m.start) if cfg.metadata else [],
         url=url,
-        blocks=None if roles is None else [TextBlock(roles[i].kind, p, roles[i].level, roles[i].group)
-                                           for p, i in zip(paras, kept)],
+        blocks=None if roles is None else [_text_block(roles[i], p) for p, i in zip(paras, kept)],
     )
+
+
+def _text_block(role: Role, para: str) -> TextBlock:
+    """A kept paragraph with its role; of its links, those whose anchor text it still has."""
+    links = tuple(ln for ln in role.links if ln[0] and ln[0] in para)
+    return TextBlock(role.kind, para, role.level, role.group, links, role.images)
 
 
 __all__: Tuple[str, ...] = ("sandwiched", "choose", "assemble")

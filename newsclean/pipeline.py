@@ -73,7 +73,7 @@ def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, co
             known.update(declared.extract_from_page(html))
         except Exception:  # metadata is a bonus: never fail the article for it
             pass
-        text, mode, found = main_content(html, url)
+        text, mode, found = main_content(html, url, cfg.structure and cfg.links, cfg.structure and cfg.images)
     # The page's declared language is only a hint: the text decides (analyse).
     return run(normalize(text), cfg, known=known, mode=mode, units=found)
 

@@ -51,9 +51,16 @@ class TextBlock:
     text: str
     level: int = 0
     group: int = -1
+    #: From HTML with ``Config(links=True)``: (anchor text, target) of the
+    #: links whose anchor text is in ``text``.
+    links: Tuple[Tuple[str, str], ...] = ()
+    #: From HTML with ``Config(images=True)``: (source, alt text) of the
+    #: images in or just before this block (a removed block takes its images along).
+    images: Tuple[Tuple[str, str], ...] = ()
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        return {"kind": self.kind, "text": self.text, "level": self.level, "group": self.group,
+                "links": [list(x) for x in self.links], "images": [list(x) for x in self.images]}
 
 
 @dataclass

@@ -168,3 +168,13 @@ def test_report_command_writes_an_index_and_one_page_per_record(tmp_path):
 def test_report_command_on_a_missing_file_is_one_line_and_exit_2(tmp_path):
     p = run("report", tmp_path / "nope.jsonl", "-o", tmp_path / "r")
     assert p.returncode == 2 and len(p.stderr.splitlines()) == 1 and b"Traceback" not in p.stderr
+
+
+def test_the_report_stays_self_contained_when_the_article_has_images():
+    raw = (ROOT / "tests" / "structure" / "budget_media.html").read_text(encoding="utf-8")
+    art = newsclean.clean_html(raw, structure=True, links=True, images=True)
+    assert any(b.images for b in art.blocks)
+    page = explain_html(art, source_of(raw, True, art))
+    tree = lxml_html.fromstring(page)
+    assert_self_contained(page, tree)
+    assert "chart" not in "".join(tree.xpath("//section[@id='clean']//@src"))

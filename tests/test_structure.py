@@ -124,3 +124,30 @@ def test_a_kept_sub_item_whose_parent_was_removed_moves_up():
 
     art = Article(text="- x\n\n- y", blocks=[TextBlock("item", "- x", 2, 0), TextBlock("item", "- y", 3, 0)])
     assert markdown(art) == "- x\n    - y\n"
+
+
+def test_links_and_images_on_request():
+    page = read("budget_media.html")
+    plain = newsclean.clean_html(page, structure=True)
+    art = newsclean.clean_html(page, structure=True, links=True, images=True)
+    assert art.text == plain.text and kinds(art) == kinds(plain)
+    assert all(not b.links and not b.images for b in plain.blocks)
+    [linked] = [b for b in art.blocks if b.links]
+    assert linked.links == (("the road plan", "https://example.com/x"),)
+    [pictured] = [b for b in art.blocks if b.images]
+    assert pictured.images == (("https://example.com/chart.png", "Budget chart"),)
+    assert pictured.text.startswith("Three things change")   # the image stood before this paragraph
+    md = markdown(art)
+    assert "[the road plan](https://example.com/x)" in md
+    assert "![Budget chart](https://example.com/chart.png)\n\nThree things change" in md
+    tree = lxml_html.fromstring(html_page(art))
+    assert [(a.text, a.get("href")) for a in tree.iter("a")] == [("the road plan", "https://example.com/x")]
+    assert [(i.get("src"), i.get("alt")) for i in tree.iter("img")] == [("https://example.com/chart.png", "Budget chart")]
+
+
+def test_a_link_whose_anchor_was_cut_from_the_paragraph_is_dropped():
+    from newsclean.analysis.structure import Role
+    from newsclean.decide import _text_block
+
+    role = Role("paragraph", links=(("kept words", "https://a.example"), ("cut words", "https://b.example")))
+    assert _text_block(role, "Only kept words here.").links == (("kept words", "https://a.example"),)

@@ -10,7 +10,7 @@ full stop, followed by running text).
 from __future__ import annotations
 
 import re
-from typing import List, NamedTuple
+from typing import List, NamedTuple, Tuple
 
 from ..text.words import BULLET_RE, TERMINAL
 from .document import Document
@@ -22,6 +22,10 @@ class Role(NamedTuple):
     kind: str
     level: int = 0
     group: int = -1
+    #: (anchor text, target) of its links and (source, alt text) of the
+    #: images before or in it (HTML with ``Config(links=True)`` / ``images=True``)
+    links: Tuple[Tuple[str, str], ...] = ()
+    images: Tuple[Tuple[str, str], ...] = ()
 
 
 PARAGRAPH = Role("paragraph")

@@ -78,6 +78,9 @@ def build_config(args, file_cfg: dict, url: Optional[str] = None) -> Config:
     if getattr(args, "structure", False) or (getattr(args, "format", None) in STRUCTURED_FORMATS
                                              and not getattr(args, "explain", False)):
         kw["structure"] = True
+    for name in ("links", "images"):
+        if getattr(args, name, False):
+            kw[name] = kw["structure"] = True
     try:
         return Config(**kw)
     except TypeError as e:

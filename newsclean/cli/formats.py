@@ -72,15 +72,33 @@ def markdown(art: Article) -> str:
     return "\n".join(lines).rstrip("\n") + "\n"
 
 
+def _md_links(b: TextBlock, text: str) -> str:
+    """The text with each link's first anchor as a Markdown link."""
+    for anchor, target in b.links:
+        i = text.find(anchor)
+        if i >= 0 and not text[:i].endswith("["):
+            t = f"<{target}>" if any(c in target for c in " ()<>") else target
+            text = text[:i] + f"[{anchor}]({t})" + text[i + len(anchor):]
+    return text
+
+
+def _md_images(run: List[TextBlock]) -> str:
+    return "".join(f"![{alt}]({src})\n\n" for b in run for src, alt in b.images)
+
+
 def _md_run(run: List[TextBlock]) -> str:
+    return _md_images(run) + _md_body(run)
+
+
+def _md_body(run: List[TextBlock]) -> str:
     first = run[0]
     if first.kind == "heading":
-        return "#" * min(max(first.level, 2), 6) + " " + first.text
+        return "#" * min(max(first.level, 2), 6) + " " + _md_links(first, first.text)
     if first.kind == "item":
         out = []
         for b, lv in zip(run, _levels(run)):
             text, numbered = item_text(b.text)
-            out.append("    " * (lv - 1) + ("1. " if numbered else "- ") + text)
+            out.append("    " * (lv - 1) + ("1. " if numbered else "- ") + _md_links(b, text))
         return "\n".join(out)
     if first.kind in ("row", "rule"):
         rows = [cells(b.text) for b in run if b.kind == "row"]
@@ -89,11 +107,11 @@ def _md_run(run: List[TextBlock]) -> str:
         out.insert(1 if out else 0, "|" + "---|" * width)
         return "\n".join(out)
     if first.kind == "quote":
-        return "\n>\n".join("> " + b.text for b in run)
+        return "\n>\n".join("> " + _md_links(b, b.text) for b in run)
     if first.kind == "code":
         fence = "````" if "```" in first.text else "```"
         return f"{fence}\n{first.text}\n{fence}"
-    return first.text
+    return _md_links(first, first.text)
 
 
 # ------------------------------------------------------------------ HTML
@@ -126,8 +144,9 @@ def html_page(art: Article) -> str:
     return "\n".join(out) + "\n"
 
 
-def article_html(art: Article, with_title: bool = True) -> str:
-    """The article's body as HTML elements (and its title and byline)."""
+def article_html(art: Article, with_title: bool = True, media: bool = True) -> str:
+    """The article's body as HTML elements (and its title and byline).
+    ``media``: with the blocks' images (their sources are wherever the page had them)."""
     e = html.escape
     out: List[str] = []
     if with_title and art.title:
@@ -136,8 +155,27 @@ def article_html(art: Article, with_title: bool = True) -> str:
     if with_title and meta:
         out.append(f'<p class="byline">{e(" · ".join(meta))}</p>')
     for run in _runs(_blocks(art)):
+        if media:
+            out += [f'<figure><img src="{html.escape(src)}" alt="{html.escape(alt)}"></figure>'
+                    for b in run for src, alt in b.images]
         out.append(_html_run(run))
     return "\n".join(out)
+
+
+def _h(b: TextBlock, text: str) -> str:
+    """The text escaped, with each link's first anchor as an <a>."""
+    spots: List[Tuple[int, int, str]] = []
+    for anchor, target in b.links:
+        i = text.find(anchor)
+        if i >= 0 and not any(s < i + len(anchor) and i < e for s, e, _ in spots):
+            spots.append((i, i + len(anchor), target))
+    out, pos = [], 0
+    for s, e, target in sorted(spots):
+        out.append(html.escape(text[pos:s]))
+        out.append(f'<a href="{html.escape(target)}">{html.escape(text[s:e])}</a>')
+        pos = e
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
 
 
 def _html_run(run: List[TextBlock]) -> str:
@@ -145,7 +183,7 @@ def _html_run(run: List[TextBlock]) -> str:
     first = run[0]
     if first.kind == "heading":
         lv = min(max(first.level, 2), 6)
-        return f"<h{lv}>{e(first.text)}</h{lv}>"
+        return f"<h{lv}>{_h(first, first.text)}</h{lv}>"
     if first.kind == "item":
         return _html_list(run)
     if first.kind in ("row", "rule"):
@@ -158,10 +196,10 @@ def _html_run(run: List[TextBlock]) -> str:
         out.append("</table>")
         return "\n".join(out)
     if first.kind == "quote":
-        return "<blockquote>" + "".join(f"<p>{e(b.text)}</p>" for b in run) + "</blockquote>"
+        return "<blockquote>" + "".join(f"<p>{_h(b, b.text)}</p>" for b in run) + "</blockquote>"
     if first.kind == "code":
         return f"<pre><code>{e(first.text)}</code></pre>"
-    return f"<p>{e(first.text)}</p>"
+    return f"<p>{_h(first, first.text)}</p>"
 
 
 def _html_list(run: List[TextBlock]) -> str:
@@ -177,7 +215,7 @@ def _html_list(run: List[TextBlock]) -> str:
             tag = "ol" if numbered else "ul"
             stack.append(tag)
             out.append(f"<{tag}>")
-        out.append(f"<li>{html.escape(text)}")
+        out.append(f"<li>{_h(b, text)}")
     while stack:
         out.append(f"</li></{stack.pop()}>")
     return "".join(out)

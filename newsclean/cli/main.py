@@ -103,6 +103,8 @@ def parser() -> argparse.ArgumentParser:
                     help="show the input with each removal marked and explained (with --format html: a report page)")
     ap.add_argument("--structure", action="store_true",
                     help="report headings, lists, tables, quotations (JSON 'blocks'; on for markdown and html)")
+    ap.add_argument("--links", action="store_true", help="HTML input: keep the blocks' links (with the structure)")
+    ap.add_argument("--images", action="store_true", help="HTML input: keep the images (with the structure)")
     ap.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --explain")
     kind = ap.add_mutually_exclusive_group()
     kind.add_argument("--html", action="store_const", const="html", dest="mode", help="treat inputs as HTML")

@@ -293,7 +293,7 @@ def explain_html(art: Article, src: Source, name: str = "") -> str:
         parts.append(f'<ol class="removals">{"".join(items)}</ol>')
     parts.append("</section>")
     parts.append('<section id="clean" aria-labelledby="clean-h"><h2 id="clean-h">The clean article</h2>'
-                 f'<div class="clean">{article_html(art)}</div></section>')
+                 f'<div class="clean">{article_html(art, media=False)}</div></section>')
     if src.is_html and src.left_out is not None:
         lines = "".join(f"<li>{e(ln)}</li>" for ln in src.left_out)
         parts.append('<section id="left-out" aria-labelledby="left-out-h">'
@@ -315,7 +315,9 @@ def article_from_dict(d: Dict[str, Any]) -> Article:
     kw["removed"] = [Removal(**r) for r in d.get("removed") or []]
     kw["metadata_spans"] = [MetaSpan(**m) for m in d.get("metadata_spans") or []]
     if d.get("blocks") is not None:
-        kw["blocks"] = [TextBlock(**b) for b in d["blocks"]]
+        kw["blocks"] = [TextBlock(b["kind"], b["text"], b.get("level", 0), b.get("group", -1),
+                                  tuple(tuple(x) for x in b.get("links") or ()),
+                                  tuple(tuple(x) for x in b.get("images") or ())) for b in d["blocks"]]
     return Article(**kw)
 
 

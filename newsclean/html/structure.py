@@ -11,7 +11,7 @@ line that matches no unit is a paragraph.
 from __future__ import annotations
 
 import re
-from typing import Any, List, NamedTuple
+from typing import Any, List, NamedTuple, Tuple
 
 from ..analysis.structure import PARAGRAPH, Role
 
@@ -44,19 +44,39 @@ def _text(el: Any, skip: str = "") -> str:
 
 
 def units(body: Any) -> List[Unit]:
-    """The block elements of trafilatura's tree, in document order."""
+    """The block elements of trafilatura's tree, in document order. Links
+    (``<ref target>``) and images (``<graphic src alt>``), when the tree has
+    them, go with the unit they stand in; an image standing alone goes with
+    the next unit."""
     out: List[Unit] = []
     counter = [0]
+    pending: List[Tuple[str, str]] = []   # images waiting for the next unit
 
     def new_group() -> int:
         counter[0] += 1
         return counter[0] - 1
 
+    def emit(role: Role, el: Any, text: str) -> None:
+        pending.extend((g.get("src") or "", g.get("alt") or "") for g in el.iter("graphic") if g.get("src"))
+        k = key(text)
+        if not k:
+            return
+        links = tuple((" ".join(_text(r).split()), r.get("target") or "") for r in el.iter("ref")
+                      if r.get("target") and _text(r).strip())
+        if links or pending:
+            role = role._replace(links=links, images=tuple(pending))
+            pending.clear()
+        out.append(Unit(role, k))
+
     def walk(el: Any, depth: int, group: int, quote: int) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "graphic":
+            if el.get("src"):
+                pending.append((el.get("src") or "", el.get("alt") or ""))
+            return
         if tag == "head":
             m = _HEADING_RE.fullmatch(el.get("rend") or "")
-            out.append(Unit(Role("heading", int(m.group(1)) if m else 2), key(_text(el))))
+            emit(Role("heading", int(m.group(1)) if m else 2), el, _text(el))
             return
         if tag == "list":
             g = new_group() if depth == 0 else group
@@ -64,15 +84,15 @@ def units(body: Any) -> List[Unit]:
                 walk(child, depth + 1, g, quote)
             return
         if tag == "item":
-            out.append(Unit(Role("item", max(depth, 1), group), key(_text(el, skip="list"))))
+            emit(Role("item", max(depth, 1), group), el, _text(el, skip="list"))
             for child in el.iter("list"):
-                if child.getparent() is el or _nearest_item(child) is el:
+                if _nearest_item(child) is el:
                     walk(child, depth, group, quote)
             return
         if tag == "table":
             g = new_group()
             for row in el.iter("row"):
-                out.append(Unit(Role("row", 0, g), key(_text(row))))
+                emit(Role("row", 0, g), row, _text(row))
             return
         if tag == "quote":
             g = new_group()
@@ -80,17 +100,17 @@ def units(body: Any) -> List[Unit]:
                 for child in el:
                     walk(child, depth, group, g)
             else:
-                out.append(Unit(Role("quote", 0, g), key(_text(el))))
+                emit(Role("quote", 0, g), el, _text(el))
             return
         if tag in ("p", "code"):
             role = Role("quote", 0, quote) if quote >= 0 else Role("code" if tag == "code" else "paragraph")
-            out.append(Unit(role, key(_text(el))))
+            emit(role, el, _text(el))
             return
         for child in el:
             walk(child, depth, group, quote)
 
     walk(body, 0, -1, -1)
-    return [u for u in out if u.key]
+    return out
 
 
 def _nearest_item(el: Any) -> Any:
