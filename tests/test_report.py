@@ -177,3 +177,12 @@ def test_the_report_stays_self_contained_when_the_article_has_images():
     tree = lxml_html.fromstring(page)
     assert_self_contained(page, tree)
     assert "chart" not in "".join(tree.xpath("//section[@id='clean']//@src"))
+
+
+def test_report_command_into_a_file_instead_of_a_folder_is_one_line(tmp_path):
+    results = tmp_path / "clean.jsonl"
+    results.write_text(json.dumps({"text": "x", "newsclean": newsclean.clean_text("x").to_dict()}) + "\n")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    p = run("report", results, "-o", blocker)
+    assert p.returncode == 1 and len(p.stderr.splitlines()) == 1 and b"cannot write" in p.stderr

@@ -398,6 +398,13 @@ def report_main(argv: List[str]) -> int:
             except (ValueError, TypeError, KeyError, RecursionError) as exc:
                 fail(label, f"skipped ({type(exc).__name__}: {exc})")
                 status = EXIT_FAILED
-    write_atomic(out / "index.html", index_html(rows, f"newsclean report: {Path(args.results).name}"))
+            except OSError as exc:   # the output folder cannot be written: nothing else will be
+                fail(str(out), f"cannot write ({exc.strerror or exc})")
+                return EXIT_FAILED
+    try:
+        write_atomic(out / "index.html", index_html(rows, f"newsclean report: {Path(args.results).name}"))
+    except OSError as exc:
+        fail(str(out), f"cannot write ({exc.strerror or exc})")
+        return EXIT_FAILED
     print(f"newsclean report: {len(rows)} reports, index at {out / 'index.html'}", file=sys.stderr)
     return status
