@@ -28,6 +28,10 @@ class Category:
     #: the built-in pass-1 detectors. (The built-in ones are called by name in
     #: :func:`newsclean.pipeline.run`.)
     detector: Optional[Callable[[Any], Any]] = None
+    #: CSS colour of its spans in the HTML report (``newsclean --explain --format html``);
+    #: the built-in ones are the Okabe-Ito palette, told apart by colour-blind
+    #: readers too. None: a grey of the report's own.
+    html_colour: Optional[str] = None
 
 
 _REGISTRY: Dict[str, Category] = {}
@@ -58,15 +62,18 @@ def names() -> Tuple[str, ...]:
 
 
 for _c in (
-    Category("icon", "icon-font and sprite labels scraped as text", rank=1, colour="35", region=True),
-    Category("paywall", "paywall, registration and login prompts", rank=2, colour="33", region=True),
-    Category("spam", "injected commercial spam and link dumps", rank=0, colour="31"),
-    Category("foreign_language", "blocks or sentences in another language than the article", rank=4, colour="36"),
+    Category("icon", "icon-font and sprite labels scraped as text", rank=1, colour="35", region=True,
+             html_colour="#CC79A7"),
+    Category("paywall", "paywall, registration and login prompts", rank=2, colour="33", region=True,
+             html_colour="#E69F00"),
+    Category("spam", "injected commercial spam and link dumps", rank=0, colour="31", html_colour="#D55E00"),
+    Category("foreign_language", "blocks or sentences in another language than the article", rank=4, colour="36",
+             html_colour="#56B4E9"),
     Category("teaser", "other stories: related links, teaser boxes, trailing summaries", rank=5, colour="34",
-             region=True),
+             region=True, html_colour="#0072B2"),
     Category("boilerplate", "site chrome: menus, share bars, credits, notices, footers, comments", rank=6,
-             colour="90", region=True),
-    Category("duplicate", "a paragraph repeated by the scraper", rank=3, colour="32"),
+             colour="90", region=True, html_colour="#000000"),
+    Category("duplicate", "a paragraph repeated by the scraper", rank=3, colour="32", html_colour="#009E73"),
 ):
     register(_c)
 

@@ -63,6 +63,14 @@ class Config:
     extra_phrases: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)
     #: Lines to drop as boilerplate, regardless of detectors (exact text, case-insensitive).
     drop_lines: Tuple[str, ...] = ()
+    #: Also report the kept text's structure (``Article.blocks``: headings,
+    #: list items, table rows, quotations). Off by default: the text is the same
+    #: either way, ``Article.blocks`` is None and ``to_dict()`` has no "blocks".
+    structure: bool = False
+    #: With ``structure``, from HTML: each block's links (anchor text, target)
+    #: and images (source, alt text). Each costs a second trafilatura run.
+    links: bool = False
+    images: bool = False
 
     def enabled(self, category: str) -> bool:
         """Whether ``category``'s removals are made: its switch (the field of its

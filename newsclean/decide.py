@@ -14,10 +14,11 @@ from . import categories
 from .analysis.document import Document
 from .analysis.findings import Finding, Ledger
 from .analysis.scores import is_prose
+from .analysis.structure import Role
 from .detectors import positional_rules
 from .detectors.base import Context
 from .metadata.lines import Meta
-from .results import Article, Removal
+from .results import Article, Removal, TextBlock
 
 #: A short unlabelled line between two blocks of one region joins it: at most this many words.
 SANDWICH_MAX_WORDS = 5
@@ -111,20 +112,24 @@ def _whole_removed(decided: Dict[int, List[Finding]], i: int) -> bool:
     return fs is not None and len(fs) > 0 and fs[0].block is not None
 
 
-def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str]) -> Article:
-    """The Article: the kept text, every removal with its reason, the metadata."""
+def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str],
+             roles: Optional[List[Role]] = None) -> Article:
+    """The Article: the kept text, every removal with its reason, the metadata.
+    With ``roles`` (one per block), also each kept paragraph with its role."""
     cfg = doc.config
     per_block = _per_block(doc, marks)
     decided = {bi: choose(fs) for bi, fs in per_block.items() if bi not in meta.blocks}
     low_confidence = _safety_floor(doc, meta, decided, per_block)
     removed: List[Removal] = []
     paras: List[str] = []
+    kept: List[int] = []   # the block of each paragraph
     for b in doc.blocks:
         if b.index in meta.blocks:
             continue
         fs = decided.get(b.index)
         if not fs:
             paras.append(b.text)
+            kept.append(b.index)
             continue
         if fs[0].block is not None:
             f = fs[0]
@@ -142,6 +147,7 @@ def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str]) -> Ar
         para = " ".join(" ".join(pieces).split())
         if para:
             paras.append(para)
+            kept.append(b.index)
     removed.sort(key=attrgetter("start"))
     return Article(
         text="\n\n".join(paras),
@@ -156,7 +162,14 @@ def assemble(doc: Document, meta: Meta, marks: Ledger, url: Optional[str]) -> Ar
         removed=removed,
         metadata_spans=sorted(meta.spans, key=lambda m: m.start) if cfg.metadata else [],
         url=url,
+        blocks=None if roles is None else [_text_block(roles[i], p) for p, i in zip(paras, kept)],
     )
+
+
+def _text_block(role: Role, para: str) -> TextBlock:
+    """A kept paragraph with its role; of its links, those whose anchor text it still has."""
+    links = tuple(ln for ln in role.links if ln[0] and ln[0] in para)
+    return TextBlock(role.kind, para, role.level, role.group, links, role.images)
 
 
 __all__: Tuple[str, ...] = ("sandwiched", "choose", "assemble")

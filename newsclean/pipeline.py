@@ -22,7 +22,9 @@ from .config import Config, make_config
 from .decide import assemble, sandwiched
 from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser
 from .detectors.base import Context
-from .html.extract import main_text
+from .analysis.structure import text_roles
+from .html.extract import main_content
+from .html.structure import Unit, align
 from .metadata import declared
 from .metadata.lines import Meta, around_body, declared_title_lines, from_lines
 from .results import Article
@@ -66,21 +68,24 @@ def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, co
     _check_size(html, cfg)
     known: Dict[str, Any] = {"url": url}
     text, mode = "", "html"
+    found: Optional[List[Unit]] = []
     if html.strip():
         try:
             known.update(declared.extract_from_page(html, url))
         except Exception:  # metadata is a bonus: never fail the article for it
             pass
-        text, mode = main_text(html, url)
+        text, mode, found = main_content(html, url, cfg.structure and cfg.links, cfg.structure and cfg.images)
     # The page's declared language is only a hint: the text decides (analyse).
-    return run(normalize(text), cfg, known=known, mode=mode)
+    return run(normalize(text), cfg, known=known, mode=mode, units=found)
 
 
-def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text") -> Article:
+def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text",
+        units: Optional[List[Unit]] = None) -> Article:
     """Clean already-normalised ``text``. ``known``: metadata the caller already
     has (from HTML: title, date, authors, source, language, url); ``mode``:
     "html" when ``text`` is trafilatura's extraction (rules of position are
-    then left to it)."""
+    then left to it); ``units``: the block elements of trafilatura's tree
+    (structure from HTML; None: detect it in the text)."""
     known = known or {}
     doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
     meta = from_lines(doc, known)                                         # site name, bylines, date lines
@@ -107,7 +112,10 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
         add(boilerplate.by_position(ctx))
         add(boilerplate.after_trimmed_body(ctx))
     add(sandwiched(ctx))
-    article = assemble(doc, meta, marks, known.get("url"))
+    roles = None
+    if cfg.structure:                                                     # headings, lists, tables: roles per block
+        roles = align(units, [b.text for b in doc.blocks]) if units is not None else text_roles(doc)
+    article = assemble(doc, meta, marks, known.get("url"), roles)
     return replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)})
 
 

@@ -103,7 +103,7 @@ def _record_calls(monkeypatch, texts):
 
     def fake(page, url, precision, fast=False):
         calls.append((precision, fast))
-        return texts[(precision, fast)]
+        return texts[(precision, fast)], None
 
     monkeypatch.setattr(front, "_trafilatura", fake)
     return calls
@@ -113,7 +113,7 @@ def test_fast_mode_text_of_article_length_is_kept_without_fallbacks(monkeypatch)
     long_text = "\n".join(PARAS * 2)
     assert len(long_text) >= front.FAST_MIN_CHARS
     calls = _record_calls(monkeypatch, {(True, True): long_text})
-    assert front._extract("<html></html>", None) == long_text
+    assert front._extract("<html></html>", None) == (long_text, None, (True, True))
     assert calls == [(True, True)]
 
 
@@ -122,14 +122,14 @@ def test_short_fast_mode_text_is_extracted_again_with_the_fallbacks(monkeypatch)
     full_text = "\n".join(PARAS)
     assert len(fast_text) < front.FAST_MIN_CHARS
     calls = _record_calls(monkeypatch, {(True, True): fast_text, (True, False): full_text})
-    assert front._extract("<html></html>", None) == full_text
+    assert front._extract("<html></html>", None) == (full_text, None, (True, False))
     assert calls == [(True, True), (True, False)]
 
 
 def test_nearly_empty_precision_text_falls_back_to_the_default_mode(monkeypatch):
     calls = _record_calls(monkeypatch, {(True, True): "", (True, False): "Menu",
                                         (False, False): "\n".join(PARAS)})
-    assert front._extract("<html></html>", None) == "\n".join(PARAS)
+    assert front._extract("<html></html>", None) == ("\n".join(PARAS), None, (False, False))
     assert calls == [(True, True), (True, False), (False, False)]
 
 

@@ -19,10 +19,13 @@ from ..config import Config
 from ..pipeline import clean_html, clean_text
 from ..results import Article
 from ..text.normalize import decode_bytes
+from .formats import render_structured
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
-FORMATS = ("text", "json", "jsonl", "markdown")
-EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md"}
+FORMATS = ("text", "json", "jsonl", "markdown", "html")
+EXTENSIONS = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "markdown": ".md", "html": ".html"}
+#: Formats that show the article's structure: they ask for it (Config.structure).
+STRUCTURED_FORMATS = ("markdown", "html")
 
 
 class InputError(Exception):
@@ -72,6 +75,12 @@ def build_config(args, file_cfg: dict, url: Optional[str] = None) -> Config:
             kw[c] = c in args.only
     for c in args.keep or []:
         kw[c] = False
+    if getattr(args, "structure", False) or (getattr(args, "format", None) in STRUCTURED_FORMATS
+                                             and not getattr(args, "explain", False)):
+        kw["structure"] = True
+    for name in ("links", "images"):
+        if getattr(args, name, False):
+            kw[name] = kw["structure"] = True
     try:
         return Config(**kw)
     except TypeError as e:
@@ -164,14 +173,10 @@ def render(art: Article, fmt: str) -> str:
         return json.dumps(art.to_dict(), ensure_ascii=False, indent=2) + "\n"
     if fmt == "jsonl":
         return json.dumps(art.to_dict(), ensure_ascii=False) + "\n"
-    lines = []
-    if art.title:
-        lines += [f"# {art.title}", ""]
-    meta = [x for x in (art.date, ", ".join(art.authors) if art.authors else None, art.source) if x]
-    if meta:
-        lines += ["*" + " · ".join(meta) + "*", ""]
-    lines.append(art.text)
-    return "\n".join(lines) + "\n"
+    out = render_structured(art, fmt)
+    if out is None:
+        raise ValueError(f"unknown format {fmt!r}")
+    return out
 
 
 def write_atomic(path: Path, data: str) -> None:

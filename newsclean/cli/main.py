@@ -18,12 +18,16 @@ from ..text.normalize import normalize
 from .common import (EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, EXTENSIONS, FORMATS, InputError,
                      build_config, category_arg, clean_bytes, expand_inputs, fail, load_config_file, looks_like_html,
                      read_bytes, render, write_atomic)
+from .report import explain_html, source_of
 
 EPILOG = """\
 examples:
   newsclean page.txt                      clean text on stdout
   newsclean --format json page.html       full result (metadata, removals) as JSON
   newsclean --explain page.txt            the input with every removal marked
+  newsclean --explain -f html page.html > report.html   the same as a self-contained HTML page
+  newsclean --format markdown page.html   the article with its headings, lists and tables
+  newsclean report clean.jsonl -o report/ an index page and one report per record of a batch output
   curl -s URL | newsclean --html -        stdin
   newsclean -o clean/ crawl/              a folder (recursively), one result file per input
   newsclean --keep teaser page.txt        keep what the teaser detector would remove
@@ -95,7 +99,12 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("inputs", nargs="+", metavar="FILE", help="file, directory, glob, or - for stdin")
     ap.add_argument("--format", "-f", choices=FORMATS, default="text", help="output format (default: text)")
     ap.add_argument("--json", action="store_const", const="json", dest="format", help="same as --format json")
-    ap.add_argument("--explain", action="store_true", help="show the input with each removal marked and explained")
+    ap.add_argument("--explain", action="store_true",
+                    help="show the input with each removal marked and explained (with --format html: a report page)")
+    ap.add_argument("--structure", action="store_true",
+                    help="report headings, lists, tables, quotations (JSON 'blocks'; on for markdown and html)")
+    ap.add_argument("--links", action="store_true", help="HTML input: keep the blocks' links (with the structure)")
+    ap.add_argument("--images", action="store_true", help="HTML input: keep the images (with the structure)")
     ap.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour for --explain")
     kind = ap.add_mutually_exclusive_group()
     kind.add_argument("--html", action="store_const", const="html", dest="mode", help="treat inputs as HTML")
@@ -117,6 +126,10 @@ def main(argv: Optional[List[str]] = None) -> int:
             from .batch import main as batch_main  # (each subcommand imports only what it needs)
 
             return batch_main(argv[1:])
+        if argv and argv[0] == "report":
+            from .report import report_main  # (each subcommand imports only what it needs)
+
+            return report_main(argv[1:])
         if argv and argv[0] == "dask":
             from .dask import main as dask_main  # (imports dask only when asked for)
 
@@ -145,6 +158,9 @@ def _main(argv: List[str]) -> int:
     status = EXIT_OK
     outdir = Path(args.output) if args.output else None
     inputs = list(expand_inputs(args.inputs))
+    if args.format == "html" and outdir is None and len(inputs) > 1:
+        fail("", "--format html writes one page per input: give -o DIR for several inputs")
+        return EXIT_USAGE
     several = len(inputs) > 1 and outdir is None and (args.explain or args.format in ("text", "markdown"))
     for path, name, err in inputs:
         label = "<stdin>" if path == "-" else path
@@ -163,13 +179,16 @@ def _main(argv: List[str]) -> int:
             fail(label, f"could not clean ({type(e).__name__}: {e})")
             status = EXIT_FAILED
             continue
-        if args.explain:
-            is_html = args.mode == "html" or (args.mode == "auto" and looks_like_html(raw))
+        is_html = args.mode == "html" or (args.mode == "auto" and looks_like_html(raw))
+        if args.explain and args.format == "html":
+            body = explain_html(art, source_of(raw, is_html, art, args.url), name)
+        elif args.explain:
             body = explain(art, None if is_html else normalize(raw), color and outdir is None)
         else:
             body = render(art, args.format)
         if outdir is not None:
-            write_atomic(outdir / Path(name).with_suffix(".explain.txt" if args.explain else EXTENSIONS[args.format]), body)
+            suffix = (".explain.html" if args.format == "html" else ".explain.txt") if args.explain else EXTENSIONS[args.format]
+            write_atomic(outdir / Path(name).with_suffix(suffix), body)
         else:
             if several:
                 sys.stdout.write(f"==> {label} <==\n")

@@ -4,22 +4,37 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import List, Optional, Tuple
+from typing import Any, List, Optional, Tuple
 
 from ..analysis.topic import content_words
 from ..text.words import TERMINAL, words
 from .pagetext import page_text
+from .structure import Unit, units
 
 
 def main_text(page: str, url: Optional[str]) -> Tuple[str, str]:
     """The text the pipeline cleans, and its mode: trafilatura's main content
     ("html"), or, when it finds none, the whole page's text ("text": the
     pipeline finds the article among menus, as for clean_text)."""
-    text = _extract(page, url)
+    text, mode, _ = main_content(page, url)
+    return text, mode
+
+
+def main_content(page: str, url: Optional[str], links: bool = False,
+                 images: bool = False) -> Tuple[str, str, Optional[List[Unit]]]:
+    """:func:`main_text`, and the block elements of trafilatura's tree that
+    the text comes from (:func:`newsclean.html.structure.units`; None in
+    "text" mode, where there is no tree). With ``links`` or ``images``,
+    trafilatura runs a second time, in the mode that gave the text, keeping
+    them: their tree gives the units (the text stays the first run's)."""
+    text, body, how = _extract(page, url)
+    if text.strip() and (links or images):
+        _, rich = _trafilatura(page, url, how[0], fast=how[1], links=links, images=images)
+        body = rich if rich is not None else body
     if text.strip():
         more = _continuation(page, text)
-        return (text + "\n" + "\n".join(more) if more else text), "html"
-    return page_text(page), "text"
+        return (text + "\n" + "\n".join(more) if more else text), "html", (units(body) if body is not None else [])
+    return page_text(page), "text", None
 
 
 #: trafilatura's fast mode (no readability / jusText fallbacks) is tried first;
@@ -42,25 +57,27 @@ SHORT_RATIO = 3
 _JOINED_RE = re.compile(r"</(?:li|dd|dt|figcaption)>", re.IGNORECASE)
 
 
-def _extract(page: str, url: Optional[str]) -> str:
+def _extract(page: str, url: Optional[str]) -> Tuple[str, Any, Tuple[bool, bool]]:
     """Main content as text. trafilatura's own metadata extraction is skipped
     (``htmlmeta`` reads the page's declarations instead, much cheaper);
     comments are left out; ``favor_precision`` because the text pipeline after
     it is tuned to keep article text, and precision is what trafilatura lacks.
-    Fast mode first: the full mode's fallbacks only when it keeps little."""
+    Fast mode first: the full mode's fallbacks only when it keeps little.
+    Returns the text, trafilatura's tree of it (None if it failed), and the
+    mode that gave them (precision, fast)."""
     page = _JOINED_RE.sub(_newline_before, page)
-    text = _trafilatura(page, url, True, fast=True)
+    text, body = _trafilatura(page, url, True, fast=True)
     if len(text) >= FAST_MIN_CHARS:
-        return text
-    text = _trafilatura(page, url, True)
+        return text, body, (True, True)
+    text, body = _trafilatura(page, url, True)
     if len(text) < SHORT_CHARS:
         # Precision mode can discard nearly the whole article (a page whose
         # body it takes for boilerplate); the default mode is the second try,
         # taken when it finds several times more text.
-        other = _trafilatura(page, url, False)
+        other, other_body = _trafilatura(page, url, False)
         if len(other) >= SHORT_RATIO * max(len(text), 1):
-            return other
-    return text
+            return other, other_body, (False, False)
+    return text, body, (True, False)
 
 
 #: Continuation: paragraphs of at least this many words, ending a sentence ...
@@ -140,19 +157,21 @@ def _continuation(page: str, text: str) -> List[str]:
     return found
 
 
-def _trafilatura(page: str, url: Optional[str], precision: bool, fast: bool = False) -> str:
+def _trafilatura(page: str, url: Optional[str], precision: bool, fast: bool = False, links: bool = False,
+                 images: bool = False) -> Tuple[str, Any]:
     # Imported at first use: clean_text never needs it, and importing it
     # (with its own dependencies) would slow every `import newsclean`.
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(page, url=url, with_metadata=False, include_comments=False,
-                                          include_tables=True, favor_precision=precision, fast=fast)
+                                          include_tables=True, favor_precision=precision, fast=fast,
+                                          include_links=links, include_images=images)
     except Exception:  # trafilatura may fail on pathological markup
-        return ""
+        return "", None
     if doc is None:
-        return ""
-    return getattr(doc, "text", None) or ""
+        return "", None
+    return getattr(doc, "text", None) or "", getattr(doc, "body", None)
 
 
 def _newline_before(m: "re.Match[str]") -> str:
