@@ -36,7 +36,7 @@ from tqdm import tqdm
 
 from ..analysis.language import _langdetect_factory
 from ..config import Config
-from ..corpus import dedup, warc
+from ..corpus import dedup, siteboiler, warc
 from ..pipeline import clean_html, clean_text
 from .common import (EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXTENSIONS, FORMATS, InputError, build_config, category_arg,
                      clean_bytes, expand_inputs, host_of, load_config_file, render, write_atomic)
@@ -49,22 +49,30 @@ AHEAD_TOKENS = 64
 FLAT_KEYS = ("title", "date", "language", "dateline", "source", "authors", "paywalled", "low_confidence")
 
 
-def _init(args_dict: dict, file_cfg: dict) -> None:
+def _init(args_dict: dict, file_cfg: dict, learned: Optional[dict] = None, learning: bool = False) -> None:
+    """A worker's state. ``learned``: the site boilerplate learned by the
+    first pass, by host; ``learning``: this is the first pass (the results
+    are the keys of each page's lines)."""
     ns = argparse.Namespace(**args_dict)
     _STATE["args"] = ns
     _STATE["file_cfg"] = file_cfg
     _STATE["base"] = build_config(ns, file_cfg, None)
     _STATE["by_host"] = {}
+    _STATE["learned"] = learned or {}
+    _STATE["learning"] = learning
 
 
 def _config_for(url: Optional[str]) -> Config:
     fc = _STATE["file_cfg"]
-    if not url or not fc.get("site"):
+    learned = _STATE["learned"]
+    if not url or not (fc.get("site") or learned):
         return _STATE["base"]
     host = host_of(url)
     cfg = _STATE["by_host"].get(host)
     if cfg is None:
-        cfg = build_config(_STATE["args"], fc, url)
+        cfg = build_config(_STATE["args"], fc, url) if fc.get("site") else _STATE["base"]
+        if host in learned:
+            cfg = cfg.replace(site_lines=learned[host])
         if len(_STATE["by_host"]) < 10_000:
             _STATE["by_host"][host] = cfg
     return cfg
@@ -112,6 +120,8 @@ def clean_record(item: Tuple[int, Any]) -> Result:
         except Exception as e:  # one bad record never stops the batch
             return n, None, f"{type(e).__name__}: {e}", {}, {}
     extra: Dict[str, Any] = {}
+    if _STATE["learning"]:
+        return n, None, None, {}, {"host": host_of(url) if url else "", "keys": siteboiler.article_keys(art)}
     result = rec if a.flat else {}
     if a.flat:
         rec["clean_text"] = art.text
@@ -239,6 +249,9 @@ def parser() -> argparse.ArgumentParser:
     ap.add_argument("--keep", action="append", type=category_arg, metavar="CATEGORY")
     ap.add_argument("--only", action="append", type=category_arg, metavar="CATEGORY")
     ap.add_argument("--config", metavar="FILE")
+    ap.add_argument("--learn-site-boilerplate", action="store_true",
+                    help="a first pass learns the lines each site repeats on many pages; the second removes them "
+                         "(boilerplate.site_learned)")
     ap.add_argument("--dedup", action="store_true",
                     help="mark near-duplicates across documents: fingerprint and duplicate_of in each record")
     kind = ap.add_mutually_exclusive_group()
@@ -303,14 +316,17 @@ def main(argv: List[str]) -> int:
             return _usage("--dedup needs the dedup extra (pip install 'newsclean[dedup]')")
         if warc_files is None and os.path.isdir(args.input):
             return _usage("--dedup works on a JSONL or WARC corpus, not a folder of files")
+    if args.learn_site_boilerplate and warc_files is None and (args.input == "-" or os.path.isdir(args.input)):
+        return _usage("--learn-site-boilerplate reads the input twice: give a JSONL or WARC file, not - or a folder")
     jobs = max(1, args.jobs)
     t0 = time.perf_counter()
+    learned = _learn(args, file_cfg, warc_files, jobs) if args.learn_site_boilerplate else None
     counts: Counter = Counter()
     skipped: Counter = Counter()
     docs = failed = 0
     dups: Optional[Dict[int, int]] = None
     ctx = get_context("spawn" if sys.platform == "win32" else "fork")
-    init_args = (vars(args), file_cfg)
+    init_args = (vars(args), file_cfg, learned)
     if jobs > 1 and ctx.get_start_method() == "fork":
         # langdetect's profiles (~70 MiB), loaded once here, are shared by the
         # forked workers instead of loaded by each (see _langdetect_factory).
@@ -414,6 +430,41 @@ def main(argv: List[str]) -> int:
         line += f"; near-duplicates: {len(dups)} records in {len(set(dups.values()))} clusters"
     print(line, file=sys.stderr)
     return EXIT_FAILED if failed else EXIT_OK
+
+
+def _learn(args: argparse.Namespace, file_cfg: dict, warc_files: Optional[List[str]], jobs: int) -> dict:
+    """The first pass of --learn-site-boilerplate: every record cleaned as
+    usual, the lines of its text counted per host (in input order, so the
+    result is the same with any number of jobs); the lines learned, by host."""
+    ctx = get_context("spawn" if sys.platform == "win32" else "fork")
+    init_args = (vars(args), file_cfg, None, True)
+    if jobs > 1 and ctx.get_start_method() == "fork":
+        _langdetect_factory()  # shared by the forked workers (as in main)
+    pool = ctx.Pool(jobs, initializer=_init, initargs=init_args) if jobs > 1 else None
+    if pool is None:
+        _init(*init_args)
+    sites = siteboiler.SiteLines()
+    records = _warc_records(warc_files) if warc_files is not None else _lines(args.input)
+    feed = _Feed(records, AHEAD_TOKENS * jobs) if pool is not None else None
+    try:
+        if pool is not None and feed is not None:
+            results: Iterator[Result] = (r for r in pool.imap(clean_record, feed, chunksize=4) if feed.took(r[0]) or 1)
+        else:
+            results = map(clean_record, records)
+        for _n, _line, _err, _c, extra in results:
+            if "keys" in extra:
+                sites.add(extra["host"], extra["keys"])
+    finally:
+        if feed is not None:
+            feed.close()
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+    learned = sites.learned()
+    _init(vars(args), file_cfg, learned)  # this process's state for the second pass (jobs 1)
+    print(f"newsclean: learned site boilerplate: {sum(len(v) for v in learned.values())} lines of "
+          f"{len(learned)} of {len(sites.pages)} sites", file=sys.stderr)
+    return learned
 
 
 def record_id(rec: Dict[str, Any], url_field: str, k: int) -> Any:

@@ -18,7 +18,7 @@ from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..text import lexicon
-from ..text.words import norm_key
+from ..text.words import norm_key, site_line_key
 from .base import Context, Rule
 
 
@@ -145,6 +145,7 @@ class Page:
 
     lines: frozenset
     drop: frozenset
+    learned: Dict[str, Tuple[int, int]]  # Config.site_lines: key -> (pages with the line, pages of the host)
     phrases: Pattern[str]
     phrase_first: frozenset
     notices: Pattern[str]
@@ -165,6 +166,7 @@ class Page:
         return cls(
             lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
             drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
+            learned={key: (n, total) for key, n, total in cfg.site_lines},
             phrases=lexicon.matcher("boilerplate_phrases", cfg.extra_phrases),
             phrase_first=lexicon.first_words("boilerplate_phrases", cfg.extra_phrases),
             notices=lexicon.matcher("boilerplate_notices", cfg.extra_phrases),
@@ -192,6 +194,33 @@ def configured_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional
     if page.drop and " ".join(b.text.casefold().split()) in page.drop:
         return "listed in drop_lines (configuration)"
     return None
+
+
+#: Quotation marks: a line holding one is never learned site boilerplate (a
+#: quote that recurs across a site's articles is not chrome).
+QUOTE_MARKS = "\"“”„«»‘’‚‹›「」『』"
+
+
+#: A whole sentence of prose (``prose_min_words`` words or more, ending a
+#: sentence) learned as site boilerplate is removed only when it recurs on at
+#: least this share of the site's pages: chrome is on (nearly) every page of
+#: a template; a standard sentence that some of the site's articles share is
+#: not chrome.
+PROSE_SHARE = 0.8
+
+
+def learned_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A line that recurs on many pages of the site, learned from the crawl
+    (``Config.site_lines``). Kept: a line with a quotation, and a whole
+    sentence of prose on less than ``PROSE_SHARE`` of the site's pages."""
+    if not page.learned:
+        return None
+    hit = page.learned.get(site_line_key(b.text))
+    if hit is None or any(q in b.text for q in QUOTE_MARKS):
+        return None
+    if f.n_words >= ctx.config.prose_min_words and f.ends_sentence and hit[0] < PROSE_SHARE * hit[1]:
+        return None
+    return f"recurs on {hit[0]} of {hit[1]} pages of this site (learned from the crawl)"
 
 
 def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -337,6 +366,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float], ...] = (
     ("boilerplate.shortcode", shortcode, 0.9),
     ("boilerplate.stamp", time_stamp, 0.8),
     ("boilerplate.tags", tag_list, 0.85),
+    # last: a learned line that a rule above knows keeps that rule's name
+    ("boilerplate.site_learned", learned_line, 0.9),
 )
 
 
@@ -485,6 +516,8 @@ RULES = (
     Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.drop_lines", CATEGORY, "a line listed in the configuration", params=("drop_lines",)),
+    Rule("boilerplate.site_learned", CATEGORY, "a line that recurs on many pages of the site, learned from the crawl",
+         params=("site_lines", "prose_min_words", "PROSE_SHARE")),
     Rule("boilerplate.links", CATEGORY, "a row of links between bars (Home | World | Sport)"),
     Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
