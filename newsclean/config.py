@@ -58,6 +58,14 @@ class Config:
     disabled: Tuple[str, ...] = ()
     #: Inputs longer than this many characters are refused (ValueError).
     max_chars: int = 20_000_000
+    #: Site boilerplate learned from a crawl (``newsclean batch
+    #: --learn-site-boilerplate``, :mod:`newsclean.corpus.siteboiler`): for the
+    #: page's host, (line key, pages of the host with the line, pages of the
+    #: host) for each line that recurs on many of its pages. A block whose
+    #: :func:`newsclean.text.words.site_line_key` is listed is removed
+    #: (``boilerplate.site_learned``), unless it is a quotation or a whole
+    #: sentence of prose.
+    site_lines: Tuple[Tuple[str, int, int], ...] = ()
     #: Extra phrases per vocabulary name (e.g. ``{"paywall_lines": ("Werde Mitglied",)}``),
     #: added to the packaged data files.
     extra_phrases: Mapping[str, Tuple[str, ...]] = field(default_factory=dict)

@@ -19,7 +19,7 @@ from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.shape import whole_page
 from ..text import lexicon
-from ..text.words import norm_key
+from ..text.words import norm_key, site_line_key
 from .base import Context, Rule
 
 
@@ -148,6 +148,7 @@ class Page:
 
     lines: frozenset
     drop: frozenset
+    learned: Dict[str, Tuple[int, int]]  # Config.site_lines: key -> (pages with the line, pages of the host)
     phrases: Pattern[str]
     phrase_first: frozenset
     notices: Pattern[str]
@@ -168,6 +169,7 @@ class Page:
         return cls(
             lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
             drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
+            learned={key: (n, total) for key, n, total in cfg.site_lines},
             phrases=lexicon.matcher("boilerplate_phrases", cfg.extra_phrases),
             phrase_first=lexicon.first_words("boilerplate_phrases", cfg.extra_phrases),
             notices=lexicon.matcher("boilerplate_notices", cfg.extra_phrases),
@@ -202,6 +204,33 @@ _ROW_SEPARATORS = (" | ", " > ", " › ", " » ", " / ", " • ", " · ")
 #: A row has at least this many separators, between items of at most ROW_ITEM_WORDS words.
 ROW_MIN_SEPARATORS = 2
 ROW_ITEM_WORDS = 4
+
+
+#: Quotation marks: a line holding one is never learned site boilerplate (a
+#: quote that recurs across a site's articles is not chrome).
+QUOTE_MARKS = "\"“”„«»‘’‚‹›「」『』"
+
+
+#: A whole sentence of prose (``prose_min_words`` words or more, ending a
+#: sentence) learned as site boilerplate is removed only when it recurs on at
+#: least this share of the site's pages: chrome is on (nearly) every page of
+#: a template; a standard sentence that some of the site's articles share is
+#: not chrome.
+PROSE_SHARE = 0.8
+
+
+def learned_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A line that recurs on many pages of the site, learned from the crawl
+    (``Config.site_lines``). Kept: a line with a quotation, and a whole
+    sentence of prose on less than ``PROSE_SHARE`` of the site's pages."""
+    if not page.learned:
+        return None
+    hit = page.learned.get(site_line_key(b.text))
+    if hit is None or any(q in b.text for q in QUOTE_MARKS):
+        return None
+    if f.n_words >= ctx.config.prose_min_words and f.ends_sentence and hit[0] < PROSE_SHARE * hit[1]:
+        return None
+    return f"recurs on {hit[0]} of {hit[1]} pages of this site (learned from the crawl)"
 
 
 def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -355,6 +384,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int], ...] = (
     ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH),
     ("boilerplate.stamp", time_stamp, 0.8, LINE_MAX_WORDS),
     ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH),
+    # last: a learned line that a rule above knows keeps that rule's name
+    ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH),
 )
 
 
@@ -517,6 +548,8 @@ RULES = (
     Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.drop_lines", CATEGORY, "a line listed in the configuration", params=("drop_lines",)),
+    Rule("boilerplate.site_learned", CATEGORY, "a line that recurs on many pages of the site, learned from the crawl",
+         params=("site_lines", "prose_min_words", "PROSE_SHARE")),
     Rule("boilerplate.links", CATEGORY, "a row of links or a breadcrumb trail (Home | World, Startseite > Berlin)",
          params=("ROW_MIN_SEPARATORS", "ROW_ITEM_WORDS")),
     Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),

@@ -1,6 +1,7 @@
 """Small, linear-time text helpers shared by the detectors."""
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Dict, List, Optional, Tuple
 
@@ -118,3 +119,15 @@ def sentence_spans(text: str) -> List[Tuple[int, int]]:
 def norm_key(text: str) -> str:
     """Comparison key: lower case word characters only."""
     return " ".join(words(text))
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def site_line_key(line: str) -> str:
+    """A line's key for site boilerplate learned from a crawl: 16 hex digits
+    of BLAKE2b of the line casefolded, its whitespace collapsed and every
+    number replaced by 0 (a teaser's date or a comment count changes from
+    page to page). The same in every process."""
+    norm = _DIGITS_RE.sub("0", " ".join(line.casefold().split()))
+    return hashlib.blake2b(norm.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
