@@ -32,11 +32,10 @@ def test_model_ships_and_loads():
 
 
 def test_whole_page_gate():
-    from newsclean.analysis.shape import whole_page
     from newsclean.detectors.base import Context
 
     def shaped(text):
-        return whole_page(Context.of_text(text).doc)
+        return Context.of_text(text).doc.whole_page
 
     assert shaped(page())
     assert not shaped("\n\n".join(ARTICLE))

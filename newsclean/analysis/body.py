@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Dict, Mapping
 
 from .blockscorer import Probabilities, rescore
 from .scores import block_scores, is_prose, max_run
-from .shape import whole_page
 from .topic import cohesion, content_words_of, head_of, overlap
 
 if TYPE_CHECKING:
@@ -57,7 +56,7 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
     label, feats, cfg = marks.label, doc.feats, doc.config
     scores = block_scores(doc, label, meta_blocks)
     probs: Probabilities = []
-    page = doc.mode == "text" and whole_page(doc)
+    page = doc.mode == "text" and doc.whole_page
     if page and cfg.block_model:
         scores, probs = rescore(doc, scores, label, page)
     first, last = max_run(scores)

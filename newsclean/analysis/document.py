@@ -17,6 +17,7 @@ from ..text import lexicon
 from ..text.words import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script, script_counts, words
 from .findings import Finding
 from .language import guess_language
+from .shape import whole_page
 
 if TYPE_CHECKING:
     from .findings import Ledger
@@ -74,6 +75,9 @@ class Document:
     mode: str = "text"
     #: the article language's stop words
     stops: frozenset = frozenset()
+    #: the text of a whole page, not an article with a little junk around it
+    #: (:mod:`newsclean.analysis.shape`)
+    whole_page: bool = False
     # Caches, filled on first use: each block's content words
     # (topic.content_words_of), block starts (block_of).
     content_words_cache: Dict[int, frozenset] = field(default_factory=dict)
@@ -104,7 +108,7 @@ def analyse(text: str, config: Config, language: Optional[str] = None, mode: str
     feats = [feats_of[t] for t in texts]
     script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
     return Document(text=text, blocks=blocks, feats=feats, language=lang, script=script,
-                    config=config, mode=mode, stops=stops)
+                    config=config, mode=mode, stops=stops, whole_page=whole_page(feats, config.prose_min_words))
 
 
 def with_kept_features(doc: Document, marks: Ledger) -> Document:

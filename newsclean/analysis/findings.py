@@ -47,8 +47,12 @@ class Ledger:
         """Record the findings of an enabled category. A whole-block finding
         labels its block unless an earlier one did (or it is a metadata block)."""
         label, spans = self.label, self.spans
+        on: Dict[str, bool] = {}
         for f in findings:
-            if not enabled(f.category):
+            ok = on.get(f.category)
+            if ok is None:
+                ok = on[f.category] = enabled(f.category)
+            if not ok:
                 continue
             self.findings.append(f)
             bi = f.block

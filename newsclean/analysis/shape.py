@@ -17,10 +17,10 @@ split is the same for any MENU_LINES from 5 to 15
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
-    from .document import Document
+    from .document import Features
 
 #: A whole page has at least this many blocks ...
 WHOLE_PAGE_BLOCKS = 30
@@ -30,13 +30,13 @@ WHOLE_PAGE_SHORT_SHARE = 0.5
 MENU_LINES = 10
 
 
-def whole_page(doc: Document) -> bool:
-    """Whether ``doc`` is the text of a whole page."""
-    n = len(doc.blocks)
+def whole_page(feats: Sequence[Features], prose_min_words: int) -> bool:
+    """Whether a text whose blocks have the features ``feats`` is the text of a
+    whole page (:attr:`newsclean.analysis.document.Document.whole_page`)."""
+    n = len(feats)
     if n < WHOLE_PAGE_BLOCKS:
         return False
-    feats = doc.feats
-    short = sum(1 for f in feats if f.n_words < doc.config.prose_min_words)
+    short = sum(1 for f in feats if f.n_words < prose_min_words)
     if short / n < WHOLE_PAGE_SHORT_SHARE:
         return False
     return sum(1 for f in feats if f.n_words <= 2 and not f.ends_sentence) >= MENU_LINES

@@ -17,7 +17,6 @@ from ..analysis.blockscorer import unlikely_blocks
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
-from ..analysis.shape import whole_page
 from ..text import lexicon
 from ..text.words import norm_key, site_line_key
 from .base import Context, Rule
@@ -202,6 +201,7 @@ def configured_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional
 #: Separators of a row of links or a breadcrumb trail ("Home | World", "Startseite > Berlin").
 _ROW_SEPARATORS = (" | ", " > ", " › ", " » ", " / ", " • ", " · ")
 #: A row has at least this many separators, between items of at most ROW_ITEM_WORDS words.
+_ROW_SEPARATOR_RE = re.compile("|".join(re.escape(sep) for sep in _ROW_SEPARATORS))
 ROW_MIN_SEPARATORS = 2
 ROW_ITEM_WORDS = 4
 
@@ -237,7 +237,7 @@ def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """"Home | World | Sport", "Startseite > Berlin > Bezirke": three or more
     short items between the same separator, no sentence."""
     text = b.text
-    if f.ends_sentence:
+    if f.ends_sentence or _ROW_SEPARATOR_RE.search(text) is None:
         return None
     for sep in _ROW_SEPARATORS:
         if text.count(sep) >= ROW_MIN_SEPARATORS and all(
@@ -268,7 +268,7 @@ def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
 
 def bare_url(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     # (a whole page's text: in an article, a bare URL is usually the article's own link)
-    if f.n_urls == 1 and f.url_chars >= len(b.text) - 2 and ctx.doc.mode == "text" and whole_page(ctx.doc):
+    if f.n_urls == 1 and f.url_chars >= len(b.text) - 2 and ctx.doc.mode == "text" and ctx.doc.whole_page:
         return "a bare URL"
     return None
 
@@ -361,31 +361,34 @@ def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 
-#: (rule name, test, confidence, the most words a block it takes can have),
-#: in the order they are tried. (Every test checks its own length limit too;
-#: the runner uses the limits to skip the tests that cannot take a long block.)
-BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int], ...] = (
-    ("boilerplate.empty", no_words, 0.9, 0),
-    ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH),
-    ("boilerplate.links", link_row, 0.85, ANY_LENGTH),
-    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS),
-    ("boilerplate.line", chrome_line, 0.9, ANY_LENGTH),  # (a line of CJK punctuation: words, no word)
-    ("boilerplate.empty", symbols_only, 0.9, ANY_LENGTH),
-    ("boilerplate.url", bare_url, 0.85, ANY_LENGTH),
-    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS),
-    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS),
-    ("boilerplate.credit", credit, 0.9, ANY_LENGTH),
-    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS),
-    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS),
-    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS),
-    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS),
-    ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH),
-    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS),
-    ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH),
-    ("boilerplate.stamp", time_stamp, 0.8, LINE_MAX_WORDS),
-    ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH),
+#: (rule name, test, confidence, the most words a block it takes can have,
+#: what it needs), in the order they are tried. A rule needs "url" (a block
+#: with a URL) or a part of the page (a Page field: the configured lines, the
+#: declared title, the site name, the learned lines); without it, the rule
+#: cannot answer and is not asked. (Every test checks its own conditions too:
+#: the runner uses these to skip the tests that cannot take a block.)
+BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str]], ...] = (
+    ("boilerplate.empty", no_words, 0.9, 0, None),
+    ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH, "drop"),
+    ("boilerplate.links", link_row, 0.85, ANY_LENGTH, None),
+    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS, None),
+    ("boilerplate.line", chrome_line, 0.9, ANY_LENGTH, None),  # (a line of CJK punctuation: words, no word)
+    ("boilerplate.empty", symbols_only, 0.9, ANY_LENGTH, None),
+    ("boilerplate.url", bare_url, 0.85, ANY_LENGTH, "url"),
+    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS, "title_key"),
+    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS, None),
+    ("boilerplate.credit", credit, 0.9, ANY_LENGTH, None),
+    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS, "src_tail"),
+    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS, None),
+    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS, None),
+    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS, None),
+    ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH, "url"),
+    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS, None),
+    ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None),
+    ("boilerplate.stamp", time_stamp, 0.8, LINE_MAX_WORDS, None),
+    ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None),
     # last: a learned line that a rule above knows keeps that rule's name
-    ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH),
+    ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned"),
 )
 
 
@@ -395,15 +398,18 @@ def chrome(ctx: Context) -> List[Finding]:
     doc = ctx.doc
     page = Page.of(ctx)
     out: List[Finding] = []
-    rules_for: Dict[int, list] = {}  # block length -> the rules that can take such a block
+    active = [r for r in BLOCK_RULES if r[4] in (None, "url") or getattr(page, r[4])]
+    # (block length, has a URL) -> the rules that can take such a block
+    rules_for: Dict[Tuple[int, bool], list] = {}
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
         if i in ctx.meta.blocks or f.table:
             continue
-        rules = rules_for.get(f.n_words)
+        kind = (f.n_words, f.n_urls > 0)
+        rules = rules_for.get(kind)
         if rules is None:
-            rules = rules_for[f.n_words] = [r for r in BLOCK_RULES if f.n_words <= r[3]]
-        for name, test, confidence, _ in rules:
+            rules = rules_for[kind] = [r for r in active if f.n_words <= r[3] and (r[4] != "url" or kind[1])]
+        for name, test, confidence, _, _ in rules:
             why = test(ctx, page, b, f)
             if why:
                 out.append(doc.block_finding(i, CATEGORY, why, name, confidence))

@@ -294,7 +294,8 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
 
 def teaser(ctx: Context) -> List[Finding]:
     """The teaser rules, in order; a block one of them takes is not free for the next."""
-    free = [ctx.free(i) for i in range(len(ctx.doc.blocks))]
+    meta_blocks = ctx.meta.blocks
+    free = [lab is None and i not in meta_blocks for i, lab in enumerate(ctx.marks.label)]
     out: List[Finding] = []
     for rule in (related_header, inline_box, tagged_links, headline_runs, list_after_body, trailing):
         found = rule(ctx, free)
