@@ -16,9 +16,12 @@ _GROUPED = ("item", "row", "rule", "quote")
 
 
 def _blocks(art: Article) -> List[TextBlock]:
-    if art.blocks is not None:
-        return art.blocks
-    return [TextBlock("paragraph", p) for p in art.text.split("\n\n") if p]
+    """The article's blocks, without a first one that is the title (kept in
+    the text when nothing set it apart; the title is shown as the heading)."""
+    blocks = art.blocks if art.blocks is not None else [TextBlock("paragraph", p) for p in art.text.split("\n\n") if p]
+    if blocks and art.title and blocks[0].text == art.title:
+        return blocks[1:]
+    return blocks
 
 
 def _runs(blocks: List[TextBlock]) -> List[List[TextBlock]]:

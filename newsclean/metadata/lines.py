@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from ..analysis.body import Body
     from ..analysis.document import Block, Document
 
+#: A title leaves the text when a byline, a date line or junk stands within
+#: this many blocks of it (or the input is a whole page's text).
+TITLE_EVIDENCE_NEAR = 2
 #: Bylines and date lines are looked for in the first this many blocks.
 BYLINE_HORIZON = 60
 
@@ -283,6 +286,15 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
         blocks[i] = "title"
         spans.append(MetaSpan("title", b.text, b.start, b.end))
 
+    def set_apart(i: int) -> bool:
+        """Evidence that a headline-shaped line is a title standing apart from
+        the article: a whole page's text, or a byline, a date line or a
+        block of junk next to it."""
+        if doc.whole_page:
+            return True
+        near = range(max(0, i - TITLE_EVIDENCE_NEAR), min(len(label), i + TITLE_EVIDENCE_NEAR + 1))
+        return any(k in blocks or label[k] not in (None, "duplicate") for k in near if k != i)
+
     if title is None:
         # A headline that opens the body run because it ends in "?" or "!", with
         # its byline or date line right under it.
@@ -298,7 +310,13 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
                 continue
             f = doc.feats[i]
             if headline_like(doc.blocks[i].text, f.n_words):
-                take_title(i)
+                if set_apart(i):
+                    take_title(i)
+                else:
+                    # No evidence that it is not the article's own first line
+                    # (a lead, a subheading, a disclosure): reported as the
+                    # title, and kept in the text.
+                    title = doc.blocks[i].text
                 break
             # (a long block is a standfirst between headline and body: look on)
     for i in range(first, min(last + 1, first + 4)):
