@@ -59,6 +59,15 @@ _DIGIT_RE = re.compile(r"\d")
 _ASCII_DIGITS = b"0123456789"
 
 
+def _capitalised(ws: List[str]) -> int:
+    """How many of the (non-empty) words ``ws`` start with a capital letter."""
+    k = 0
+    for w in ws:
+        if w[0].isupper():
+            k += 1
+    return k
+
+
 def _count_digits(s: str) -> int:
     """How many characters of ``s`` are decimal digits (what ``\\d`` matches);
     ASCII text by deleting the digits' bytes, no regex (tests/test_blockmodel.py
@@ -99,7 +108,7 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
     first, last = max_run(scores)
     n_words = [f.n_words for f in feats]
     # Neighbour lookups: index -1/-2 and n/n+1 read the padding at the end.
-    log_words = [math.log1p(x) for x in n_words] + [0.0, 0.0]
+    log_words = list(map(math.log1p, n_words)) + [0.0, 0.0]
     sentence = [1.0 if f.ends_sentence else 0.0 for f in feats] + [0.0, 0.0]
     flagged = [0.0 if lab is None else 1.0 for lab in label] + [1.0, 1.0]
     prose = [is_prose(f, cfg) for f in feats]
@@ -161,7 +170,7 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
             "is_prose": 1.0 if prose[i] else 0.0,
             "bullet": 1.0 if f.bullet else 0.0,
             "has_url": 1.0 if f.n_urls > 0 else 0.0,
-            "caps_ratio": sum(1 for w in ws if w[0].isupper()) / k,
+            "caps_ratio": _capitalised(ws) / k,
             "digit_ratio": nd / len(head_chars),
             "comma_rate": text.count(",") / (nwi or 1),
             "mean_word_len": len(text) / (k if k < 20 else text.count(" ") + 1) / 10.0,
@@ -175,8 +184,8 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
             "rel_length": log_words[i] / lmax,
             "position": i / n,
             "in_core": inside,
-            "core_distance": min(dist, 20) / 20.0,
-            "core_edge": min(edge, 20) / 20.0,
+            "core_distance": (dist if dist < 20 else 20) / 20.0,
+            "core_edge": (edge if edge < 20 else 20) / 20.0,
             "core_relpos": rel,
             "prose_before": words_sum[i] / total,
             "cohesion": coh.get(i, 0.0),

@@ -160,6 +160,15 @@ class Page:
     title_key: str
     #: block index -> name of the rule that took it, in this pass
     verdicts: Dict[int, str] = field(default_factory=dict)
+    #: block index -> its line key (two rules read it)
+    keys: Dict[int, str] = field(default_factory=dict)
+
+    def line_key(self, b: Block, f: Features) -> str:
+        """:func:`_line_key` of block ``b``, worked out once."""
+        key = self.keys.get(b.index)
+        if key is None:
+            key = self.keys[b.index] = _line_key(b.text, f.words)
+        return key
 
     @classmethod
     def of(cls, ctx: Context) -> "Page":
@@ -201,7 +210,7 @@ def configured_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional
 #: Separators of a row of links or a breadcrumb trail ("Home | World", "Startseite > Berlin").
 _ROW_SEPARATORS = (" | ", " > ", " › ", " » ", " / ", " • ", " · ")
 #: A row has at least this many separators, between items of at most ROW_ITEM_WORDS words.
-_ROW_SEPARATOR_RE = re.compile("|".join(re.escape(sep) for sep in _ROW_SEPARATORS))
+_ROW_SEPARATOR_CHARS = frozenset(sep.strip() for sep in _ROW_SEPARATORS)
 ROW_MIN_SEPARATORS = 2
 ROW_ITEM_WORDS = 4
 
@@ -237,7 +246,7 @@ def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """"Home | World | Sport", "Startseite > Berlin > Bezirke": three or more
     short items between the same separator, no sentence."""
     text = b.text
-    if f.ends_sentence or _ROW_SEPARATOR_RE.search(text) is None:
+    if f.ends_sentence or _ROW_SEPARATOR_CHARS.isdisjoint(text):
         return None
     for sep in _ROW_SEPARATORS:
         if text.count(sep) >= ROW_MIN_SEPARATORS and all(
@@ -253,7 +262,7 @@ def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A whole line of ``data/boilerplate_lines.txt``, counters and symbols aside."""
     if f.n_words <= LINE_MAX_WORDS or not f.words:
-        key = _line_key(b.text, f.words)
+        key = page.line_key(b, f)
         if key in page.lines:
             return f"site chrome line \u201c{key}\u201d"
     return None
@@ -261,7 +270,7 @@ def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str
 
 def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     # (a line of CJK punctuation, "・・・", counts characters as words but has none)
-    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not _line_key(b.text, f.words):
+    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not page.line_key(b, f):
         return "numbers and symbols only"
     return None
 
