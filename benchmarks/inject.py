@@ -46,9 +46,10 @@ not the article's nor language-neutral, ``xx``/``und``).
 **Article harm**: body words (casefolded ``\\w+`` multiset of the normalised
 body) missing from the output after the tokens of junk left in the output are
 taken from it, over all body words; shown next to the harm of ``clean_text``
-on the same bodies without junk. For a duplicate the report also counts the
-misses where the original lead paragraph was removed instead of the copy (the
-article keeps its text, under the copy's wording, and the lead counts as harm).
+on the same bodies without junk. A duplicate counts as found when one of the
+two copies was removed as a duplicate: the copy, or the original lead (the
+cleaner keeps the fuller copy, the one with the dateline; the article keeps
+its words). The report also counts how often it was the original.
 Same inputs, same numbers.
 """
 from __future__ import annotations
@@ -265,17 +266,18 @@ def measure_page(page: Tuple[str, bytes, str, str], entries: Sequence[dict], see
     items: List[dict] = []
     kept_junk: Counter = Counter()
     prefix_len = 0
-    lead_removed = False
+    lead_removed = lead_as_duplicate = False
     for piece, k in pieces:
         if k == -1:     # the lead paragraph: did a duplicate take the original instead of the copy?
             start, end, _ = _locate(norm, text[:prefix_len], piece, normalize)
             c = _coverage(norm, labels, start, end)
             lead_removed = bool(c["units"]) and c["covered"] >= REMOVED_SHARE * c["units"]
+            lead_as_duplicate = lead_removed and c["cats"]["duplicate"] * 2 > c["covered"]
         elif k is not None and k >= 0:
             e = picks[k]
             start, end, how = _locate(norm, text[:prefix_len], piece, normalize)
             c = _coverage(norm, labels, start, end)
-            kept_junk.update(c["kept"])
+            kept_of = c["kept"]
             removed = bool(c["units"]) and c["covered"] >= REMOVED_SHARE * c["units"]
             right = removed and c["cats"][e["category"]] * 2 > c["covered"]
             other = _lang(e["language"]) not in NEUTRAL_LANGUAGES + (lang,)
@@ -286,11 +288,22 @@ def measure_page(page: Tuple[str, bytes, str, str], entries: Sequence[dict], see
                           "right_or_foreign": right or (removed and other
                                                         and c["cats"]["foreign_language"] * 2 > c["covered"]),
                           "removed_as": dict(c["cats"].most_common()),
-                          "rules": dict(c["rules"].most_common()), "span": [start, end], "located": how})
+                          "rules": dict(c["rules"].most_common()), "span": [start, end], "located": how,
+                          "_kept": kept_of})
         prefix_len += len(piece)
     for it in items:
         if it["category"] == "duplicate":
             it["lead_removed"] = lead_removed
+            # Of two copies one should go; which one is the cleaner's policy
+            # (it keeps the fuller, the one with the dateline). The original
+            # lead removed as a duplicate while the copy stays counts as the
+            # duplicate found; the strict reading stays in "copy_removed".
+            it["copy_removed"] = it["removed"]
+            if not it["removed"] and lead_as_duplicate:
+                it["removed"] = it["right_category"] = it["right_or_foreign"] = True
+                it["_kept"] = Counter()  # the copy holds the article's own words now
+    for it in items:
+        kept_junk.update(it.pop("_kept"))
     lost, total = _harm(normalize(clean_body), art.text, kept_junk)
     base = clean(clean_body)
     lost0, _ = _harm(normalize(clean_body), base.text, Counter())
@@ -365,6 +378,8 @@ def summarise(rows: List[dict]) -> dict:
         "by_placement": _group(items, "placement"),
         "by_entry": {k: {"items": v["items"], "removed": v["removed"]} for k, v in _group(items, "junk").items()},
         "duplicate_missed_lead_removed": sum(1 for it in missed if it.get("lead_removed")),
+        "duplicate_found_as_original": sum(1 for it in items if it["category"] == "duplicate" and it["removed"]
+                                           and not it.get("copy_removed", True)),
         "duplicate_missed": sum(1 for it in missed if it["category"] == "duplicate"),
         "missed_ids": sorted({it["junk"] for it in missed}),
         "missed": [{"page": it["page"], "junk": it["junk"], "covered": it["covered"], "units": it["units"],
@@ -403,7 +418,8 @@ def report(s: dict) -> str:
                    f"{_pct(g['right_category_share'])} | {_pct(g['right_or_foreign_share'])} | {ras} |")
     if s["duplicate_missed"]:
         out += ["", f"Duplicates missed: {s['duplicate_missed']}, of which {s['duplicate_missed_lead_removed']} "
-                "with the original lead paragraph removed instead of the copy."]
+                "with the original lead paragraph removed (not as a duplicate)."]
+    out += ["", f"Duplicates found by removing the original lead (the copy kept): {s['duplicate_found_as_original']}."]
     for key, title in (("by_language", "language"), ("by_kind", "kind"), ("by_placement", "placement")):
         out += ["", f"### Per {title} (recall)", "", f"| {title} | items | removed | recall |", "|---|---:|---:|---:|"]
         for name, g in s[key].items():

@@ -23,6 +23,11 @@ class Category:
     #: Whether its blocks form regions (a menu, a paywall, a teaser box): a
     #: short unlabelled line between two of its blocks joins them.
     region: bool = False
+    #: A fallback category says less than the others (foreign_language says
+    #: only which language a block is in): another category's finding on the
+    #: same block wins over it, and rules of other categories still judge the
+    #: blocks it labelled.
+    fallback: bool = False
     #: A category registered by a plugin brings its rule: a function of a
     #: :class:`newsclean.detectors.base.Context` returning findings, run after
     #: the built-in pass-1 detectors. (The built-in ones are called by name in
@@ -68,7 +73,7 @@ for _c in (
              html_colour="#E69F00"),
     Category("spam", "injected commercial spam and link dumps", rank=0, colour="31", html_colour="#D55E00"),
     Category("foreign_language", "blocks or sentences in another language than the article", rank=4, colour="36",
-             html_colour="#56B4E9"),
+             html_colour="#56B4E9", fallback=True),
     Category("teaser", "other stories: related links, teaser boxes, trailing summaries", rank=5, colour="34",
              region=True, html_colour="#0072B2"),
     Category("boilerplate", "site chrome: menus, share bars, credits, notices, footers, comments", rank=6,

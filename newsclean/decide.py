@@ -48,14 +48,16 @@ def sandwiched(ctx: Context) -> List[Finding]:
 
 
 def choose(fs: List[Finding]) -> List[Finding]:
-    """Of one block's findings: the most confident whole-block one (ties: the
-    category's rank, then the rule's name), or else the span findings that do
-    not overlap, longest first at each start."""
+    """Of one block's findings: the most confident whole-block one of a
+    category that is not a fallback (foreign_language), else of any (ties:
+    the category's rank, then the rule's name); or else the span findings
+    that do not overlap, longest first at each start."""
     if len(fs) == 1:
         return fs
     whole = [f for f in fs if f.block is not None]
     if whole:
-        return [min(whole, key=lambda f: (-f.confidence, categories.get(f.category).rank, f.rule))]
+        return [min(whole, key=lambda f: (categories.get(f.category).fallback, -f.confidence,
+                                          categories.get(f.category).rank, f.rule))]
     chosen: List[Finding] = []
     for f in sorted(fs, key=lambda f: (f.start, -(f.end - f.start))):
         if chosen and f.start < chosen[-1].end:

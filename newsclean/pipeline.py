@@ -131,7 +131,7 @@ def _copy(value: Any) -> Any:
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.
 PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
             ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
-            ("duplicate", duplicate.duplicate_blocks))
+            ("duplicate", duplicate.duplicate_blocks), ("duplicate", duplicate.repeated_parts))
 
 
 def pass_one(doc: Document, meta: Meta) -> Ledger:

@@ -30,28 +30,39 @@ TOP_WORDS = 20    # ... and a real paragraph
 RULES = (
     Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
                                                                            "RUN", "TOP", "TOP_WORDS")),
+    Rule("duplicate.part", CATEGORY, "a paragraph that repeats a part of a longer one next to it (a lead sentence "
+         "shown again as a standfirst or a summary)", params=("duplicate_min_words", "NEAR", "TOP")),
 )
+
+
+def _keys(ctx: Context) -> Dict[int, str]:
+    """Each block of at least ``Config.duplicate_min_words`` words: its words,
+    without a leading dateline and without what pass 1 already cut from it
+    (spam glued to its end)."""
+    doc, marks = ctx.doc, ctx.marks
+    min_words = doc.config.duplicate_min_words
+    spans = marks.spans
+    keys: Dict[int, str] = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        if f.n_words < min_words:
+            continue
+        text = marks.kept_text(b.index) if b.index in spans else b.text
+        if text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
+            _, body_start = split_dateline(text)
+            keys[b.index] = norm_key(text[body_start:])
+        elif text is b.text:
+            keys[b.index] = " ".join(f.words)
+        else:
+            keys[b.index] = norm_key(text)
+    return keys
 
 
 def duplicate_blocks(ctx: Context) -> List[Finding]:
     """Rule duplicate.block."""
     doc, marks = ctx.doc, ctx.marks
     groups: Dict[str, List[int]] = {}
-    min_words = doc.config.duplicate_min_words
-    spans = marks.spans
-    for b, f in zip(doc.blocks, doc.feats):
-        if f.n_words < min_words:
-            continue
-        # Compared without what pass 1 already cut from it (spam glued to its end).
-        text = marks.kept_text(b.index) if b.index in spans else b.text
-        if text[:2].isupper():  # may open with a dateline ("MOSCOW, ...")
-            _, body_start = split_dateline(text)
-            key = norm_key(text[body_start:])
-        elif text is b.text:
-            key = " ".join(f.words)
-        else:
-            key = norm_key(text)
-        groups.setdefault(key, []).append(b.index)
+    for i, key in _keys(ctx).items():
+        groups.setdefault(key, []).append(i)
     copies: Dict[int, int] = {}  # copy block -> kept block
     near_set: set = set()             # copies within NEAR blocks of another copy of the same text
     for key, idx in groups.items():
@@ -82,4 +93,22 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
             where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")
             out.append(doc.block_finding(i, CATEGORY, f"same text as block {keep} ({where})",
                                          "duplicate.block", 1.0))
+    return out
+
+
+def repeated_parts(ctx: Context) -> List[Finding]:
+    """Rule duplicate.part: a paragraph whose words are all, in order, part of
+    a longer paragraph within NEAR blocks of it, or both among the first TOP
+    blocks (a lead sentence repeated as a standfirst). The longer one stays."""
+    doc = ctx.doc
+    keys = _keys(ctx)
+    out: List[Finding] = []
+    for i, key in keys.items():
+        window = range(max(0, i - NEAR), i + NEAR + 1)
+        others = [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
+        for j in others:
+            other = keys[j]
+            if j != i and len(other) > len(key) and (" " + key + " ") in (" " + other + " "):
+                out.append(doc.block_finding(i, CATEGORY, f"part of block {j}, repeated", "duplicate.part", 0.9))
+                break
     return out

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List, Sequence
 
+from .. import categories
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import content_words, overlap
@@ -295,7 +296,9 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
 def teaser(ctx: Context) -> List[Finding]:
     """The teaser rules, in order; a block one of them takes is not free for the next."""
     meta_blocks = ctx.meta.blocks
-    free = [lab is None and i not in meta_blocks for i, lab in enumerate(ctx.marks.label)]
+    # (a block only a fallback category took, foreign_language, is still theirs to judge)
+    soft = {c for c in categories.names() if categories.get(c).fallback}
+    free = [(lab is None or lab in soft) and i not in meta_blocks for i, lab in enumerate(ctx.marks.label)]
     out: List[Finding] = []
     for rule in (related_header, inline_box, tagged_links, headline_runs, list_after_body, trailing):
         found = rule(ctx, free)
