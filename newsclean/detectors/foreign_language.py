@@ -28,11 +28,22 @@ OWN_MAX = 0.06
 SENTENCE_SHARE = 0.9
 
 RULES = (
-    Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",)),
+    Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",
+                                                                                "MIN_PLAIN_WORDS")),
     Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script", params=("SENTENCE_SHARE",)),
     Rule("foreign.language", CATEGORY, "a block in another language of the same script",
          params=("OTHER_MIN", "OWN_MAX")),
 )
+
+#: A block in another script is language only with at least this many plain
+#: words (letters only): a handle (@name), a command (player.setav), a key
+#: combination (Ctrl+Alt) or a code line is not a foreign sentence.
+MIN_PLAIN_WORDS = 3
+
+
+def _plain_words(text: str) -> int:
+    return sum(1 for w in text.split() if w.isalpha())
+
 
 _QUOTES = "\"'“”„«»‘’「『(["
 
@@ -91,7 +102,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             continue  # code, names, e-mail addresses in a non-Latin article trafilatura kept
         foreign = letters - own
         share = foreign / letters
-        if share >= ratio and f.n_urls == 0:
+        if share >= ratio and f.n_urls == 0 and (f.script in ("cjk", "thai") or _plain_words(b.text) >= MIN_PLAIN_WORDS):
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"{share:.0%} of letters are {f.script}, article is {doc.script}",
                                          "foreign.script", 0.9))
