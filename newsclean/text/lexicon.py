@@ -18,6 +18,7 @@ from .words import words
 
 VOCABULARIES = (
     "icons",
+    "icon_names",
     "paywall_wall",
     "paywall_prompts",
     "boilerplate_lines",
