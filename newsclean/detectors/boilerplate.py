@@ -20,6 +20,7 @@ from ..analysis.scores import is_prose
 from ..text import lexicon
 from ..text.words import norm_key, site_line_key
 from .base import Context, Rule
+from .prompts import COOKIE_MAX_WORDS, PROMPT_COVERAGE, is_prompt  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
 
 
 CATEGORY = "boilerplate"
@@ -34,6 +35,12 @@ LINE_MAX_WORDS = 8
 SHORT_BLOCK_WORDS = 40
 #: A headline repeated in the text: at most this many words.
 TITLE_MAX_WORDS = 30
+#: A short line naming a newsletter, with no sentence end, is the box's title ...
+NEWSLETTER_TITLE_WORDS = 12
+#: ... and a block right under a newsletter box with a newsletter phrase belongs to it.
+NEWSLETTER_FOLLOW_WORDS = 20
+#: A block with this many distinct consent phrases is a consent notice.
+CONSENT_PHRASES = 2
 #: (no length limit)
 ANY_LENGTH = 1 << 30
 #: A comment section: the replies after its last header, at most this many.
@@ -152,6 +159,8 @@ class Page:
     phrase_first: frozenset
     notices: Pattern[str]
     notice_first: frozenset
+    consent: Pattern[str]
+    newsletter: Pattern[str]
     credits: frozenset
     src: Optional[str]
     src_key: str
@@ -182,6 +191,8 @@ class Page:
             phrase_first=lexicon.first_words("boilerplate_phrases", cfg.extra_phrases),
             notices=lexicon.matcher("boilerplate_notices", cfg.extra_phrases),
             notice_first=lexicon.first_words("boilerplate_notices", cfg.extra_phrases),
+            consent=lexicon.matcher("boilerplate_consent", cfg.extra_phrases),
+            newsletter=lexicon.matcher("boilerplate_newsletter", cfg.extra_phrases),
             credits=lexicon.phrase_set("credits", cfg.extra_phrases),
             src=src,
             src_key=norm_key(src) if src else "",
@@ -272,6 +283,42 @@ def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
     # (a line of CJK punctuation, "・・・", counts characters as words but has none)
     if (f.n_words <= LINE_MAX_WORDS or not f.words) and not page.line_key(b, f):
         return "numbers and symbols only"
+    return None
+
+
+def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A cookie or privacy consent notice, or its buttons: a short block made
+    mostly of consent phrases (data/boilerplate_consent.txt), or one with two
+    of them ("... pliki cookies ... Kliknij „Akceptuję” ...")."""
+    ok, why = is_prompt(page.consent, b.text, f.n_words)
+    if ok:
+        return f"cookie or consent notice: {why}"
+    if f.n_words <= COOKIE_MAX_WORDS:
+        found = {m.group().casefold() for m in page.consent.finditer(b.text)}
+        # the word "cookies" and a consent phrase besides (an article about
+        # cookies names them, a notice asks to accept them)
+        if found & _COOKIE_TERMS and len(found - _COOKIE_TERMS) >= CONSENT_PHRASES - 1:
+            return f"cookie or consent notice ({len(found)} consent phrases)"
+    return None
+
+
+_COOKIE_TERMS = frozenset({"cookie", "cookies", "pliki cookies", "файлы cookie"})
+
+
+def newsletter_box(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A newsletter sign-up box (data/boilerplate_newsletter.txt)."""
+    ok, why = is_prompt(page.newsletter, b.text, f.n_words)
+    if ok:
+        return f"newsletter box: {why}"
+    if f.n_words > NEWSLETTER_FOLLOW_WORDS:
+        return None
+    m = page.newsletter.search(b.text)
+    if m is None:
+        return None
+    if f.n_words <= NEWSLETTER_TITLE_WORDS and not f.ends_sentence:
+        return f"newsletter box title (\u201c{m.group()}\u201d)"
+    if page.verdicts.get(b.index - 1) == "boilerplate.newsletter":
+        return f"continues the newsletter box above it (\u201c{m.group()}\u201d)"
     return None
 
 
@@ -383,6 +430,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str]], ...] = (
     ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS, None),
     ("boilerplate.line", chrome_line, 0.9, ANY_LENGTH, None),  # (a line of CJK punctuation: words, no word)
     ("boilerplate.empty", symbols_only, 0.9, ANY_LENGTH, None),
+    ("boilerplate.consent", consent_notice, 0.9, COOKIE_MAX_WORDS, None),
+    ("boilerplate.newsletter", newsletter_box, 0.9, COOKIE_MAX_WORDS, None),
     ("boilerplate.url", bare_url, 0.85, ANY_LENGTH, "url"),
     ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS, "title_key"),
     ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS, None),
@@ -570,6 +619,10 @@ RULES = (
     Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons",
+         params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE")),
+    Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
+         params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS")),
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
     Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),

@@ -18,66 +18,27 @@ from typing import List
 from ..text import lexicon
 from ..analysis.findings import Finding
 from .base import Context, Rule
+# (the prompt thresholds are the paywall.prompt rule's parameters)
+from .prompts import (COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS, PROMPT_COVERAGE,  # noqa: F401
+                      PROMPT_MAX_WORDS, is_prompt)
 
 
 CATEGORY = "paywall"
 
 WALL_MAX_WORDS = 40
-PROMPT_MAX_WORDS = 40
 FOLLOW_MAX_WORDS = 20  # a block right after a prompt, with a prompt phrase of its own
-# Several prompt phrases in a block count only in a short block: a longer one is
-# a sentence about registering or subscribing (a scam warning, a media story).
-MIXED_MAX_WORDS = 20
-COOKIE_MAX_WORDS = 90
-OPENING_MAX_WORDS = 25  # "Sign up for our newsletter: ..." -- a block that opens with a prompt
 #: A wall counts only after this many prose blocks (the article has begun).
 WALL_AFTER_PROSE = 2
-#: Share of a block's letters in prompt phrases that makes it a prompt.
-PROMPT_COVERAGE = 0.35
 
 RULES = (
     Rule("paywall.wall", CATEGORY, "a wall announcing the article continues for subscribers",
          params=("WALL_MAX_WORDS", "WALL_AFTER_PROSE")),
     Rule("paywall.region", CATEGORY, "what follows a wall, but for long article paragraphs", positional=True,
          params=("prose_min_words",)),
-    Rule("paywall.prompt", CATEGORY, "a short block of registration, login, subscription or cookie prompts",
+    Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
                  "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
 )
-
-
-def coverage(pattern, text: str) -> tuple:
-    """(share of ``text``'s letters inside matches, number of distinct matches)."""
-    matches = [m.group() for m in pattern.finditer(text)]
-    if not matches:
-        return 0.0, 0
-    letters = sum(map(str.isalnum, text))
-    if not letters:
-        return 0.0, 0
-    covered = sum(sum(map(str.isalnum, m)) for m in matches)
-    return covered / letters, len({m.casefold() for m in matches})
-
-
-def is_prompt(pattern, text: str, n_words: int) -> tuple:
-    """(is prompt, reason)."""
-    if n_words > COOKIE_MAX_WORDS:
-        return False, ""
-    opening = pattern.match(text)
-    if opening and "cookie" in opening.group().casefold():
-        # a consent banner opens with the cookie notice itself, however long it is
-        return True, f"cookie banner (\u201c{opening.group()}\u201d)"
-    if opening and n_words <= OPENING_MAX_WORDS:
-        return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
-    if n_words > PROMPT_MAX_WORDS:
-        return False, ""
-    cov, distinct = coverage(pattern, text)
-    if not distinct:
-        return False, ""
-    if cov >= PROMPT_COVERAGE or (n_words <= 3 and cov >= 0.3):
-        return True, f"prompt phrases cover {cov:.0%} of the block"
-    if distinct >= 2 and cov >= 0.2 and n_words <= MIXED_MAX_WORDS:
-        return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
-    return False, ""
 
 
 def paywall(ctx: Context) -> List[Finding]:

@@ -24,6 +24,8 @@ VOCABULARIES = (
     "boilerplate_lines",
     "boilerplate_phrases",
     "boilerplate_notices",
+    "boilerplate_consent",
+    "boilerplate_newsletter",
     "credits",
     "teaser_headers",
     "spam_lexicon",

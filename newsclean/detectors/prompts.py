@@ -1,0 +1,53 @@
+"""What the prompt rules share (paywall prompts, cookie notices, newsletter
+boxes): a short block made mostly of a vocabulary's phrases, or one that opens
+with one. A long article sentence that merely mentions "subscribers" or
+"cookies" is no prompt."""
+from __future__ import annotations
+
+from typing import Tuple
+
+PROMPT_MAX_WORDS = 40
+# Several prompt phrases in a block count only in a short block: a longer one is
+# a sentence about registering or subscribing (a scam warning, a media story).
+MIXED_MAX_WORDS = 20
+#: A block that opens with a cookie notice counts up to this many words.
+COOKIE_MAX_WORDS = 90
+OPENING_MAX_WORDS = 25  # "Sign up for our newsletter: ..." -- a block that opens with a prompt
+#: Share of a block's letters in prompt phrases that makes it a prompt.
+PROMPT_COVERAGE = 0.35
+
+
+def coverage(pattern, text: str) -> Tuple[float, int]:
+    """(share of ``text``'s letters inside matches, number of distinct matches)."""
+    matches = [m.group() for m in pattern.finditer(text)]
+    if not matches:
+        return 0.0, 0
+    letters = sum(map(str.isalnum, text))
+    if not letters:
+        return 0.0, 0
+    covered = sum(sum(map(str.isalnum, m)) for m in matches)
+    return covered / letters, len({m.casefold() for m in matches})
+
+
+def is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
+    """(is prompt, reason)."""
+    if n_words > COOKIE_MAX_WORDS:
+        return False, ""
+    opening = pattern.match(text)
+    if opening and "cookie" in opening.group().casefold():
+        # a consent banner opens with the cookie notice itself, however long it is
+        return True, f"cookie banner (\u201c{opening.group()}\u201d)"
+    if opening and n_words <= OPENING_MAX_WORDS:
+        return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
+    if n_words > PROMPT_MAX_WORDS:
+        return False, ""
+    cov, distinct = coverage(pattern, text)
+    if not distinct:
+        return False, ""
+    if cov >= PROMPT_COVERAGE or (n_words <= 3 and cov >= 0.3):
+        return True, f"prompt phrases cover {cov:.0%} of the block"
+    if distinct >= 2 and cov >= 0.2 and n_words <= MIXED_MAX_WORDS:
+        return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
+    return False, ""
+
+
