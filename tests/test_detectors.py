@@ -276,3 +276,25 @@ def test_comment_header_prefilter_knows_every_case_variant_of_the_verbs_last_let
     assert variants <= bp._COMMENT_LAST
     assert bp._comment_header("Maria says") and bp._comment_header("Jan schreibt:")
     assert not bp._comment_header("Home") and not bp._comment_header("Sports")
+
+
+CLAIMED_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portuguese", "Polish", "Russian")
+
+
+@pytest.mark.parametrize("name", ["paywall_wall", "paywall_prompts", "boilerplate_lines", "boilerplate_phrases",
+                                  "boilerplate_consent", "boilerplate_newsletter", "teaser_headers", "spam_lexicon"])
+def test_every_claimed_language_has_entries(name):
+    """docs/categories.md claims eight languages: each vocabulary has entries under each one's heading."""
+    from importlib import resources
+
+    text = resources.files("newsclean").joinpath("data", name + ".txt").read_text(encoding="utf-8")
+    sections, current = {}, None
+    for line in text.splitlines():
+        line = line.strip()
+        if line.startswith("# ") and line[2:].split()[0] in CLAIMED_LANGUAGES and len(line.split()) == 2:
+            current = line[2:]
+            sections.setdefault(current, 0)
+        elif line and not line.startswith("#") and current:
+            sections[current] += 1
+    missing = [lang for lang in CLAIMED_LANGUAGES if sections.get(lang, 0) == 0]
+    assert not missing, f"{name}: no entries for {missing}"
