@@ -271,13 +271,7 @@ def test_failed_or_interrupted_run_leaves_the_previous_output(client, tmp_path, 
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     finally:
         signal.signal(signal.SIGINT, inherited)
-    deadline = time.monotonic() + 60
-    while p.poll() is None and time.monotonic() < deadline:  # at work: parts in the temporary folder
-        tmp = [d for d in tmp_path.glob(".out.*.tmp") if d.is_dir()]
-        if tmp and len(list(tmp[0].glob("part-*"))) >= 2:
-            break
-        time.sleep(0.05)
-    assert p.poll() is None, "the run finished before it could be interrupted"
+    _wait_for_parts(p, tmp_path, 60)
     p.send_signal(signal.SIGINT)
     try:
         _, err = p.communicate(timeout=60)
@@ -288,6 +282,17 @@ def test_failed_or_interrupted_run_leaves_the_previous_output(client, tmp_path, 
     assert err.decode().splitlines()[-1] == "newsclean: interrupted" and "Traceback" not in err.decode()
     assert _snapshot(out) == before
     assert not _hidden(tmp_path)
+
+
+def _wait_for_parts(p, tmp_path, seconds):
+    """Until the run is at work (two parts in its temporary folder); it must not have finished."""
+    deadline = time.monotonic() + seconds
+    while p.poll() is None and time.monotonic() < deadline:
+        tmp = [d for d in tmp_path.glob(".out.*.tmp") if d.is_dir()]
+        if tmp and len(list(tmp[0].glob("part-*"))) >= 2:
+            break
+        time.sleep(0.05)
+    assert p.poll() is None, "the run finished before it could be interrupted"
 
 
 def test_ctrl_c_in_a_terminal_on_a_local_cluster(tmp_path):
@@ -306,13 +311,7 @@ def test_ctrl_c_in_a_terminal_on_a_local_cluster(tmp_path):
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     finally:
         signal.signal(signal.SIGINT, inherited)
-    deadline = time.monotonic() + 90
-    while p.poll() is None and time.monotonic() < deadline:  # at work: parts in the temporary folder
-        tmp = [d for d in tmp_path.glob(".out.*.tmp") if d.is_dir()]
-        if tmp and len(list(tmp[0].glob("part-*"))) >= 2:
-            break
-        time.sleep(0.05)
-    assert p.poll() is None, "the run finished before it could be interrupted"
+    _wait_for_parts(p, tmp_path, 90)
     os.killpg(p.pid, signal.SIGINT)
     try:
         _, err = p.communicate(timeout=60)

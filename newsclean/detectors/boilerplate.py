@@ -160,7 +160,9 @@ class Page:
     notices: Pattern[str]
     notice_first: frozenset
     consent: Pattern[str]
+    consent_first: frozenset
     newsletter: Pattern[str]
+    newsletter_first: frozenset
     credits: frozenset
     src: Optional[str]
     src_key: str
@@ -192,7 +194,9 @@ class Page:
             notices=lexicon.matcher("boilerplate_notices", cfg.extra_phrases),
             notice_first=lexicon.first_words("boilerplate_notices", cfg.extra_phrases),
             consent=lexicon.matcher("boilerplate_consent", cfg.extra_phrases),
+            consent_first=lexicon.first_words("boilerplate_consent", cfg.extra_phrases),
             newsletter=lexicon.matcher("boilerplate_newsletter", cfg.extra_phrases),
+            newsletter_first=lexicon.first_words("boilerplate_newsletter", cfg.extra_phrases),
             credits=lexicon.phrase_set("credits", cfg.extra_phrases),
             src=src,
             src_key=norm_key(src) if src else "",
@@ -290,6 +294,8 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     """A cookie or privacy consent notice, or its buttons: a short block made
     mostly of consent phrases (data/boilerplate_consent.txt), or one with two
     of them ("... pliki cookies ... Kliknij „Akceptuję” ...")."""
+    if page.consent_first.isdisjoint(f.words):
+        return None  # (no phrase of the vocabulary can match: the regexes are not run)
     ok, why = is_prompt(page.consent, b.text, f.n_words)
     if ok:
         return f"cookie or consent notice: {why}"
@@ -307,6 +313,8 @@ _COOKIE_TERMS = frozenset({"cookie", "cookies", "pliki cookies", "файлы coo
 
 def newsletter_box(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A newsletter sign-up box (data/boilerplate_newsletter.txt)."""
+    if page.newsletter_first.isdisjoint(f.words):
+        return None  # (no phrase of the vocabulary can match: the regexes are not run)
     ok, why = is_prompt(page.newsletter, b.text, f.n_words)
     if ok:
         return f"newsletter box: {why}"

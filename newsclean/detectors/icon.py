@@ -20,6 +20,8 @@ _CLASS_PREFIXES = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "fa
                              "fa-light", "bi", "glyphicon", "mdi", "material-icons", "material-icons-outlined",
                              "material-symbols-outlined", "icon", "icons", "ti", "las", "lab", "la", "el", "ion"})
 _CLASS_RE = re.compile(r"^(?:fa|bi|glyphicon|mdi|icon|ti|la|el|ion|ri|ph)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The words (\w+ runs) an icon-font class string holds: "fas fa-bars" -> fas, fa, bars.
+_CLASS_WORDS = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "bi", "mdi", "glyphicon", "material"})
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
 #: A run of icon labels inside a line goes when it has at least this many tokens.
@@ -61,6 +63,15 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     return 0
 
 
+def _icon_name_in(text: str, names: frozenset) -> bool:
+    """Whether a hyphenated token of ``text`` is an icon name or an icon-font class."""
+    for tok in text.split():
+        t = tok.strip(",;|·•").casefold()
+        if "-" in t.strip("-") and (t in names or _CLASS_RE.match(t) is not None):
+            return True
+    return False
+
+
 def icon_labels(ctx: Context) -> List[Finding]:
     """Rules icon.line and icon.run: one tokenisation of each block serves both."""
     doc = ctx.doc
@@ -69,8 +80,8 @@ def icon_labels(ctx: Context) -> List[Finding]:
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
-        glyphs = _PRIVATE_RE.search(text)
-        if glyphs is not None:
+        # (an ASCII line has no private-use character: str.isascii() costs nothing)
+        if not text.isascii() and _PRIVATE_RE.search(text) is not None:
             if f.n_words <= GLYPH_LINE_WORDS and not f.ends_sentence:
                 out.append(Finding(b.start, b.end, CATEGORY, "icon-font glyphs", "icon.glyph", 1.0, b.index))
             else:
@@ -79,9 +90,12 @@ def icon_labels(ctx: Context) -> List[Finding]:
             continue
         if f.n_words < 2:
             continue
-        # Every line rule needs an icon name, a class name or a row of UI
-        # words: a "-", a "_" or "icon" somewhere, or few words.
-        if f.n_words > UI_ROW_MAX and "_" not in text and "-" not in text and "icon" not in text.casefold():
+        # Every rule needs an unmistakable label ("icon" in a token, a ligature
+        # with "_", an icon-font class or a hyphenated icon name), or, for a
+        # row of UI words, every word an icon word: the cheap tests first.
+        if ("_" not in text and _CLASS_WORDS.isdisjoint(f.words) and "icon" not in text.lower()
+                and not ("-" in text and f.n_words <= 2 * UI_ROW_MAX and _icon_name_in(text, names))
+                and not (f.n_words <= UI_ROW_MAX and vocab.issuperset(f.words))):
             continue
         toks = [(m.start(), m.end(), _is_icon(m.group(), vocab, names)) for m in _TOKEN_RE.finditer(text)]
         if not toks:

@@ -98,12 +98,15 @@ def spam(ctx: Context) -> List[Finding]:
     """Rules spam.links, spam.block and spam.tail, block by block."""
     doc = ctx.doc
     lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
+    lex_first = lexicon.first_words("spam_lexicon", doc.config.extra_phrases)
     out: List[Finding] = []
     script = doc.script
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
         contacts: List[Tuple[int, int]] = []
-        if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
+        # (a contact makes spam only with commercial words: looked for only then)
+        if not lex_first.isdisjoint(f.words) and (
+                "@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
                 or _NINE_DIGITS_RE.search(text) is not None or not _MESSENGERS.isdisjoint(f.words)):
             contacts = [m.span() for m in _CONTACT_RE.finditer(text)]
         if not f.n_urls and not contacts and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:

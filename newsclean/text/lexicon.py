@@ -222,10 +222,16 @@ def matcher(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = Non
 
 
 def phrase_set(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> FrozenSet[str]:
-    s = set(phrases(name))
+    """The phrases of vocabulary ``name`` (with the configuration's extra ones) as a set."""
+    extra: Tuple[str, ...] = ()
     if extra_phrases and name in extra_phrases:
-        s.update(p.casefold() for p in extra_phrases[name])
-    return frozenset(s)
+        extra = tuple(sorted(p.casefold() for p in extra_phrases[name]))
+    return _phrase_set(name, extra)
+
+
+@lru_cache(maxsize=None)
+def _phrase_set(name: str, extra: Tuple[str, ...]) -> FrozenSet[str]:
+    return frozenset(phrases(name)) | frozenset(extra)
 
 
 @lru_cache(maxsize=None)
