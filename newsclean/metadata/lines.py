@@ -21,8 +21,11 @@ if TYPE_CHECKING:
 #: A title leaves the text when a byline, a date line or junk stands within
 #: this many blocks of it (or the input is a whole page's text).
 TITLE_EVIDENCE_NEAR = 2
-#: Bylines and date lines are looked for in the first this many blocks.
+#: Bylines and date lines are looked for in the first this many blocks ...
 BYLINE_HORIZON = 60
+#: ... and from this many blocks before the first paragraph of prose to this many after it.
+NEAR_LEAD_BEFORE = 10
+NEAR_LEAD_AFTER = 3
 
 # "2 Nov, 2009": day month, year with a comma between month and year
 _DAY_MONTH_COMMA_YEAR_RE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})")
@@ -230,6 +233,21 @@ class Meta:
     spans: Tuple[MetaSpan, ...] = ()
 
 
+def _metadata_lines(doc: Document) -> List[int]:
+    """Where bylines and date lines are looked for: the first BYLINE_HORIZON
+    blocks, and the blocks around the first paragraph of prose (in a whole
+    page's text the headline and its date can stand far down, after the
+    menus; the same lines are then found whether or not the menus are still
+    there, so cleaning the output again finds nothing new)."""
+    n = len(doc.blocks)
+    where = list(range(min(n, BYLINE_HORIZON)))
+    first = next((i for i, f in enumerate(doc.feats)
+                  if f.n_words >= doc.config.prose_min_words and f.ends_sentence), None)
+    if first is not None and first + NEAR_LEAD_AFTER > BYLINE_HORIZON:
+        where += range(max(BYLINE_HORIZON, first - NEAR_LEAD_BEFORE), min(n, first + NEAR_LEAD_AFTER))
+    return where
+
+
 def from_lines(doc: Document, known: Mapping[str, Any]) -> Meta:
     """Before the detectors: the site name, date lines and bylines; ``known``
     is what the caller already has (from HTML): title, date, authors, source."""
@@ -240,10 +258,11 @@ def from_lines(doc: Document, known: Mapping[str, Any]) -> Meta:
     spans: List[MetaSpan] = []
     if doc.config.metadata:
         source = known.get("source") or site_name(doc.blocks)
-        horizon = min(len(doc.blocks), BYLINE_HORIZON)
+        where = _metadata_lines(doc)
     else:  # (the lines stay in the body; the page's own declarations still count)
-        source, horizon = site_name(doc.blocks), 0
-    for b, f in zip(doc.blocks[:horizon], doc.feats[:horizon]):
+        source, where = site_name(doc.blocks), []
+    for i in where:
+        b, f = doc.blocks[i], doc.feats[i]
         names = byline(b.text, f.n_words)  # before dates: "By Tom Hale | August 9, 2022"
         if names:
             blocks[b.index] = "byline"
