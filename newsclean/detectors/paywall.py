@@ -13,7 +13,9 @@ Two rules:
 """
 from __future__ import annotations
 
-from typing import List
+import re
+from functools import lru_cache
+from typing import List, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -33,12 +35,47 @@ WALL_AFTER_PROSE = 2
 RULES = (
     Rule("paywall.wall", CATEGORY, "a wall announcing the article continues for subscribers",
          params=("WALL_MAX_WORDS", "WALL_AFTER_PROSE")),
-    Rule("paywall.region", CATEGORY, "what follows a wall, but for long article paragraphs", positional=True,
-         params=("prose_min_words",)),
+    Rule("paywall.region", CATEGORY, "the lines that follow a wall, until the article's prose goes on",
+         positional=True, params=("REGION_PROSE_WORDS",)),
+    Rule("paywall.counter", CATEGORY, "a metered or character counter (3 free articles left)",
+         params=("COUNTER_MAX_WORDS",)),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
                  "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
 )
+
+
+#: The wall's region ends at a sentence of at least this many words with no
+#: prompt, wall phrase or price: the article's prose going on.
+REGION_PROSE_WORDS = 6
+#: A metered counter ("3 free articles left", "残り2345文字") has at most this many words.
+COUNTER_MAX_WORDS = 25
+_DIGIT_RE = re.compile(r"\d")
+# A price: the wall's offer ("0,99 € im ersten Monat", "$1 a week"), not the article's prose resuming.
+_PRICE_RE = re.compile(r"[€$£₽¥]|\d\s?(?:zł|руб|eur|usd)\b", re.IGNORECASE)
+
+
+def _counter(text: str, ws: List[str], n_words: int) -> str:
+    """The reason, if ``text`` is a metered or character counter: a number, a
+    word for "remaining" and a unit of reading (articles, stories, characters),
+    in any of the languages of data/paywall_counter_*.txt."""
+    if n_words > COUNTER_MAX_WORDS or _DIGIT_RE.search(text) is None:
+        return ""
+    left, left_cjk = _counter_terms("paywall_counter_left")
+    units, units_cjk = _counter_terms("paywall_counter_units")
+    has_left = not left.isdisjoint(ws) or any(t in text for t in left_cjk)
+    if has_left and (not units.isdisjoint(ws) or any(t in text for t in units_cjk)):
+        return "a metered counter: a number of articles or characters left"
+    return ""
+
+
+@lru_cache(maxsize=None)
+def _counter_terms(name: str) -> Tuple[frozenset, Tuple[str, ...]]:
+    """Single words of vocabulary ``name``, and its terms in scripts without spaces (matched inside words)."""
+    words, cjk = set(), []
+    for t in lexicon.phrases(name):
+        (cjk.append(t) if any("\u3040" <= c <= "\u9fff" for c in t) else words.add(t))
+    return frozenset(words), tuple(cjk)
 
 
 def paywall(ctx: Context) -> List[Finding]:
@@ -58,10 +95,16 @@ def paywall(ctx: Context) -> List[Finding]:
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
         if wall_at is not None:
-            # Inside the wall region: everything but long, prompt-free article prose.
-            long_prose = (n >= 2 * prose_min and f.ends_sentence
-                          and (prompt_first.isdisjoint(ws) or not prompt.search(b.text)))
-            if not long_prose:
+            # Inside the wall region: the prompts and short lines of the wall.
+            # It ends where the article's prose goes on (some sites ship the
+            # whole text behind a wall drawn over it).
+            prose = (n >= REGION_PROSE_WORDS and f.ends_sentence and _PRICE_RE.search(b.text) is None
+                     and (prompt_first.isdisjoint(ws) or not prompt.search(b.text))
+                     and (wall_first.isdisjoint(ws) or not wall.search(b.text)))
+            if prose:
+                wall_at = None
+                prose_before += 1
+            else:
                 out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.95))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
@@ -74,6 +117,11 @@ def paywall(ctx: Context) -> List[Finding]:
                                              f"wall: \u201c{m.group()}\u201d after the article began",
                                              "paywall.wall", 1.0))
                 continue
+        counter = _counter(b.text, ws, n)
+        if counter:
+            out.append(doc.block_finding(b.index, CATEGORY, counter, "paywall.counter", 0.9))
+            prev_prompt = b.index
+            continue
         ok = False
         if not prompt_first.isdisjoint(ws):
             ok, why = is_prompt(prompt, b.text, n)

@@ -21,6 +21,8 @@ VOCABULARIES = (
     "icon_names",
     "paywall_wall",
     "paywall_prompts",
+    "paywall_counter_left",
+    "paywall_counter_units",
     "boilerplate_lines",
     "boilerplate_phrases",
     "boilerplate_notices",
