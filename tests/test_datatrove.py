@@ -137,3 +137,27 @@ def test_bad_options_are_refused():
         NewscleanFilter(keep=("title", "body"))
     with pytest.raises(TypeError, match="unknown newsclean option"):
         NewscleanFilter(no_such_option=True)
+
+
+def test_parquet_with_the_arrow_type(tmp_path, corpus):
+    pa = pytest.importorskip("pyarrow")
+    pq = pytest.importorskip("pyarrow.parquet")
+    from datatrove.pipeline.writers import ParquetWriter
+
+    from newsclean.integrations.datatrove import arrow_type
+
+    records, folder = corpus
+    keep = DEFAULT_KEYS + ("removed_spans",)
+    schema = pa.schema([("text", pa.string()), ("id", pa.string()),
+                        ("metadata", pa.struct([("url", pa.string()), ("newsclean", arrow_type(keep))]))])
+    LocalPipelineExecutor(pipeline=[JsonlReader(str(folder)), NewscleanFilter(keep=keep, on_error="keep",
+                                                                               max_chars=LIMIT),
+                                    ParquetWriter(str(tmp_path / "pq"), schema=schema)],
+                          tasks=1, workers=1, logging_dir=str(tmp_path / "logs")).run()
+    rows = {r["id"]: r for p in sorted((tmp_path / "pq").glob("*.parquet")) for r in pq.read_table(p).to_pylist()}
+    assert set(rows) == set(records) - {"junk"}
+    art = newsclean.clean_html(HTML, url="https://example.com/budget")
+    meta = rows["page"]["metadata"]["newsclean"]
+    assert rows["page"]["text"] == art.text and meta["title"] == art.title and meta["status"] == "ok"
+    assert meta["removed_spans"] == [r.to_dict() for r in art.removed]
+    assert rows["long"]["metadata"]["newsclean"]["status"] == "failed"

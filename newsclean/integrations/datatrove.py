@@ -35,7 +35,8 @@ status). Defaults: drop empty and failed documents, keep low-confidence ones.
 ``keep``: the fields of :meth:`Article.to_dict` to keep (default
 :data:`DEFAULT_KEYS`); ``removed`` is the number of removed spans per
 category (every registered category, 0 included, so the columns are the same
-for every document); ``removed_spans`` is the full list of removals.
+for every document); ``removed_spans`` is the full list of removals. For Parquet output give
+datatrove's ParquetWriter a schema built with :func:`arrow_type`.
 
 The module imports without datatrove; the step raises an ImportError that
 names the extra when it is created.
@@ -91,6 +92,27 @@ def article_metadata(art: Article, keep: Sequence[str] = DEFAULT_KEYS) -> Dict[s
         else:
             out[k] = d[k]
     return out
+
+
+def arrow_type(keep: Sequence[str] = DEFAULT_KEYS) -> Any:
+    """The pyarrow struct type of the metadata :class:`NewscleanFilter` stores
+    (``status``, ``error``, then ``keep``), for datatrove's ``ParquetWriter(schema=...)``,
+    which otherwise infers the schema from the first document (a ``date`` of
+    None there, a string later: a schema mismatch)."""
+    import pyarrow as pa  # only here: Parquet output is one use among others (pyarrow: datatrove's own need)
+
+    string, spans = pa.string(), pa.list_
+    removal = pa.struct([("category", string), ("text", string), ("start", pa.int64()), ("end", pa.int64()),
+                         ("reason", string), ("rule", string)])
+    special = {
+        "authors": spans(string), "categories": spans(string), "tags": spans(string),
+        "paywalled": pa.bool_(), "low_confidence": pa.bool_(),
+        "removed": pa.struct([(c, pa.int64()) for c in categories.names()]),
+        REMOVED_SPANS: spans(removal),
+        "metadata_spans": spans(pa.struct([("field", string), ("text", string), ("start", pa.int64()),
+                                           ("end", pa.int64())])),
+    }
+    return pa.struct([("status", string), ("error", string)] + [(k, special.get(k, string)) for k in keep])
 
 
 class NewscleanFilter(BaseFilter):
