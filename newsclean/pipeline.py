@@ -79,6 +79,14 @@ def clean_html(html: Union[str, bytes, bytearray], url: Optional[str] = None, co
     return run(normalize(text), cfg, known=known, mode=mode, units=found)
 
 
+def looks_like_html(text: str) -> bool:
+    """Whether a page's text is HTML (the command line's and the integrations' ``auto`` input mode)."""
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")):
+        return True
+    return head.count("<") >= 10 and any(t in head for t in ("<div", "<p>", "<p ", "<body", "<head", "<meta"))
+
+
 def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text",
         units: Optional[List[Unit]] = None) -> Article:
     """Clean already-normalised ``text``. ``known``: metadata the caller already

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..categories import CATEGORIES
 from ..config import Config
-from ..pipeline import clean_html, clean_text
+from ..pipeline import clean_html, clean_text, looks_like_html
 from ..results import Article
 from ..text.normalize import decode_bytes
 from .formats import render_structured
@@ -92,13 +92,6 @@ def host_of(url: str) -> str:
 
 
 # ------------------------------------------------------------------ inputs
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lstrip().lower()
-    if head.startswith(("<!doctype html", "<html", "<?xml")):
-        return True
-    return head.count("<") >= 10 and any(t in head for t in ("<div", "<p>", "<p ", "<body", "<head", "<meta"))
-
-
 def expand_inputs(items: Iterable[str]) -> Iterator[Tuple[str, str, Optional[str]]]:
     """(path, name for an output file, error) for each input: files,
     directories (recursive, names relative to the directory), globs, '-'."""
