@@ -22,7 +22,8 @@ The network is checked twice: host names resolve nowhere
 request the page makes; the only one allowed is the file itself.
 
 Without Chromium (``chromium``, ``chromium-browser``, ``google-chrome``, or
-the path in ``NEWSCLEAN_CHROMIUM``) the test is skipped, saying so.
+the path in ``NEWSCLEAN_CHROMIUM``) the test is skipped, saying so; with
+``NEWSCLEAN_REQUIRE_BROWSER=1`` (``.ci/run`` sets it) it fails instead.
 """
 from __future__ import annotations
 
@@ -44,7 +45,10 @@ import pytest
 import newsclean
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "002_86ec88a044c8f3bf.txt"
+#: a text with metadata spans and one removed span; a text with 14 removals in three categories, the first
+#: after a metadata span; an HTML page (its report has the "left out by the extraction" section)
+DOCUMENTS = [ROOT / "seeds" / "002_86ec88a044c8f3bf.txt", ROOT / "seeds" / "003_9aea97d9ac355b1f.txt",
+             ROOT / "tests" / "structure" / "storm.html"]
 TIMEOUT = 30.0
 
 
@@ -203,6 +207,8 @@ def png_facts(data: bytes) -> Dict[str, int]:
 def browser(tmp_path):
     exe = chromium_path()
     if exe is None:
+        if os.environ.get("NEWSCLEAN_REQUIRE_BROWSER") == "1":   # .ci/run: CI must not skip it unnoticed
+            pytest.fail("NEWSCLEAN_REQUIRE_BROWSER=1 but no Chromium was found")
         pytest.skip("no Chromium on this machine (install Debian's `chromium` package, or set NEWSCLEAN_CHROMIUM); "
                     ".ci/run installs it")
     dt = DevTools(exe, tmp_path / "profile")
@@ -224,15 +230,17 @@ TOOLTIP = """(sel => { const el = document.querySelector(sel); const r = el.getC
           hit_is_span: hit === el, why: el.dataset.why}; })"""
 
 
-def test_the_report_in_a_browser(browser, tmp_path):
+@pytest.mark.parametrize("doc", DOCUMENTS, ids=lambda p: p.stem)
+def test_the_report_in_a_browser(browser, tmp_path, doc):
     t0 = time.monotonic()
     dt = browser
     report = tmp_path / "report.html"
-    p = subprocess.run([sys.executable, "-m", "newsclean", "--explain", "--format", "html", str(SEED)],
+    p = subprocess.run([sys.executable, "-m", "newsclean", "--explain", "--format", "html", str(doc)],
                        capture_output=True, timeout=120)
     assert p.returncode == 0, p.stderr
     report.write_bytes(p.stdout)
-    art = newsclean.clean_text(SEED.read_text(encoding="utf-8"))
+    raw = doc.read_text(encoding="utf-8")
+    art = newsclean.clean_html(raw) if doc.suffix == ".html" else newsclean.clean_text(raw)
     assert art.removed
     url = report.as_uri()
 
@@ -245,7 +253,7 @@ def test_the_report_in_a_browser(browser, tmp_path):
     failed = [e["params"] for e in dt.events if e["method"] == "Network.loadingFailed"]
     assert requested == [url] and not failed, (requested, failed)
     assert dt.js("document.readyState") == "complete"
-    assert dt.js("document.title") == f"newsclean report: {art.title or SEED.name}"
+    assert dt.js("document.title") == f"newsclean report: {art.title or doc.name}"
     assert dt.js("document.querySelectorAll('mark.rm').length") == len(art.removed)
     # the page's own styles applied (a mark has its category's background, the layout is a grid)
     assert dt.js("getComputedStyle(document.querySelector('.layout')).display") == "grid"
@@ -292,7 +300,10 @@ def test_the_report_in_a_browser(browser, tmp_path):
                 annotated: getComputedStyle(document.getElementById('annotated')).display,
                 clean: getComputedStyle(document.getElementById('clean')).display,
                 aside: getComputedStyle(document.querySelector('aside')).display,
+                left_out: document.getElementById('left-out') ?
+                    getComputedStyle(document.getElementById('left-out')).display : null,
                 checked: document.getElementById('clean-only').checked,
+                clean_width: document.getElementById('clean').getBoundingClientRect().width,
                 clean_text: document.querySelector('#clean .clean').innerText}; })()"""
     before = dt.js(visible)
     assert (before["rm"], before["annotated"], before["clean"], before["checked"]) == \
@@ -306,6 +317,9 @@ def test_the_report_in_a_browser(browser, tmp_path):
     alone = dt.js(visible)
     assert alone["checked"] and (alone["rm"], alone["ms"]) == (0, 0), alone
     assert (alone["annotated"], alone["aside"], alone["clean"]) == ("none", "none", "block")
+    assert alone["left_out"] == ("none" if doc.suffix == ".html" else None)
+    # alone, the article has the text column's width (46rem), not the hidden legend's (19rem at most)
+    assert alone["clean_width"] > 600, alone
     last_paragraph = art.text.split("\n\n")[-1].strip()
     assert alone["clean_text"].strip().endswith(last_paragraph)
     shot_alone = base64.b64decode(dt.send("Page.captureScreenshot", format="png")["data"])
