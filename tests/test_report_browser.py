@@ -14,8 +14,27 @@ package; ``.ci/run`` installs it): no Python dependency, no chromedriver whose
 version must match the browser (Selenium), no TCP port to find or to collide
 on, no HTTP handshake (a websocket client). ``--dump-dom``/``--screenshot``
 alone cannot press Tab, emulate print media or list the requests. Key
-presses and clicks are real input events (``Input.dispatch*``), not
-``el.focus()``/``el.click()`` from script.
+presses, clicks and the pointer are real input events (``Input.dispatch*``),
+not ``el.focus()``/``el.click()`` from script.
+
+What is checked, per document (two texts and one HTML page):
+
+* no request but the file (``Network.requestWillBeSent``), none failed;
+* the first Tab focuses the switch, each next one the next marked span in
+  text order (metadata spans too) up to the first removed span; focused, its
+  ``::after`` shows "category · rule: reason" (computed ``content``,
+  ``display``, ``visibility``), drawn on top (the point under the span hits
+  it: a pseudo-element hit-tests as its element), with a solid focus outline;
+  the next Tab takes it away; the mouse pointer over it brings it back;
+* the switch, by Space on the focused checkbox: no marked span has a box
+  (``getClientRects``, ``checkVisibility``), the legend, the annotated text
+  and the left-out lines are ``display: none``, the clean article is shown at
+  the text column's width; a click on its label brings everything back;
+* print media (``Emulation.setEmulatedMedia``): the switch hidden, the layout
+  one column, no tooltip, the highlights kept; ``Page.printToPDF`` gives a PDF;
+* a screenshot with the explanation showing (``tmp_path/report.png``; and
+  ``report-clean-only.png``, ``report.pdf``): a PNG of at least 800x600 with
+  drawing on a quarter of its rows at least.
 
 The network is checked twice: host names resolve nowhere
 (``--host-resolver-rules``) and the Network domain's events list every
@@ -247,6 +266,7 @@ def test_the_report_in_a_browser(browser, tmp_path, doc):
     # ---- renders offline: the only request is the file itself
     dt.send("Network.enable")
     dt.send("Page.enable")
+    dt.events.clear()
     dt.send("Page.navigate", url=url)
     dt.wait_for("Page.loadEventFired")
     requested = [e["params"]["request"]["url"] for e in dt.events if e["method"] == "Network.requestWillBeSent"]
@@ -291,6 +311,13 @@ def test_the_report_in_a_browser(browser, tmp_path, doc):
     assert len(shot) > 20_000 and facts["distinct_bytes"] > 64 and facts["busy_rows"] > facts["height"] // 4, facts
     # the next Tab moves on and the explanation goes with the focus
     dt.tab()
+    assert dt.js(TOOLTIP + "('mark.rm')")["content"] == "none"
+    # ... and comes back under the mouse pointer (hover), unfocused
+    at = dt.js("(r => [r.left + 4, r.top + r.height / 2])(document.querySelector('mark.rm').getClientRects()[0])")
+    dt.send("Input.dispatchMouseEvent", type="mouseMoved", x=at[0], y=at[1])
+    hovered = dt.js(TOOLTIP + "('mark.rm')")
+    assert not hovered["focused"] and hovered["content"] == tip["content"] and hovered["hit_is_span"], hovered
+    dt.send("Input.dispatchMouseEvent", type="mouseMoved", x=1, y=1)
     assert dt.js(TOOLTIP + "('mark.rm')")["content"] == "none"
 
     # ---- the switch: Space on the focused checkbox (keyboard), then a click on its label (mouse)
