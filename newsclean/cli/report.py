@@ -139,6 +139,7 @@ details.left-out summary { cursor: pointer; font-weight: 600; }
 details.left-out ol { color: var(--muted); font-size: .9rem; }
 .removals { padding-left: 1.2rem; }
 #clean { display: none; }
+#clean-only:checked ~ .layout { grid-template-columns: minmax(0, 46rem); }
 #clean-only:checked ~ .layout #clean { display: block; }
 #clean-only:checked ~ .layout #annotated, #clean-only:checked ~ .layout #left-out,
 #clean-only:checked ~ .layout aside { display: none; }
