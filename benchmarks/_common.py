@@ -137,3 +137,26 @@ def removal_spans(article) -> list:
     spans = [(m.start, m.end, ("metadata", f"metadata.{m.field}")) for m in article.metadata_spans]
     spans += [(r.start, r.end, (r.category, r.rule)) for r in article.removed]
     return spans
+
+
+def select_pages(data: Path, ids=None, limit: Optional[int] = None) -> list:
+    """The pages of :func:`load`, only those of ``ids`` (all when None; an
+    unknown id is an error), at most ``limit`` of them."""
+    pages = load(Path(data))
+    if ids is not None:
+        wanted = set(ids)
+        missing = wanted - {p[0] for p in pages}
+        if missing:
+            raise KeyError(f"page ids not in {data}: {sorted(missing)[:5]}")
+        pages = [p for p in pages if p[0] in wanted]
+    return pages[:limit] if limit else pages
+
+
+def map_pages(fn, pages: list, jobs: int = 1, chunksize: int = 1) -> list:
+    """``[fn(p) for p in pages]``, on ``jobs`` processes when more than one."""
+    import multiprocessing as mp
+
+    if jobs > 1 and len(pages) > 1:
+        with mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn").Pool(jobs) as pool:
+            return list(pool.imap(fn, pages, chunksize=chunksize))
+    return [fn(p) for p in pages]

@@ -48,7 +48,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import multiprocessing as mp
 import sys
 import time
 import warnings
@@ -58,7 +57,7 @@ from pathlib import Path
 from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import (decode_html, header, load, normalizer, page_scores, removal_spans,  # noqa: E402
+from _common import (decode_html, header, map_pages, normalizer, page_scores, removal_spans, select_pages,  # noqa: E402
                      span_labels, summarise, word_spans, words)
 
 #: The three inputs per page: whole-page text, trafilatura's extraction, ground-truth body.
@@ -179,20 +178,9 @@ def measure_pages(data: Path, ids: Optional[Iterable[str]] = None, *, jobs: int 
     (all pages when None; ``limit``: the first N of them), in id order.
     ``config``: a ``newsclean.Config`` for every ``clean_text`` call;
     ``forms``: a subset of :data:`FORMS`. Feed the rows to :func:`summarise_pages`."""
-    pages = load(Path(data))
-    if ids is not None:
-        wanted = set(ids)
-        missing = wanted - {p[0] for p in pages}
-        if missing:
-            raise KeyError(f"page ids not in {data}: {sorted(missing)[:5]}")
-        pages = [p for p in pages if p[0] in wanted]
-    if limit:
-        pages = pages[:limit]
+    pages = select_pages(data, ids, limit)
     fn = partial(_measure_one, config=config, forms=tuple(forms))
-    if jobs > 1 and len(pages) > 1:
-        with mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn").Pool(jobs) as pool:
-            return list(pool.imap(fn, pages, chunksize=1))
-    return [fn(p) for p in pages]
+    return map_pages(fn, pages, jobs, chunksize=1)
 
 
 def _merge_rules(rows: List[dict], form: str) -> Dict[str, dict]:

@@ -57,7 +57,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import multiprocessing as mp
 import random
 import re
 import sys
@@ -69,7 +68,8 @@ from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import header, load, normalizer, removal_spans, span_labels, word_spans, words  # noqa: E402
+from _common import (header, map_pages, normalizer, removal_spans, select_pages, span_labels,  # noqa: E402
+                     word_spans, words)
 
 CATEGORIES = ("icon", "paywall", "spam", "foreign_language", "teaser", "boilerplate", "duplicate")
 PLACEMENTS = ("top", "after_lead", "middle", "glued_end", "after_body", "bottom")
@@ -315,17 +315,9 @@ def measure_page(page: Tuple[str, bytes, str, str], entries: Sequence[dict], see
 def run(data: Path, entries: Sequence[dict], *, seed: int = 0, per_page: int = 3, limit: Optional[int] = None,
         jobs: int = 1, config=None, ids=None) -> List[dict]:
     """Per-page results over the benchmark folder ``data`` (``ids``: those pages only)."""
-    pages = load(Path(data))
-    if ids is not None:
-        wanted = set(ids)
-        pages = [p for p in pages if p[0] in wanted]
-    if limit:
-        pages = pages[:limit]
+    pages = select_pages(data, ids, limit)
     fn = partial(measure_page, entries=list(entries), seed=seed, per_page=per_page, config=config)
-    if jobs > 1 and len(pages) > 1:
-        with mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn").Pool(jobs) as pool:
-            return list(pool.imap(fn, pages, chunksize=2))
-    return [fn(p) for p in pages]
+    return map_pages(fn, pages, jobs, chunksize=2)
 
 
 def _group(items: List[dict], key: str) -> Dict[str, dict]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, List, Optional, Tuple
 
+from .. import categories
 from ..analysis.body import NO_BODY, Body
 from ..analysis.document import Document, analyse
 from ..analysis.findings import Finding, Ledger
@@ -57,6 +58,14 @@ class Context:
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""
         return self.marks.label[i] is None and i not in self.meta.blocks
+
+    def open(self, i: int) -> bool:
+        """Block ``i`` is free, or proposed only by a fallback category
+        (foreign_language says only which language a block is in). For rules
+        that take a block for what it is (a related-content box), which then
+        win over the fallback; rules of position use :meth:`free`."""
+        lab = self.marks.label[i]
+        return (lab is None or categories.get(lab).fallback) and i not in self.meta.blocks
 
 
 @dataclass(frozen=True)

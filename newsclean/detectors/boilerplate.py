@@ -18,7 +18,7 @@ from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..text import lexicon
-from ..text.words import norm_key, site_line_key
+from ..text.words import EMAIL_RE, norm_key, site_line_key
 from .base import Context, Rule
 from .prompts import COOKIE_MAX_WORDS, PROMPT_COVERAGE, is_prompt  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
 
@@ -53,7 +53,6 @@ _SOCIAL_RE = re.compile(r"\b(?:follow|folgen sie|suivez|síguenos|seguici|siga|o
 _SOCIAL_FIRST = frozenset({"follow", "folgen", "suivez", "síguenos", "seguici", "siga", "obserwuj"})
 _LINK_LABEL_RE = re.compile(r"^[\w'’ ]{1,30}:\s*(?:https?://|www\.)\S+$")
 _CONTACT_RE = re.compile(r"\b(?:reached at|contact|e-?mail|write to|tips?)\b", re.IGNORECASE)
-_EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 _SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
 _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
                        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
@@ -397,7 +396,7 @@ def labelled_link(ctx: Context, page: Page, b: Block, f: Features) -> Optional[s
 def contact(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     text = b.text
     if (f.n_words <= SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
-            and _EMAIL_RE.search(text)):
+            and EMAIL_RE.search(text)):
         return "author contact line"
     return None
 

@@ -14,7 +14,7 @@ from typing import List, Optional, Sequence, Tuple, cast
 from ..text import lexicon
 from ..analysis.findings import Finding
 from .base import Context, Rule
-from ..text.words import SCRIPTS, URL_RE, sentence_spans
+from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans
 
 
 CATEGORY = "spam"
@@ -32,7 +32,7 @@ _NINE_DIGITS_RE = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
 _DOMAIN_HINT_RE = re.compile(r"[a-z0-9]\.[a-z]{2,6}\b")
 _MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line"})
 _CONTACT_RE = re.compile(r"\+?\d(?:[\s()./-]{0,3}\d){8,}"
-                         r"|[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}"
+                         r"|" + EMAIL_RE.pattern +
                          r"|(?:wa\.me|t\.me)/\S{1,64}"
                          # a web address without its scheme: shop-example.com, zaim.ru/online
                          r"|\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|"

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, List, Sequence
 
-from .. import categories
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import content_words, overlap
@@ -295,10 +294,7 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
 
 def teaser(ctx: Context) -> List[Finding]:
     """The teaser rules, in order; a block one of them takes is not free for the next."""
-    meta_blocks = ctx.meta.blocks
-    # (a block only a fallback category took, foreign_language, is still theirs to judge)
-    soft = {c for c in categories.names() if categories.get(c).fallback}
-    free = [(lab is None or lab in soft) and i not in meta_blocks for i, lab in enumerate(ctx.marks.label)]
+    free = [ctx.open(i) for i in range(len(ctx.doc.blocks))]
     out: List[Finding] = []
     for rule in (related_header, inline_box, tagged_links, headline_runs, list_after_body, trailing):
         found = rule(ctx, free)

@@ -6,6 +6,7 @@ import re
 from typing import Dict, List, Optional, Tuple
 
 WORD_RE = re.compile(r"\w+")
+EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”’»)\]]*\s+")
