@@ -12,7 +12,7 @@ it, never write it.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import categories
 from .analysis.body import find_body
@@ -20,7 +20,7 @@ from .analysis.document import Document, analyse, with_kept_features
 from .analysis.findings import Finding, Ledger
 from .config import Config, make_config
 from .decide import assemble, sandwiched
-from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser
+from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser, weak_evidence
 from .detectors.base import Context
 from .analysis.structure import text_roles
 from .html.extract import main_content
@@ -28,9 +28,10 @@ from .html.structure import Unit, align
 from .metadata import declared
 from .metadata.lines import Meta, around_body, declared_title_lines, from_lines
 from .results import Article
+from .settle import settle
 from .text.normalize import decode_bytes, normalize
 
-__all__ = ["clean_text", "clean_html", "run"]
+__all__ = ["clean_text", "clean_html", "run", "one_pass"]
 
 
 def clean_text(text: str, config: Optional[Config] = None, **overrides: Any) -> Article:
@@ -93,20 +94,37 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     has (from HTML: title, date, authors, source, language, url); ``mode``:
     "html" when ``text`` is trafilatura's extraction (rules of position are
     then left to it); ``units``: the block elements of trafilatura's tree
-    (structure from HTML; None: detect it in the text)."""
+    (structure from HTML; None: detect it in the text). Text is then settled:
+    passes over the output until one removes nothing (:mod:`newsclean.settle`)."""
+    article, lines = one_pass(text, cfg, known, mode, units)
+    if mode != "text":
+        return article
+
+    def again(out: str) -> Tuple[Article, List[Tuple[int, int]]]:
+        if normalize(out) != out:  # (offsets would not match: leave it as it is)
+            return replace(article, text=out), []
+        return one_pass(out, cfg)
+
+    return settle(article, text, lines, again)
+
+
+def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text",
+             units: Optional[List[Unit]] = None) -> Tuple[Article, List[Tuple[int, int]]]:
+    """One pass of the cleaning over ``text`` (see :func:`run`); the Article,
+    and the (start, end) of every block of ``text``."""
     known = known or {}
     doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
     meta = from_lines(doc, known)                                         # site name, bylines, date lines
     marks = pass_one(doc, meta)                                          # each block judged on its own
     doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
     body = find_body(doc, marks, meta.blocks)                             # the article body, and its topic
-    meta = around_body(doc, meta, marks.label, body)                      # title, dateline
+    meta = around_body(doc, meta, marks.label, body, marks.evidence)      # title, dateline
     if known.get("title"):
         meta = declared_title_lines(doc, meta, marks.label, body, known["title"])
     ctx = Context(doc, meta, marks, body)
 
     def add(findings: List[Finding]) -> None:
-        marks.add(findings, cfg.enabled, meta.blocks)
+        marks.add(findings, cfg.enabled, meta.blocks, WEAK_EVIDENCE)
 
     def on(category: str) -> bool:
         return cfg.enabled(category)
@@ -124,7 +142,8 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     if cfg.structure:                                                     # headings, lists, tables: roles per block
         roles = align(units, [b.text for b in doc.blocks]) if units is not None else text_roles(doc)
     article = assemble(doc, meta, marks, known.get("url"), roles)
-    return replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)})
+    return (replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)}),
+            [(b.start, b.end) for b in doc.blocks])
 
 
 #: Fields of the Article that only the page's declarations give (metadata/declared.py).
@@ -135,6 +154,9 @@ DECLARED = ("published", "modified", "canonical_url", "description", "image", "s
 def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple)) else value
 
+
+#: Rules whose removals are no evidence about their neighbours (Context.junk_near).
+WEAK_EVIDENCE = weak_evidence()
 
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.
 PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
@@ -149,10 +171,10 @@ def pass_one(doc: Document, meta: Meta) -> Ledger:
     marks = Ledger.empty(doc)
     for category, detector in PASS_ONE:
         if cfg.enabled(category):
-            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
+            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks, WEAK_EVIDENCE)
     for extra in categories.with_detectors():
         if cfg.enabled(extra.name) and extra.detector is not None:
-            marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
+            marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks, WEAK_EVIDENCE)
     return marks
 
 

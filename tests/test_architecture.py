@@ -97,7 +97,8 @@ def test_a_block_rule_called_on_its_own():
 
 
 def test_a_document_rule_called_on_its_own():
-    ctx = Context.of_text("Read more\nLakers beat Nets in overtime thriller\nPolice close road after crash")
+    ctx = Context.of_text("The city council approved a new budget on Tuesday after a long debate about road repairs.\n"
+                          "Read more\nLakers beat Nets in overtime thriller\nPolice close road after crash")
     free = [True] * len(ctx.doc.blocks)
     found = teaser.related_header(ctx, free)
     assert [f.rule for f in found] == ["teaser.header", "teaser.links", "teaser.links"]

@@ -79,7 +79,10 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
     # EXTEND_GAP blocks) when they are clearly on topic.
     end = last
     i = end + 1
-    gap = EXTEND_GAP if doc.mode == "text" else n  # HTML: trafilatura already chose the content
+    # Only whole-page text has boxes of other content long enough to end the
+    # article; in HTML trafilatura already chose the content, and an
+    # article-shaped text is mostly article (a long list inside it is its own).
+    gap = EXTEND_GAP if page else n
     while i < n and i - end <= gap + 1:
         f = feats[i]
         if (label[i] is None and is_prose(f, cfg) and f.ends_sentence

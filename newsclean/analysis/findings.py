@@ -9,7 +9,7 @@ through the ledger's ``label`` (the category a block was proposed for),
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Dict, Iterable, List, Mapping, Optional
+from typing import TYPE_CHECKING, AbstractSet, Callable, Dict, Iterable, List, Mapping, Optional
 
 if TYPE_CHECKING:
     from .document import Document
@@ -38,15 +38,21 @@ class Ledger:
     findings: List[Finding] = field(default_factory=list)
     label: List[Optional[str]] = field(default_factory=list)
     spans: Dict[int, List[Finding]] = field(default_factory=dict)
+    #: per block: its label came from a rule that judged what the block says
+    #: (not its shape or position alone), so it is evidence about its neighbours
+    evidence: List[bool] = field(default_factory=list)
 
     @classmethod
     def empty(cls, doc: Document) -> "Ledger":
-        return cls(doc, label=[None] * len(doc.blocks))
+        n = len(doc.blocks)
+        return cls(doc, label=[None] * n, evidence=[False] * n)
 
-    def add(self, findings: Iterable[Finding], enabled: Callable[[str], bool], meta_blocks: Mapping[int, str]) -> None:
+    def add(self, findings: Iterable[Finding], enabled: Callable[[str], bool], meta_blocks: Mapping[int, str],
+            weak: AbstractSet[str] = frozenset()) -> None:
         """Record the findings of an enabled category. A whole-block finding
-        labels its block unless an earlier one did (or it is a metadata block)."""
-        label, spans = self.label, self.spans
+        labels its block unless an earlier one did (or it is a metadata block);
+        ``weak``: the rules whose label is no evidence about the neighbours."""
+        label, spans, evidence = self.label, self.spans, self.evidence
         on: Dict[str, bool] = {}
         for f in findings:
             ok = on.get(f.category)
@@ -59,6 +65,7 @@ class Ledger:
             if bi is not None:
                 if bi not in meta_blocks and label[bi] is None:
                     label[bi] = f.category
+                    evidence[bi] = f.rule not in weak
             else:
                 bi = self.doc.block_of(f.start)
                 if bi >= 0:
@@ -71,13 +78,16 @@ class Ledger:
         if not drop:
             return
         self.findings = [f for f in self.findings if not (f.block in drop and f.category == category)]
-        rest: Dict[int, str] = {}
+        rest: Dict[int, Finding] = {}
         for f in self.findings:
             if f.block is not None and f.block in drop:
-                rest.setdefault(f.block, f.category)
+                rest.setdefault(f.block, f)
         for i in drop:
             if self.label[i] == category:
-                self.label[i] = rest.get(i)
+                other = rest.get(i)
+                self.label[i] = other.category if other else None
+                # (what is left is no longer known to be evidence: err on the side of the article)
+                self.evidence[i] = False
 
     def kept_text(self, i: int) -> str:
         """Block ``i``'s text without the spans already proposed for removal inside it."""

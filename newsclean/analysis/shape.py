@@ -28,6 +28,10 @@ WHOLE_PAGE_BLOCKS = 30
 WHOLE_PAGE_SHORT_SHARE = 0.5
 #: ... and at least this many menu lines (one or two words, no sentence end).
 MENU_LINES = 10
+#: ... of which at least this many among its first TOP_BLOCKS blocks: a page's
+#: text opens with the site's navigation, an article with its title and lead.
+TOP_MENU_LINES = 5
+TOP_BLOCKS = 20
 
 
 def whole_page(feats: Sequence[Features], prose_min_words: int) -> bool:
@@ -39,4 +43,13 @@ def whole_page(feats: Sequence[Features], prose_min_words: int) -> bool:
     short = sum(1 for f in feats if f.n_words < prose_min_words)
     if short / n < WHOLE_PAGE_SHORT_SHARE:
         return False
-    return sum(1 for f in feats if f.n_words <= 2 and not f.ends_sentence) >= MENU_LINES
+    menu = [_menu_line(f) for f in feats]
+    return sum(menu) >= MENU_LINES and sum(menu[:TOP_BLOCKS]) >= TOP_MENU_LINES
+
+
+def _menu_line(f: Features) -> bool:
+    """One or two words and no sentence end. A line of no word at all (a
+    zero-width space, a rule) is not a menu item, nor is a bulleted one: a
+    list written out as text is the article's (a page's menus come from its
+    HTML as bare lines)."""
+    return 1 <= f.n_words <= 2 and not f.ends_sentence and not f.bullet

@@ -23,7 +23,8 @@ CONTENT_WORD_MIN_CHARS = 4
 
 
 @lru_cache(maxsize=1)
-def _all_stopwords() -> frozenset:
+def all_stopwords() -> frozenset:
+    """The stop words of every language we know, together."""
     s: set = set()
     for v in lexicon.stopwords().values():
         s |= v
@@ -32,7 +33,7 @@ def _all_stopwords() -> frozenset:
 
 def content_words(ws: Iterable[str]) -> List[str]:
     """The words of ``ws`` that carry a topic."""
-    stop = _all_stopwords()
+    stop = all_stopwords()
     return [w for w in ws if len(w) >= CONTENT_WORD_MIN_CHARS and w not in stop and not w.isdigit()]
 
 

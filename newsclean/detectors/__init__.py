@@ -19,3 +19,12 @@ def positional_rules() -> FrozenSet[str]:
     floor may undo them), with ``<category>.context`` of every region category."""
     return frozenset({r.name for r in RULES if r.positional}
                      | {f"{c}.context" for c in categories.names() if categories.get(c).region})
+
+
+def weak_evidence() -> FrozenSet[str]:
+    """The rules whose removals are no evidence about the blocks around them
+    (:meth:`newsclean.detectors.base.Context.junk_near`): those that judge a
+    block by its shape or position alone, and the ``<category>.context`` rules
+    (which judge a block by its neighbours)."""
+    return (frozenset({r.name for r in RULES if not r.evidence})
+            | {f"{c}.context" for c in categories.names() if categories.get(c).region})

@@ -51,9 +51,9 @@ class Context:
         """Whether a block within ``radius`` of block ``i`` was proposed for
         removal by its content (a vocabulary, a related-content header, URLs):
         the evidence that makes a short line next to it part of a junk region."""
-        label = self.marks.label
+        label, evidence = self.marks.label, self.marks.evidence
         lo, hi = max(0, i - radius), min(len(label), i + radius + 1)
-        return any(label[k] in _EVIDENCE for k in range(lo, hi) if k != i)
+        return any(evidence[k] and label[k] in _EVIDENCE for k in range(lo, hi) if k != i)
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""
@@ -70,13 +70,18 @@ class Context:
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule's record. ``params``: the Config fields and module constants it reads."""
+    """A rule's record. ``params``: the Config fields and module constants it
+    reads. ``evidence``: a block it takes is evidence that short lines next to
+    it are junk too (:meth:`Context.junk_near`); False for a rule that judges a
+    block by its shape or position alone (a positional rule anchored on what a
+    block says, like the links under a "Read more" header, is evidence)."""
 
     name: str
     category: str
     description: str
     positional: bool = False
     params: Tuple[str, ...] = ()
+    evidence: bool = True
 
 
 #: A block rule: (context, block index) -> the reason it is junk, or None.

@@ -142,7 +142,13 @@ def _phrase(pattern, keys: frozenset, f: Features, text: str, max_words: int, wh
     if f.n_words > max_words or keys.isdisjoint(f.words):
         return None
     m = pattern.search(text)
-    return f"{what} \u201c{m.group()}\u201d" if m else None
+    if m is None:
+        return None
+    # A one-word phrase is a label ("Tags", "Categoria", "Рубрика"): chrome when
+    # it opens the line or is most of it, not inside a sentence that uses the word.
+    if " " not in m.group().strip() and m.start() > 2 and len(m.group()) < 0.5 * len(text.strip()):
+        return None
+    return f"{what} \u201c{m.group()}\u201d"
 
 
 @dataclass
@@ -576,8 +582,25 @@ def footer(ctx: Context) -> List[Finding]:
 def _evidence(ctx: Context, i: int) -> bool:
     """Text mode: a short line around the body goes for its position alone
     only in a whole page's text; in an article-shaped text, only next to a
-    block taken for what it says."""
-    return ctx.doc.mode != "text" or ctx.body.whole_page or ctx.junk_near(i)
+    block taken for what it says, and never when it is part of a sentence
+    that a hard line break cut (see :func:`_continued`)."""
+    if ctx.doc.mode != "text" or ctx.body.whole_page:
+        return True
+    return ctx.junk_near(i) and not _continued(ctx, i)
+
+
+def _continued(ctx: Context, i: int) -> bool:
+    """Block ``i`` and a neighbour are one sentence cut by a hard line break
+    (text wrapped at a width): one does not end a sentence and the next
+    opens in lower case."""
+    blocks, feats = ctx.doc.blocks, ctx.doc.feats
+
+    def joins(a: int) -> bool:  # block a + 1 continues block a
+        if a < 0 or a + 1 >= len(blocks) or feats[a].ends_sentence:
+            return False
+        t = blocks[a + 1].text.lstrip(" \"'“‘(")
+        return bool(t) and t[0].islower()
+    return joins(i - 1) or joins(i)
 
 
 def by_position(ctx: Context) -> List[Finding]:
@@ -617,7 +640,7 @@ def after_trimmed_body(ctx: Context) -> List[Finding]:
 
 RULES = (
     Rule("boilerplate.empty", CATEGORY, "a line with no words, or numbers and symbols only",
-         params=("LINE_MAX_WORDS",)),
+         params=("LINE_MAX_WORDS",), evidence=False),
     Rule("boilerplate.drop_lines", CATEGORY, "a line listed in the configuration", params=("drop_lines",)),
     Rule("boilerplate.site_learned", CATEGORY, "a line that recurs on many pages of the site, learned from the crawl",
          params=("site_lines", "prose_min_words", "PROSE_SHARE")),
@@ -649,11 +672,11 @@ RULES = (
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
          params=("COMMENT_TAIL",)),
     Rule("boilerplate.model", CATEGORY, "a block the learned block scorer finds unlike article text",
-         positional=True, params=("block_model",)),
-    Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True),
+         positional=True, params=("block_model",), evidence=False),
+    Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True, evidence=False),
     Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
-         params=("prose_min_words",)),
+         params=("prose_min_words",), evidence=False),
     Rule("boilerplate.footer", CATEGORY, "a short line after the body", positional=True,
-         params=("prose_min_words",)),
-    Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True),
+         params=("prose_min_words",), evidence=False),
+    Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True, evidence=False),
 )

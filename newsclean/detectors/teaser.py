@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, List, Sequence
 
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
-from ..analysis.topic import content_words, overlap
+from ..analysis.topic import all_stopwords, content_words, overlap
 from ..text import lexicon
 from ..text.words import words
 from .base import Context, Rule
@@ -39,6 +39,8 @@ INLINE_SAMPLE_CHARS = 3000
 #: ... in a block of at least this many words, whose header stands past this share of it.
 INLINE_MIN_WORDS = 60
 INLINE_MIN_POSITION = 0.3
+#: A pointer line ("See also: <headline>"): its headline has at least this many words.
+POINTER_MIN_WORDS = 3
 #: A list after the body: at least this many short items.
 LIST_MIN_ITEMS = 3
 
@@ -46,15 +48,17 @@ RULES = (
     Rule("teaser.header", CATEGORY, "a related-content header", params=("HEADER_MAX_WORDS",)),
     Rule("teaser.links", CATEGORY, "the links and summaries under a related-content header", positional=True,
          params=("LINK_MAX_WORDS", "teaser_low_overlap")),
+    Rule("teaser.pointer", CATEGORY, "a pointer to another story: a short label with a pointer word, a colon, a "
+         "headline", params=("POINTER_MIN_WORDS", "LINK_MAX_WORDS")),
     Rule("teaser.inline", CATEGORY, "a related-content box glued to a paragraph's end",
          params=("INLINE_MIN_WORDS", "INLINE_MIN_POSITION", "INLINE_SAMPLE_CHARS", "teaser_low_overlap")),
     Rule("teaser.tagged", CATEGORY, "a related-story link ending in a bracketed tag ([VIDEO])"),
     Rule("teaser.headlines", CATEGORY, "a run of headline-shaped lines (text mode)", positional=True,
-         params=("HEADLINE_RUN",)),
+         params=("HEADLINE_RUN",), evidence=False),
     Rule("teaser.list", CATEGORY, "a list of short items after the body (text mode)", positional=True,
-         params=("LIST_MIN_ITEMS", "LINK_MAX_WORDS")),
+         params=("LIST_MIN_ITEMS", "LINK_MAX_WORDS"), evidence=False),
     Rule("teaser.trailing", CATEGORY, "paragraphs after or at the end of the body that score as teasers",
-         positional=True, params=("teaser_threshold", "teaser_low_overlap")),
+         positional=True, params=("teaser_threshold", "teaser_low_overlap"), evidence=False),
 )
 _TAGGED_RE = re.compile(r"\s\[[A-Z]{3,12}\]$")
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
@@ -90,13 +94,38 @@ def _truncated(text: str, n_words: int) -> bool:
 # removal, nor metadata, nor taken by an earlier teaser rule) and returns its
 # findings; :func:`teaser` runs them in order.
 
+_POINTER_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,2})\s*[:：]\s+(\S.*)$")
+
+
+def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.pointer: a pointer to another story, "<label>: <headline>",
+    whatever its wording: a label of at most three words, one of them a
+    pointer word (``data/teaser_pointer_words.txt``: also, read, see, más,
+    anche, также ...), a colon, and a headline: POINTER_MIN_WORDS to
+    LINK_MAX_WORDS words that do not end a sentence."""
+    doc = ctx.doc
+    pointer = lexicon.phrase_set("teaser_pointer_words")
+    out: List[Finding] = []
+    for b, f in zip(doc.blocks, doc.feats):
+        if not free[b.index] or f.n_words > LINK_MAX_WORDS + 3 or pointer.isdisjoint(f.words):
+            continue
+        m = _POINTER_RE.match(b.text)
+        if m is None or pointer.isdisjoint(w.casefold() for w in m.group(1).split()):
+            continue
+        headline = m.group(2).rstrip()
+        n = len(words(headline))
+        if POINTER_MIN_WORDS <= n <= LINK_MAX_WORDS and not headline.endswith((".", ";", ",")):
+            out.append(doc.block_finding(b.index, CATEGORY, f"pointer to another story \u201c{m.group(1)}:\u201d",
+                                         "teaser.pointer", 0.85))
+    return out
+
+
 def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     """Rules teaser.header and teaser.links: a related-content header ("Read
     more", "Lesen Sie auch") and the link-like lines that follow it."""
-    doc, label, cfg = ctx.doc, ctx.marks.label, ctx.config
+    doc, cfg = ctx.doc, ctx.config
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
-    feats, n, last = doc.feats, len(doc.blocks), ctx.body.last
     avail = list(free)
     taken: set = set()
     out: List[Finding] = []
@@ -106,31 +135,55 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         avail[i] = False
         out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
-    for i, f in enumerate(feats):
+    for i, f in enumerate(doc.feats):
         if not avail[i] or not _header(headers, doc.blocks[i].text, f.n_words, header_first, f.words):
             continue
+        box = _box_under(ctx, i, avail, taken)
+        in_box = _words(doc, (j for j, _ in box))
+        if not ctx.body.whole_page and in_box > _words(doc, range(len(doc.blocks))) - in_box - doc.feats[i].n_words:
+            # A related-content box is an aside, shorter than the article
+            # around it; in an article-shaped text a longer run under such a
+            # header ("Don't miss" over a list of products) is the article's,
+            # and so is the header that introduces it.
+            continue
         take(i, "related-content header", "teaser.header", 0.9)
-        j = i + 1
-        first = next((k for k in range(i + 1, n) if avail[k]), None)
-        bullets = first is not None and feats[first].bullet
-        while j < n:
-            if not avail[j]:
-                if label[j] in ("boilerplate", "teaser") or j in taken:
-                    j += 1
-                    continue
-                break
-            f = feats[j]
-            if bullets and not f.bullet:
-                break
-            if _link_like(f) or (j > last and not is_prose(f, cfg)):
-                take(j, f"link under the related-content header at block {i}", "teaser.links", 0.85)
-                j += 1
-            elif j > last or overlap(doc, ctx.marks, ctx.body, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
-                take(j, f"story summary under the related-content header at block {i}", "teaser.links", 0.8)
-                j += 1
-            else:
-                break
+        for j, why in box:
+            take(j, f"{why} under the related-content header at block {i}", "teaser.links",
+                 0.85 if why == "link" else 0.8)
     return out
+
+
+def _words(doc, blocks) -> int:
+    return sum(doc.feats[k].n_words for k in blocks)
+
+
+def _box_under(ctx: Context, i: int, avail: Sequence[bool], taken: set) -> List[tuple]:
+    """The blocks of the box under the header at block ``i``: the link-like
+    lines that follow it (story summaries too, when off the article's topic
+    or after the body), as (block, "link" or "story summary")."""
+    doc, cfg, last, label = ctx.doc, ctx.config, ctx.body.last, ctx.marks.label
+    feats, n = doc.feats, len(doc.blocks)
+    first = next((k for k in range(i + 1, n) if avail[k]), None)
+    bullets = first is not None and feats[first].bullet
+    box: List[tuple] = []
+    j = i + 1
+    while j < n:
+        if not avail[j]:
+            if label[j] in ("boilerplate", "teaser") or j in taken:
+                j += 1
+                continue
+            break
+        f = feats[j]
+        if bullets and not f.bullet:
+            break
+        if _link_like(f) or (j > last and not is_prose(f, cfg)):
+            box.append((j, "link"))
+        elif j > last or overlap(doc, ctx.marks, ctx.body, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
+            box.append((j, "story summary"))
+        else:
+            break
+        j += 1
+    return box
 
 
 def inline_box(ctx: Context, free: Sequence[bool]) -> List[Finding]:
@@ -213,9 +266,7 @@ def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             j = i
             while j < n and free[j] and not feats[j].table and _link_like(feats[j]):
                 j += 1
-            # (in an article-shaped text, a list after the body is the article's
-            # own unless junk taken for what it says stands next to it)
-            evidence = body.whole_page or any(ctx.junk_near(k) for k in range(i, j))
+            evidence = _list_evidence(ctx, free, i, j)
             if j - i >= LIST_MIN_ITEMS and evidence and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
                 out.extend(doc.block_finding(k, CATEGORY, f"list of {j - i} short items after the article",
                                              "teaser.list", 0.8) for k in range(i, j))
@@ -223,6 +274,24 @@ def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         else:
             i += 1
     return out
+
+
+def _list_evidence(ctx: Context, free: Sequence[bool], i: int, j: int) -> bool:
+    """Whether the list of blocks ``i`` to ``j - 1`` after the body is a box of
+    other stories. A list that a line of the article introduces ("Dare to
+    Play 3:", "What you need:") is the article's: other stories come under a
+    header. In an article-shaped text, a list after the body is the article's
+    own unless junk taken for what it says stands next to it and most of its
+    items are off the article's topic, as other stories are."""
+    doc, body = ctx.doc, ctx.body
+    intro = [k for k in (i - 1, i) if k >= 0 and free[k]]
+    if any(doc.blocks[k].text.rstrip().endswith((":", "：")) for k in intro):
+        return False
+    if body.whole_page:
+        return True
+    low = ctx.config.teaser_low_overlap * 2
+    off_topic = sum(1 for k in range(i, j) if overlap(doc, ctx.marks, body, k) < low)
+    return any(ctx.junk_near(k) for k in range(i, j)) and 2 * off_topic > j - i
 
 
 def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
@@ -277,7 +346,10 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         if doc.mode == "html":
             shaped = "kicker prefix" in why or text.endswith(("…", "...", "[…]", "[...]"))
         elif not body.whole_page:
-            shaped = "kicker prefix" in why or "cut off mid-sentence" in why
+            # (a line without a full stop is not cut off: list items and
+            # specifications have none. An excerpt cut at a length ends in an
+            # ellipsis or, as often, in a function word: "... pursued by the")
+            shaped = "kicker prefix" in why or ("cut off mid-sentence" in why and _cut_at_length(text))
         else:
             shaped = True
         if score >= cfg.teaser_threshold and shaped:
@@ -292,11 +364,21 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     return out
 
 
+def _cut_at_length(text: str) -> bool:
+    """An excerpt cut at a fixed length: it ends in an ellipsis, or in a
+    function word (a sentence never does; of any language we know, since an
+    excerpt may be in another language than the article)."""
+    if text.endswith(("…", "...", "[…]", "[...]")):
+        return True
+    last = words(text[-40:])
+    return bool(last) and last[-1] in all_stopwords()
+
+
 def teaser(ctx: Context) -> List[Finding]:
     """The teaser rules, in order; a block one of them takes is not free for the next."""
     free = [ctx.open(i) for i in range(len(ctx.doc.blocks))]
     out: List[Finding] = []
-    for rule in (related_header, inline_box, tagged_links, headline_runs, list_after_body, trailing):
+    for rule in (related_header, pointer_lines, inline_box, tagged_links, headline_runs, list_after_body, trailing):
         found = rule(ctx, free)
         for f in found:
             if f.block is not None:

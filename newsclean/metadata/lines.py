@@ -202,7 +202,10 @@ def site_name(blocks: Sequence[Block]) -> Optional[str]:
         m = ("-" in t or "|" in t or "–" in t or "—" in t) and _SUFFIX_RE.search(t)
         if m:
             counts[m.group(1).strip()] = counts.get(m.group(1).strip(), 0) + 1
-    good = [k for k, v in counts.items() if v >= 2]
+    # (when most suffixed lines end otherwise, the suffix is a column of a
+    # list, "3rd round: 22 April – Velopark", not the site's name)
+    total = sum(counts.values())
+    good = [k for k, v in counts.items() if v >= 2 and 2 * v >= total]
     return max(good, key=lambda k: (counts[k], k)) if good else None
 
 
@@ -289,9 +292,11 @@ def from_lines(doc: Document, known: Mapping[str, Any]) -> Meta:
     return Meta(title=title, date=date, source=source, authors=tuple(authors), blocks=blocks, spans=tuple(spans))
 
 
-def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body: Body) -> Meta:
+def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body: Body,
+                evidence: Optional[Sequence[bool]] = None) -> Meta:
     """Once the body is known: the title (the nearest headline before the
-    body) and the dateline opening its lead."""
+    body) and the dateline opening its lead. ``evidence[k]``: block k's label
+    came from what it says, not from its shape alone (default: every label)."""
     if not doc.config.metadata or not body.found:
         return meta
     first, last = body.first, body.last
@@ -312,7 +317,8 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
         if doc.whole_page:
             return True
         near = range(max(0, i - TITLE_EVIDENCE_NEAR), min(len(label), i + TITLE_EVIDENCE_NEAR + 1))
-        return any(k in blocks or label[k] not in (None, "duplicate") for k in near if k != i)
+        return any(k in blocks or (label[k] not in (None, "duplicate") and (evidence is None or evidence[k]))
+                   for k in near if k != i)
 
     if title is None:
         # A headline that opens the body run because it ends in "?" or "!", with
