@@ -5,7 +5,25 @@ import hashlib
 import re
 from typing import Dict, List, Optional, Tuple
 
-WORD_RE = re.compile(r"\w+")
+
+
+def _marks_class() -> str:
+    """The combining marks (data/combining_marks.txt) as a regex character class body."""
+    from importlib.resources import files  # (only here: the one data file this module reads)
+
+    text = files("newsclean").joinpath("data/combining_marks.txt").read_text(encoding="utf-8")
+    parts = []
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            a, b = (int(x, 16) for x in line.split("-"))
+            parts.append(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else ""))
+    return "".join(parts)
+
+
+#: A word: word characters and combining marks. Python's ``\w`` alone cuts a
+#: word at every vowel sign ("हिन्दी", a voweled Arabic word); in ASCII it is
+#: the same as ``\w+``.
+WORD_RE = re.compile(r"[\w" + _marks_class() + r"]+")
 EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
@@ -93,8 +111,9 @@ _ASCII_WORD_BYTES = bytes(
 
 
 def words(text: str) -> List[str]:
-    """``\\w+`` runs of the casefolded ``text``. ASCII text (most lines, and
-    most others once their typographic punctuation is read as spaces) goes
+    """Words (:data:`WORD_RE`: ``\\w`` and combining marks) of the casefolded
+    ``text``. ASCII text (most lines, and most others once their typographic
+    punctuation is read as spaces) goes
     through a byte table and ``split()`` instead of the regex: the same words
     (tests/test_properties.py checks it), for about a third of the time."""
     if not text.isascii():
