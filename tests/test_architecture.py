@@ -151,3 +151,14 @@ def test_every_rule_parameter_exists():
         mod = importlib.import_module("newsclean.detectors." + r.category)
         for p in r.params:
             assert p in fields or hasattr(mod, p), (r.name, p)
+
+
+def test_docs_list_every_rule_as_its_record_says():
+    """docs/api.md holds the table scripts/rules_table.py prints from the rules' records."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("rules_table", root / "scripts" / "rules_table.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.table() in (root / "docs" / "api.md").read_text(encoding="utf-8")
