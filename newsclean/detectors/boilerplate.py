@@ -17,6 +17,7 @@ from ..analysis.blockscorer import unlikely_blocks
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
+from ..metadata.lines import parse_date
 from ..text import lexicon
 from ..text.words import EMAIL_RE, norm_key, site_line_key
 from .base import Context, Rule
@@ -31,6 +32,12 @@ PHRASE_MAX_WORDS = 15
 NOTICE_MAX_WORDS = 80
 #: Whole chrome lines ("Share", "Comments (12)") have at most this many words.
 LINE_MAX_WORDS = 8
+#: A credit with an agency and a name ("Foto AFP / Jean Dupont") has at most this many words.
+CREDIT_NAMED_WORDS = 10
+#: An update notice has at most this many words.
+STAMP_MAX_WORDS = 16
+#: A share label ("Share this article") has at most this many words.
+SHARE_LABEL_WORDS = 5
 #: Captions, credits, site-name tails, social and contact lines: at most this many words.
 SHORT_BLOCK_WORDS = 40
 #: A headline repeated in the text: at most this many words.
@@ -57,6 +64,8 @@ _SHORTCODE_RE = re.compile(r"^\[\w+(?:\s[^\]]*)?\].{0,300}\[/\w+\]$")
 _STAMP_RE = re.compile(r"^(?:updated|published|posted|last updated|modified)\s*(?:at|on|:)?\s*"
                        r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\.?$", re.IGNORECASE)
 _AGENCY_SPLIT_RE = re.compile(r"[/|,;]")
+_TIME_RE = re.compile(r"\b\d{1,2}[:.h]\d{2}\b")
+_TAG_LINE_RE = re.compile(r"^\W*(\w[\w\s-]{0,30}?)\s*[:：]\s*\S")
 _COUNTER_RE = re.compile(r"[\d\W_]+")
 _CREDIT_SEP_RE = re.compile(r"^\s*[:/|]")
 
@@ -77,6 +86,31 @@ _SHARE_WORDS = frozenset(
     "поделиться whatsapp facebook twitter x email e mail telegram linkedin pinterest reddit print drucken "
     "imprimir imprimer stampa copy link tweet messenger vk ok flipboard skopiuj kopiuj copiar copier kopieren "
     "copia".split())
+#: Verbs that open a share label, in the languages we claim.
+_SHARE_VERBS = frozenset(
+    "share compartilhe compartilhar partilhe partilhar compartir comparte compártelo partager partagez partage "
+    "teilen teile condividi condividere udostępnij podziel поделиться поделитесь".split())
+#: Networks and channels a share button names.
+_NETWORKS = frozenset("whatsapp facebook twitter x email e mail telegram linkedin pinterest reddit messenger vk ok "
+                      "flipboard threads bluesky mastodon xing viber".split())
+#: An advertising slot's marker: an ad word with a word that says the text goes on
+#: ("Story continues below advertisement", "Continua dopo la pubblicità").
+_AD_WORDS = frozenset("ad ads pub anuncio anuncios".split())
+#: ... and the stems of inflected ad words ("reklamą", "рекламы", "Anzeigen").
+_AD_STEMS = ("advert", "sponsor", "anzeige", "werbung", "publicit", "publicid", "pubblicit", "reklam", "реклам")
+_GOES_ON = frozenset(
+    "continues continue continued below after reading story article weiter unten lesen geht suite continue "
+    "continúa continua después dopo depois abaixo sigue segue dalsza dalej poniżej pod ниже продолжение далее "
+    "после".split())
+#: An update notice's verb ("This article was last updated on ...").
+_UPDATE_WORDS = frozenset(
+    "updated update aktualisiert aktualisierung actualizado actualización actualizada aggiornato aggiornamento "
+    "atualizado atualização atualizada zaktualizowano zaktualizowany aktualizowany aktualizacja обновлено обновление "
+    "mis".split())
+#: A tag line's label, before a colon ("Mots-clés : A, B, C").
+_TAG_LABELS = frozenset(
+    "tags tagged keywords topics schlagwörter schlagworte stichwörter themen mots clés étiquettes etiquetas "
+    "temas etichette argomenti tag tagi tematy słowa kluczowe теги темы ключевые слова".split())
 _CREDIT_RES: dict = {}
 _CREDIT_FIRST = frozenset({"copyright", "c"})
 
@@ -100,10 +134,15 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
     m = _credit_re(prefixes).match(low)
     if m:
         return f"credit line (\u201c{t[:m.end()].rstrip(' :/|')}\u201d)"
-    # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images"
-    parts = [p.strip() for p in _AGENCY_SPLIT_RE.split(low) if p.strip()]
+    # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images", "(Getty Images)"
+    parts = [p.strip() for p in _AGENCY_SPLIT_RE.split(low.strip("()[] ")) if p.strip()]
     if parts and all(p in prefixes for p in parts) and n_words <= 6:
         return "agency or photo-library name"
+    # A credit word, an agency name, then the photographer: "Foto AFP / Jean Dupont"
+    first = low.split(None, 2)
+    if (len(first) >= 3 and first[0] in prefixes and "/" in low and n_words <= CREDIT_NAMED_WORDS
+            and any(p in prefixes for p in _AGENCY_SPLIT_RE.split(first[1] + " " + first[2])[0].split())):
+        return f"credit line (\u201c{t.split()[0]}\u201d, an agency, a name)"
     return ""
 
 
@@ -276,7 +315,23 @@ def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 
 def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    return "share bar" if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words) else None
+    """A share bar: a line of share words and network names ("Share Facebook X
+    Email"); a share label ("Partilhe este artigo", "Teilen Sie diesen
+    Artikel"): a share verb opening a line of at most SHARE_LABEL_WORDS words;
+    or a network name alone on its line next to another or to such a label
+    (a bar written one button a line)."""
+    if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words):
+        return "share bar"
+    if f.n_words and f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence:
+        return "share label"
+    if 1 <= f.n_words <= 2 and _NETWORKS.issuperset(f.words):
+        feats = ctx.doc.feats
+        for k in (b.index - 1, b.index + 1):
+            if 0 <= k < len(feats) and feats[k].n_words and (
+                    (feats[k].n_words <= 2 and _NETWORKS.issuperset(feats[k].words))
+                    or (feats[k].words[0] in _SHARE_VERBS and feats[k].n_words <= SHARE_LABEL_WORDS)):
+                return "share button"
+    return None
 
 
 def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -413,14 +468,33 @@ def shortcode(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 
 def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A time stamp ("Updated 10:42 GMT"), or an update notice: a line of at
+    most STAMP_MAX_WORDS words with an update word and a date or a time
+    ("Dieser Artikel wurde zuletzt am 12.03.2024 aktualisiert")."""
     if f.n_words <= LINE_MAX_WORDS and _STAMP_RE.match(b.text):
         return "time stamp"
+    if f.n_words <= STAMP_MAX_WORDS and not _UPDATE_WORDS.isdisjoint(f.words) and (
+            _TIME_RE.search(b.text) or parse_date(b.text)):
+        return "update notice"
+    return None
+
+
+def ad_marker(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """An advertising slot's marker: at most LINE_MAX_WORDS words, an ad word
+    and a word saying the text goes on ("Story continues below advertisement")."""
+    if (not _GOES_ON.isdisjoint(f.words) and not b.text.rstrip().endswith((".", "?", "!"))
+            and (not _AD_WORDS.isdisjoint(f.words) or any(w.startswith(_AD_STEMS) for w in f.words))):
+        return "advertising slot marker"
     return None
 
 
 def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    """A comma-separated line right under a "Tags" line that this pass took."""
+    """A comma-separated line right under a "Tags" line that this pass took,
+    or after a tag label and a colon on the same line ("Mots-clés : A, B, C")."""
     doc, i = ctx.doc, b.index
+    m = _TAG_LINE_RE.match(b.text)
+    if m and _TAG_LABELS.issuperset(norm_key(m.group(1)).split()) and b.text.count(",") >= 1 and not f.ends_sentence:
+        return "tag list"
     if (i > 0 and page.verdicts.get(i - 1) == "boilerplate.line" and ctx.marks.label[i - 1] is None
             and "," in b.text and not f.ends_sentence
             and _line_key(doc.blocks[i - 1].text, doc.feats[i - 1].words) in ("tags", "tagged")):
@@ -456,7 +530,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str]], ...] = (
     ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH, "url"),
     ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS, None),
     ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None),
-    ("boilerplate.stamp", time_stamp, 0.8, LINE_MAX_WORDS, None),
+    ("boilerplate.stamp", time_stamp, 0.8, STAMP_MAX_WORDS, None),
+    ("boilerplate.ad", ad_marker, 0.85, LINE_MAX_WORDS, None),
     ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None),
     # last: a learned line that a rule above knows keeps that rule's name
     ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned"),
@@ -646,7 +721,8 @@ RULES = (
          params=("site_lines", "prose_min_words", "PROSE_SHARE")),
     Rule("boilerplate.links", CATEGORY, "a row of links or a breadcrumb trail (Home | World, Startseite > Berlin)",
          params=("ROW_MIN_SEPARATORS", "ROW_ITEM_WORDS")),
-    Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email)"),
+    Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email), its label, or its buttons one a line",
+         params=("SHARE_LABEL_WORDS",)),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons",
@@ -656,7 +732,8 @@ RULES = (
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
     Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),
-    Rule("boilerplate.credit", CATEGORY, "a copyright, photo credit or agency line (data/credits.txt)"),
+    Rule("boilerplate.credit", CATEGORY, "a copyright, photo credit or agency line (data/credits.txt)",
+         params=("CREDIT_NAMED_WORDS",)),
     Rule("boilerplate.site", CATEGORY, "a caption or link ending in the site's name", params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.notice", CATEGORY, "a reprint or copyright notice (data/boilerplate_notices.txt)",
          params=("NOTICE_MAX_WORDS",)),
@@ -667,8 +744,11 @@ RULES = (
     Rule("boilerplate.contact", CATEGORY, "an author contact line with an e-mail address",
          params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.shortcode", CATEGORY, "a CMS shortcode ([caption]...[/caption])"),
-    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT)", params=("LINE_MAX_WORDS",)),
-    Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line"),
+    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date",
+         params=("LINE_MAX_WORDS", "STAMP_MAX_WORDS")),
+    Rule("boilerplate.ad", CATEGORY, "an advertising slot's marker (Story continues below advertisement)",
+         params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line, or after a tag label and a colon"),
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
          params=("COMMENT_TAIL",)),
     Rule("boilerplate.model", CATEGORY, "a block the learned block scorer finds unlike article text",

@@ -11,6 +11,7 @@ far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
+import re
 from typing import Dict, List
 
 from ..metadata.lines import split_dateline
@@ -26,6 +27,8 @@ LONG_WORDS = 60   # long paragraphs are duplicates wherever they are
 RUN = 3           # consecutive copies of consecutive paragraphs
 TOP = 12          # a lead repeated as standfirst: both copies in the first TOP blocks ...
 TOP_WORDS = 20    # ... and a real paragraph
+#: A label of at most three words and a colon before a paragraph ("Key points: ...").
+_LABEL_RE = re.compile(r"^[^\w]*\w+(?:\s+\w+){0,2}\s*[:：]\s+(\S.*)$")
 
 RULES = (
     Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
@@ -99,16 +102,27 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
 def repeated_parts(ctx: Context) -> List[Finding]:
     """Rule duplicate.part: a paragraph whose words are all, in order, part of
     a longer paragraph within NEAR blocks of it, or both among the first TOP
-    blocks (a lead sentence repeated as a standfirst). The longer one stays."""
+    blocks (a lead sentence repeated as a standfirst). The longer one stays.
+    A summary box's label ("In short:", "Punti chiave:") is not part of what
+    it repeats: a labelled paragraph is compared without its label, and goes
+    when the rest is the article's own paragraph or part of it."""
     doc = ctx.doc
     keys = _keys(ctx)
+    labelled = set()
+    for i in keys:
+        m = _LABEL_RE.match(doc.blocks[i].text)
+        if m:
+            keys[i] = norm_key(m.group(1))
+            labelled.add(i)
     out: List[Finding] = []
     for i, key in keys.items():
         window = range(max(0, i - NEAR), i + NEAR + 1)
         others = [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
         for j in others:
             other = keys[j]
-            if j != i and len(other) > len(key) and (" " + key + " ") in (" " + other + " "):
+            if j == i or not (len(other) > len(key) or (other == key and i in labelled and j not in labelled)):
+                continue
+            if (" " + key + " ") in (" " + other + " "):
                 out.append(doc.block_finding(i, CATEGORY, f"part of block {j}, repeated", "duplicate.part", 0.9))
                 break
     return out

@@ -1,0 +1,100 @@
+"""Boilerplate, teaser and duplicate junk recognised by its form, in wordings
+written for these tests (none from the junk sets or the benchmark), and the
+article sentences that look like it and must stay."""
+import pytest
+
+import newsclean
+
+ARTICLE = [
+    "The city council approved a new budget on Tuesday after a long debate about road repairs and school funding.",
+    "Council members said the plan would raise spending on public transport by ten percent over the next two years.",
+    "Opponents argued that the increase was not matched by new revenue and that taxes would have to rise later.",
+    "The mayor said she was confident that the budget was balanced and that the city would meet its obligations.",
+]
+
+
+def cleaned(*junk: str, where: int = 2):
+    lines = ARTICLE[:where] + [ln for j in junk for ln in j.split("\n")] + ARTICLE[where:]
+    return newsclean.clean_text("\n\n".join(lines))
+
+
+def removed_as(art, text: str):
+    return {r.rule for r in art.removed if text in r.text or r.text in text}
+
+
+@pytest.mark.parametrize("junk", [
+    "Story continues below advertisement",
+    "L'article continue après la publicité",
+    "Die Geschichte geht unter der Anzeige weiter",
+    "La noticia continúa después de la publicidad",
+    "Dalsza część artykułu pod reklamą",
+    "Продолжение ниже после рекламы",
+])
+def test_advertising_slot_markers(junk):
+    art = cleaned(junk)
+    assert "boilerplate.ad" in removed_as(art, junk)
+    assert all(p in art.text for p in ARTICLE)
+
+
+@pytest.mark.parametrize("junk", [
+    "Share this story\nFacebook\nWhatsApp\nEmail",
+    "Compartilhe esta reportagem\nWhatsApp\nTelegram",
+    "Podziel się artykułem\nFacebook\nX",
+])
+def test_share_bars_written_one_button_a_line(junk):
+    art = cleaned(junk)
+    for line in junk.split("\n"):
+        assert line not in art.text.split("\n\n"), line
+    assert all(p in art.text for p in ARTICLE)
+
+
+@pytest.mark.parametrize("junk", [
+    "Foto EFE / Ana García",
+    "(AFP)",
+    "Bild: dpa / Anna Schmidt",
+])
+def test_photo_credits(junk):
+    assert "boilerplate.credit" in removed_as(cleaned(junk), junk)
+
+
+@pytest.mark.parametrize("junk", [
+    "Schlagwörter: Haushalt, Stadtrat, Verkehr",
+    "Etiquetas: presupuesto, ayuntamiento",
+    "Теги: бюджет, городской совет",
+])
+def test_tag_lines(junk):
+    art = cleaned(junk, where=4)
+    assert junk not in art.text
+
+
+@pytest.mark.parametrize("junk", [
+    "Ostatnia aktualizacja: 14.03.2024, 09:30",
+    "Articolo aggiornato il 14/03/2024 alle 09:30",
+    "Dieser Beitrag wurde am 14.03.2024 um 09:30 Uhr aktualisiert",
+])
+def test_update_notices(junk):
+    art = cleaned(junk, where=0)
+    assert junk not in art.text
+
+
+@pytest.mark.parametrize("label", ["Key points: ", "Auf einen Blick: ", "En bref : ", "Resumen: "])
+def test_a_summary_box_repeating_the_lead_goes_not_the_lead(label):
+    text = "\n\n".join([label + ARTICLE[0]] + ARTICLE)
+    art = newsclean.clean_text(text)
+    assert "duplicate.part" in {r.rule for r in art.removed}
+    assert label.strip() not in art.text
+    assert art.text.count(ARTICLE[0]) == 1
+
+
+@pytest.mark.parametrize("line", [
+    "Advertising revenue fell sharply in the third quarter",
+    "The ad campaign continues below expectations, analysts said.",
+    "Share prices fell after the announcement",
+    "The rules were updated in March 2024 after a long consultation with residents and business owners.",
+    "Topics: the budget, the buses and the bridges were all discussed at length.",
+    "Photo of the mayor / the council",
+    "Update: Council members said the plan would be reviewed again next spring.",
+])
+def test_article_lines_that_look_like_chrome_stay(line):
+    art = cleaned(line)
+    assert line in art.text
