@@ -91,6 +91,47 @@ def band_keys(sig: bytes) -> List[Tuple[int, bytes]]:
     return [(b, hashlib.blake2b(sig[b * w:(b + 1) * w], digest_size=8).digest()) for b in range(BANDS)]
 
 
+def band_key(sig: Any, band: int) -> int:
+    """One band's key as an unsigned 64-bit integer (the 8 bytes of
+    :func:`band_keys`, little-endian; ``sig``: bytes or a buffer): what the
+    clustering groups by, in
+    :meth:`Deduplicator.clusters` and on Dask."""
+    w = ROWS * 4
+    return int.from_bytes(hashlib.blake2b(sig[band * w:(band + 1) * w], digest_size=8).digest(), "little")
+
+
+def components(edges: Iterator[Tuple[int, int]]) -> Dict[int, int]:
+    """{node: the smallest node of its connected component} for every node
+    of ``edges`` that is not itself that smallest node: what
+    :meth:`Deduplicator.clusters` gives, for edges between any integers
+    that sort in input order (on Dask: a part's number and the record's
+    place in it)."""
+    parent: Dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: r for x in list(parent) if (r := find(x)) != x}
+
+
+def record_id(rec: Dict[str, Any], url_field: str, k: int) -> Any:
+    """What ``duplicate_of`` names: the record's ``id``, else its URL, else
+    its number among the output records (from 0)."""
+    for key in ("id", url_field):
+        if isinstance(rec.get(key), (str, int)) and not isinstance(rec.get(key), bool):
+            return rec[key]
+    return k
+
+
 class _UnionFind:
     """Each element's root is the smallest index of its set (so: the first
     record, in input order, of its cluster)."""
@@ -160,9 +201,7 @@ class Deduplicator:
         uf = _UnionFind(n)
         for b in range(BANDS):
             # the band's values as 8-byte keys (BLAKE2b, as band_keys), one band at a time
-            keys = np.fromiter((int.from_bytes(hashlib.blake2b(rec[i, b * ROWS * 4:(b + 1) * ROWS * 4].tobytes(),
-                                                                 digest_size=8).digest(), "little")
-                                for i in has), dtype=np.uint64, count=len(has))
+            keys = np.fromiter((band_key(rec[i], b) for i in has), dtype=np.uint64, count=len(has))
             order = np.argsort(keys, kind="stable")
             sk = keys[order]
             bounds = np.flatnonzero(np.diff(sk)) + 1
