@@ -638,19 +638,10 @@ def _run_unit(unit: _Unit, tmpdir: str, width: int, fields: Tuple[str, str, str]
 _PART_SHIFT = 32
 
 
-def _binary() -> Any:
-    """Arrow's binary type as a pandas dtype (an object column of bytes would
-    be taken for strings by Dask, which converts object columns to text)."""
-    import pandas as pd  # (optional extra: newsclean[dask])
-    import pyarrow as pa  # type: ignore[import]  # (optional extra: newsclean[dask])
-
-    return pd.ArrowDtype(pa.binary())
-
-
 def _band_rows(tmpdir: str, name: str, index: int):
     """One row per (record with a signature, LSH band) of a part: ``band``,
-    ``key`` (the band's key, :func:`newsclean.corpus.minhash.band_key`, as a
-    signed 64-bit integer), ``node`` and ``sig`` (the whole signature)."""
+    ``key`` (the band's key, :func:`newsclean.corpus.dedup.band_key`, as a
+    signed 64-bit integer) and ``node``: 24 bytes, not the signature."""
     import numpy as np  # (optional extra: newsclean[dask] and [dedup])
     import pandas as pd  # (optional extra: newsclean[dask])
 
@@ -658,26 +649,20 @@ def _band_rows(tmpdir: str, name: str, index: int):
     raw = np.fromfile(path, dtype=np.uint8) if path.exists() else np.zeros(0, np.uint8)
     rec = raw.reshape(-1, minhash.NUM_PERM * 4 + 1)
     has = np.flatnonzero(rec[:, -1] == 1)
-    bands, keys, nodes, sigs = [], [], [], []
-    for k in has:
-        sig = rec[k, :-1].tobytes()
-        node = (index << _PART_SHIFT) | int(k)
-        for b in range(minhash.BANDS):
-            bands.append(b)
-            keys.append(minhash.band_key(sig, b))
-            nodes.append(node)
-            sigs.append(sig)
-    return pd.DataFrame({"band": np.array(bands, dtype=np.int64),
-                         "key": np.array(keys, dtype=np.uint64).view(np.int64),
-                         "node": np.array(nodes, dtype=np.int64),
-                         "sig": pd.Series(sigs, dtype=_binary())})
+    keys = np.fromiter((minhash.band_key(rec[k], b) for k in has for b in range(minhash.BANDS)), dtype=np.uint64,
+                       count=len(has) * minhash.BANDS)
+    return pd.DataFrame({"band": np.tile(np.arange(minhash.BANDS, dtype=np.int64), len(has)),
+                         "key": keys.view(np.int64),
+                         "node": np.repeat((np.int64(index) << _PART_SHIFT) | has.astype(np.int64), minhash.BANDS)})
 
 
-def _group_pairs(df, threshold: float):
+def _group_pairs(df, tmpdir: str, names: Dict[int, str], threshold: float):
     """The duplicate pairs among the rows of one shuffled partition: for
-    each (band, key) of two rows or more, members in input order,
-    :func:`newsclean.corpus.minhash.pairs_in_group` (what
-    ``Deduplicator.clusters`` does for one band's group)."""
+    each (band, key) of two rows or more, the members in input order with
+    their signatures (read from the parts' signature files: a record's is
+    at its place in the part times 513 bytes),
+    :func:`newsclean.corpus.dedup.pairs_in_group`, as
+    ``Deduplicator.clusters`` does for one band's group."""
     import numpy as np  # (optional extra: newsclean[dask] and [dedup])
     import pandas as pd  # (optional extra: newsclean[dask])
 
@@ -685,10 +670,22 @@ def _group_pairs(df, threshold: float):
     b: List[int] = []
     if len(df):
         sizes = df.groupby(["band", "key"], sort=False)["node"].transform("size")
-        df = df[sizes.to_numpy() > 1]
-        for _, g in df.sort_values(["band", "key", "node"], kind="stable").groupby(["band", "key"], sort=False):
-            members = list(zip(g["node"].tolist(), g["sig"].tolist()))
-            for x, y in minhash.pairs_in_group(members, threshold):
+        df = df[sizes.to_numpy() > 1].sort_values(["band", "key", "node"], kind="stable")
+        width = minhash.NUM_PERM * 4 + 1
+        sigs: Dict[int, bytes] = {}
+        files: Dict[int, Any] = {}
+        try:
+            for node in sorted(set(df["node"].tolist())):
+                part, k = node >> _PART_SHIFT, node & ((1 << _PART_SHIFT) - 1)
+                if part not in files:
+                    files[part] = open(Path(tmpdir) / _PART_DEDUP / (names[part] + ".sig"), "rb")
+                files[part].seek(k * width)
+                sigs[node] = files[part].read(width - 1)
+        finally:
+            for fh in files.values():
+                fh.close()
+        for _, g in df.groupby(["band", "key"], sort=False):
+            for x, y in minhash.pairs_in_group([(n, sigs[n]) for n in g["node"].tolist()], threshold):
                 a.append(x)
                 b.append(y)
     return pd.DataFrame({"a": np.array(a, dtype=np.int64), "b": np.array(b, dtype=np.int64)})
@@ -718,11 +715,12 @@ def _near_duplicates(client: Any, tmp: Path, results: List[Dict[str, Any]],
                      threshold: float = minhash.THRESHOLD) -> Tuple[int, int]:
     """Mark the near-duplicates of the finished parts in ``tmp``, as
     ``newsclean batch --dedup`` marks them. The LSH bands are grouped by
-    Dask (a shuffle of the (band, key) rows, each with its signature, to
-    the partition of its key, on the workers); only the duplicate pairs
-    come back here, where the clusters (connected components) are drawn;
-    the parts that hold a duplicate are rewritten on the workers.
-    (records marked, clusters)."""
+    Dask: a shuffle of the rows (band, key, record) to the partition of
+    their key, on the workers (24 bytes a band, 768 a record); the
+    members of each group of two or more read their signatures from the
+    parts' signature files. Only the duplicate pairs come back here, where
+    the clusters (connected components) are drawn; the parts that hold a
+    duplicate are rewritten on the workers. (records marked, clusters)."""
     import dask.dataframe as dd  # (optional extra: newsclean[dask])
     import numpy as np  # (optional extra: newsclean[dask] and [dedup])
     import pandas as pd  # (optional extra: newsclean[dask])
@@ -731,12 +729,14 @@ def _near_duplicates(client: Any, tmp: Path, results: List[Dict[str, Any]],
     if not parts:
         return 0, 0
     meta = pd.DataFrame({"band": np.array([], np.int64), "key": np.array([], np.int64),
-                         "node": np.array([], np.int64), "sig": pd.Series([], dtype=_binary())})
+                         "node": np.array([], np.int64)})
     rows = dd.from_map(_band_rows, [str(tmp)] * len(parts), [r["file"] for r in parts],
                        [r["index"] for r in parts], meta=meta, enforce_metadata=False)
     shuffled = rows.shuffle(on=["band", "key"], npartitions=max(1, len(parts)))
     pairs_meta = pd.DataFrame({"a": np.array([], np.int64), "b": np.array([], np.int64)})
-    pairs = client.compute(shuffled.map_partitions(_group_pairs, threshold, meta=pairs_meta)).result()
+    names = {r["index"]: r["file"] for r in parts}
+    pairs = client.compute(shuffled.map_partitions(_group_pairs, str(tmp), names, threshold,
+                                                   meta=pairs_meta)).result()
     first = minhash.components(zip(pairs["a"].tolist(), pairs["b"].tolist()))
     if not first:
         return 0, 0
