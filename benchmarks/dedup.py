@@ -207,7 +207,7 @@ def main() -> None:
             for j in np.flatnonzero(eq >= 0.3):
                 sims[tuple(sorted((ids[i], ids[i + 1 + j])))] = float(eq[j])
         print("\n| threshold (similarity of the pair itself) | predicted pairs | precision | recall |\n|---|---|---|---|")
-        for t in (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+        for t in (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9):
             pred = {k for k, v in sims.items() if v >= t}
             tp = len(pred & positives)
             print(f"| {t} | {len(pred)} | {tp / len(pred) if pred else 1:.4f} | {tp / len(positives):.4f} |")
