@@ -146,3 +146,16 @@ def test_usage_errors(tmp_path):
                        capture_output=True, timeout=60)
     assert r.returncode == 2 and r.stderr.decode() == (
         "newsclean: error: the inputs mix WARC and other files: give one kind per run\n")
+
+
+def test_dedup_with_parquet_is_refused(tmp_path):
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    src = tmp_path / "in.parquet"
+    pq.write_table(pa.table({"text": ["A sentence about the council."]}), src)
+    r = subprocess.run([sys.executable, "-m", "newsclean", "dask", str(src), "-o", str(tmp_path / "o"), "--dedup"],
+                       capture_output=True, timeout=60)
+    assert r.returncode == 2 and r.stderr.decode() == (
+        "newsclean: error: dedup: give JSONL or WARC input (Parquet parts are not marked)\n")
+    assert not (tmp_path / "o").exists()
