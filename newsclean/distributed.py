@@ -373,8 +373,8 @@ class _Part:
                 self.sigs = _Writer(self.dedup_path.with_name(self.dedup_path.name + ".sig"))
             self.sigs.fh.write(sig if sig is not None else b"\0" * (minhash.NUM_PERM * 4))
             self.sigs.fh.write(b"\1" if sig is not None else b"\0")
-            rid = minhash.record_id(rec, self.url_field, -1)
-            self.ids.append(None if rid == -1 else rid)  # -1: no id or URL: its number in the output, known later
+            # None: no id or URL; the record is named by its number in the output, known once every part is
+            self.ids.append(minhash.record_id(rec, self.url_field, None))
         self.written += 1
 
     def result(self, name: str, written: bool) -> Dict[str, Any]:

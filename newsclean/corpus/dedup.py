@@ -154,7 +154,7 @@ def components(edges: Iterator[Tuple[int, int]]) -> Dict[int, int]:
     return {x: r for x in list(parent) if (r := find(x)) != x}
 
 
-def record_id(rec: Dict[str, Any], url_field: str, k: int) -> Any:
+def record_id(rec: Dict[str, Any], url_field: str, k: Any) -> Any:
     """What ``duplicate_of`` names: the record's ``id``, else its URL, else
     its number among the output records (from 0)."""
     for key in ("id", url_field):
