@@ -73,12 +73,21 @@ def rss_tree(pid: int) -> int:
 
 
 def _children(pid: int):
+    """Every descendant, whichever thread started it (a Dask local cluster
+    starts its worker processes from its event loop's thread, which
+    /proc/PID/task/PID/children does not list)."""
     out = []
     try:
-        for c in open(f"/proc/{pid}/task/{pid}/children").read().split():
-            out += [int(c)] + _children(int(c))
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        pass
+        return out
+    for tid in tasks:
+        try:
+            kids = open(f"/proc/{pid}/task/{tid}/children").read().split()
+        except OSError:
+            continue
+        for c in kids:
+            out += [int(c)] + _children(int(c))
     return out
 
 
