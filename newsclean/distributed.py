@@ -8,16 +8,22 @@ or from the shell::
     newsclean dask "crawl/*.jsonl" -o clean/ --scheduler tcp://scheduler:8786
 
 Input: JSONL files (paths, globs or folders; .gz, .bz2 and .xz files are read
-whole) or Parquet files (``.parquet``), all of one kind. Every record keeps its
-fields; the result is added under ``newsclean`` (JSONL) or as
-``clean_text``/``title``/... columns (Parquet). The output folder holds
-``part-NNNNN.jsonl`` (or ``.parquet``) files, one per block of input (Parquet:
-per row group), in input order. Without a scheduler address a ``LocalCluster``
+whole), Parquet files (``.parquet``) or WARC files (``.warc``, ``.warc.gz``),
+all of one kind. Every record keeps its fields; the result is added under
+``newsclean`` (JSONL) or as ``clean_text``/``title``/... columns (Parquet).
+A WARC file's HTML responses become records as ``newsclean batch`` writes
+them (id, URL, fetch date, HTTP charset, file, offset); its other records
+are counted by reason. The output folder holds ``part-NNNNN.jsonl`` (or
+``.parquet``) files, one per block of input (Parquet: per row group; WARC:
+per file), in input order. ``--dedup`` (JSONL or WARC input) marks
+near-duplicates as ``newsclean batch --dedup`` does, the LSH bands grouped
+by a Dask shuffle. Without a scheduler address a ``LocalCluster``
 with one worker process per core is started and closed again.
 
 A record that fails (not valid UTF-8 or JSON, not an object, no string text or
-HTML field, an exception while cleaning) costs only itself: it is reported
-with its file and line (Parquet: row group and row), written to
+HTML field, an exception while cleaning, a truncated or corrupt WARC record)
+costs only itself: it is reported with its file and line (Parquet: row group
+and row; WARC: offset), written to
 ``OUT/_errors.jsonl`` and left out of the parts; the run goes on. Exit code 1
 if any record failed.
 
