@@ -12,7 +12,9 @@ newsletter lines, a footer, the boxes in random order above and below the
 body. Copies of one body are the duplicate pairs. Must-not-merge documents:
 for each body, an **update** (new paragraphs of at least half the body's
 length, taken from other bodies in the body's language, inserted after its lead: the first
-paragraphs, up to a fifth of its words) and a **same-topic story** (the
+paragraphs, up to a fifth of its words; ``--updates first3`` builds them as
+first written, from at most three other bodies, which for a long body is
+less than half) and a **same-topic story** (the
 body's lead, as background, then the second half of the paragraphs of another body in its language). A body of one
 line is cut into paragraphs of three sentences. Pairs among copies are the positives; every
 other pair is a negative. Records are shuffled (``random.Random(seed)``).
@@ -50,6 +52,11 @@ NEWSLETTER = ["Sign up for our morning newsletter", "Get the best of our journal
               "Follow us on Facebook and Twitter"]
 FOOTER = ["© 2026 The Daily Example. All rights reserved.", "Privacy Policy | Terms of Use | Contact",
           "About us", "Advertise with us"]
+# Steps to the other bodies an update's new paragraphs come from. The first
+# construction (until 2026-12-01, ``--updates first3``) took at most the first
+# three: for a long body that was less than the half the docstring promises
+# (an update of an 8,000-word story got 18 % new words).
+UPDATE_STEPS = (7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83)
 NAMES = ["Jane Smith", "Omar Haddad", "Li Wei", "Maria Rossi", "Tom Baker", "Anna Novak"]
 
 
@@ -87,7 +94,7 @@ def wrap(paras, rng: random.Random, teasers):
     return "\n".join(lines)
 
 
-def build(items, copies: int, seed: int):
+def build(items, copies: int, seed: int, full_updates: bool = True):
     rng = random.Random(seed)
     bodies = [(pid, paragraphs(body)) for pid, _, _, body in items if len(paragraphs(body)) >= 1]
     firsts = [p[0].split(". ")[0][:120] for _, p in bodies]
@@ -111,11 +118,15 @@ def build(items, copies: int, seed: int):
             recs.append({"id": f"{pid}#copy{c}", "group": pid, "text": wrap(paras, rng, teasers())})
         # an update: new paragraphs of at least half the body's length, from other bodies
         words = sum(len(p.split()) for p in paras)
-        new, j = [], n
-        for step in (7, 11, 13):
+        new, used = [], set()
+        for step in UPDATE_STEPS if full_updates else UPDATE_STEPS[:3]:
             if sum(len(p.split()) for p in new) >= words / 2:
                 break
-            new.extend(bodies[same_language(n, step)][1])
+            j = same_language(n, step)
+            if full_updates and j in used:
+                continue
+            used.add(j)
+            new.extend(bodies[j][1])
         cut, acc = [], 0
         for p in new:
             cut.append(p)
@@ -146,8 +157,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--updates", choices=("half", "first3"), default="half",
+                    help="half (default): an update's new paragraphs are at least half the body's words, as many "
+                         "other bodies as that takes; first3: the first construction, at most three other bodies "
+                         "(less than half for long bodies)")
     args = ap.parse_args()
-    recs = build(load(args.data), args.copies, args.seed)
+    recs = build(load(args.data), args.copies, args.seed, full_updates=args.updates == "half")
     truth = {}
     for r in recs:
         truth.setdefault(r["group"], []).append(r["id"])
@@ -192,7 +207,7 @@ def main() -> None:
             for j in np.flatnonzero(eq >= 0.3):
                 sims[tuple(sorted((ids[i], ids[i + 1 + j])))] = float(eq[j])
         print("\n| threshold (similarity of the pair itself) | predicted pairs | precision | recall |\n|---|---|---|---|")
-        for t in (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9):
+        for t in (0.4, 0.5, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.875, 0.9):
             pred = {k for k, v in sims.items() if v >= t}
             tp = len(pred & positives)
             print(f"| {t} | {len(pred)} | {tp / len(pred) if pred else 1:.4f} | {tp / len(positives):.4f} |")

@@ -7,9 +7,11 @@ The WARC file is built in a temporary folder from the benchmark's pages
 (``--times`` copies of each, one gzip member per record, a request record
 before each response, as Common Crawl writes them). Reading alone: every
 record iterated and its block read (and, for the HTML responses, the HTTP
-headers parsed), best of 3. End to end: ``newsclean batch FILE -o OUT
---jobs N``, wall time, and its peak memory (the process tree's resident
-set, sampled; Linux /proc) with ``--memory``.
+headers parsed), best of 3. End to end (``--end-to-end``): ``newsclean
+batch FILE -o OUT --jobs N`` (and, with ``--dask``, ``newsclean dask FILE
+-o DIR --workers N``, its local cluster started and closed inside the
+time), wall time, and peak memory (the process tree's resident set,
+sampled; Linux /proc).
 Needs ``pip install -e '.[warc,bench]'`` (warcio for the comparison).
 """
 from __future__ import annotations
@@ -71,12 +73,21 @@ def rss_tree(pid: int) -> int:
 
 
 def _children(pid: int):
+    """Every descendant, whichever thread started it (a Dask local cluster
+    starts its worker processes from its event loop's thread, which
+    /proc/PID/task/PID/children does not list)."""
     out = []
     try:
-        for c in open(f"/proc/{pid}/task/{pid}/children").read().split():
-            out += [int(c)] + _children(int(c))
+        tasks = os.listdir(f"/proc/{pid}/task")
     except OSError:
-        pass
+        return out
+    for tid in tasks:
+        try:
+            kids = open(f"/proc/{pid}/task/{tid}/children").read().split()
+        except OSError:
+            continue
+        for c in kids:
+            out += [int(c)] + _children(int(c))
     return out
 
 
@@ -87,6 +98,8 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--end-to-end", action="store_true")
     ap.add_argument("--dedup", action="store_true", help="end to end with --dedup")
+    ap.add_argument("--dask", action="store_true",
+                    help="end to end with `newsclean dask` too (a local cluster of --jobs workers)")
     args = ap.parse_args()
     items = load(args.data)
     print(header("## WARC input"))
@@ -102,20 +115,25 @@ def main() -> None:
                     best = min(_timed(fn, path) for _ in range(3))
                     print(f"- reading alone, {name}: {records / best:,.0f} records/s")
             if args.end_to_end:
-                out = os.path.join(tmp, "out.jsonl")
-                cmd = [sys.executable, "-m", "newsclean", "batch", path, "-o", out, "--jobs", str(args.jobs),
-                       "--progress", "never"] + (["--dedup"] if args.dedup else [])
-                t0 = time.perf_counter()
-                p = subprocess.Popen(cmd, stderr=subprocess.PIPE)
-                peak = 0
-                while p.poll() is None:
-                    peak = max(peak, rss_tree(p.pid))
-                    time.sleep(0.05)
-                secs = time.perf_counter() - t0
-                err = p.stderr.read().decode() if p.stderr else ""
-                print(f"- end to end, `newsclean batch --jobs {args.jobs}{' --dedup' if args.dedup else ''}`: "
-                      f"{len(items) * times / secs:.1f} docs/s ({secs:.0f} s), peak resident memory of the process "
-                      f"tree {peak / 2**20:.0f} MiB; exit {p.returncode}; {err.strip().splitlines()[-1]}")
+                runs = [("batch", ["-o", os.path.join(tmp, f"out{times}.jsonl"), "--jobs", str(args.jobs)])]
+                if args.dask:
+                    runs.append(("dask", ["-o", os.path.join(tmp, f"out{times}"), "--workers", str(args.jobs)]))
+                for command, opts in runs:
+                    cmd = ([sys.executable, "-m", "newsclean", command, path] + opts + ["--progress", "never"]
+                           + (["--dedup"] if args.dedup else []))
+                    t0 = time.perf_counter()
+                    p = subprocess.Popen(cmd, stderr=subprocess.PIPE)
+                    peak = 0
+                    while p.poll() is None:
+                        peak = max(peak, rss_tree(p.pid))
+                        time.sleep(0.05)
+                    secs = time.perf_counter() - t0
+                    err = p.stderr.read().decode() if p.stderr else ""
+                    summary = [x for x in err.strip().splitlines() if " documents, " in x]
+                    print(f"- end to end, `newsclean {command} {' '.join(opts[2:])}{' --dedup' if args.dedup else ''}`: "
+                          f"{len(items) * times / secs:.1f} docs/s ({secs:.0f} s), peak resident memory of the "
+                          f"process tree {peak / 2**20:.0f} MiB; exit {p.returncode}; "
+                          f"{summary[-1] if summary else err.strip()[-300:]}")
 
 
 def _timed(fn, path) -> float:

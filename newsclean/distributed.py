@@ -8,16 +8,22 @@ or from the shell::
     newsclean dask "crawl/*.jsonl" -o clean/ --scheduler tcp://scheduler:8786
 
 Input: JSONL files (paths, globs or folders; .gz, .bz2 and .xz files are read
-whole) or Parquet files (``.parquet``), all of one kind. Every record keeps its
-fields; the result is added under ``newsclean`` (JSONL) or as
-``clean_text``/``title``/... columns (Parquet). The output folder holds
-``part-NNNNN.jsonl`` (or ``.parquet``) files, one per block of input (Parquet:
-per row group), in input order. Without a scheduler address a ``LocalCluster``
+whole), Parquet files (``.parquet``) or WARC files (``.warc``, ``.warc.gz``),
+all of one kind. Every record keeps its fields; the result is added under
+``newsclean`` (JSONL) or as ``clean_text``/``title``/... columns (Parquet).
+A WARC file's HTML responses become records as ``newsclean batch`` writes
+them (id, URL, fetch date, HTTP charset, file, offset); its other records
+are counted by reason. The output folder holds ``part-NNNNN.jsonl`` (or
+``.parquet``) files, one per block of input (Parquet: per row group; WARC:
+per file), in input order. ``--dedup`` (JSONL or WARC input) marks
+near-duplicates as ``newsclean batch --dedup`` does, the LSH bands grouped
+by a Dask shuffle. Without a scheduler address a ``LocalCluster``
 with one worker process per core is started and closed again.
 
 A record that fails (not valid UTF-8 or JSON, not an object, no string text or
-HTML field, an exception while cleaning) costs only itself: it is reported
-with its file and line (Parquet: row group and row), written to
+HTML field, an exception while cleaning, a truncated or corrupt WARC record)
+costs only itself: it is reported with its file and line (Parquet: row group
+and row; WARC: offset), written to
 ``OUT/_errors.jsonl`` and left out of the parts; the run goes on. Exit code 1
 if any record failed.
 
@@ -50,6 +56,8 @@ from pathlib import Path
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence, Tuple, Union
 
 from .config import Config
+from .corpus import dedup as minhash
+from .corpus import warc
 from .pipeline import clean_html, clean_text
 
 COLUMNS = ("clean_text", "title", "date", "language", "dateline", "source", "authors", "paywalled",
@@ -59,6 +67,8 @@ COLUMNS = ("clean_text", "title", "date", "language", "dateline", "source", "aut
 ERRORS_FILE = "_errors.jsonl"
 #: In the temporary folder: one errors file per part, merged into ERRORS_FILE.
 _PART_ERRORS = ".errors"
+#: In the temporary folder, with dedup: each part's signatures and record ids.
+_PART_DEDUP = ".dedup"
 _COMPRESSED = (".gz", ".bz2", ".xz")
 
 # Kinds of failure, counted in the summary.
@@ -68,6 +78,7 @@ NOT_OBJECT = "not a JSON object"
 NO_TEXT = "no text"
 CLEANING = "exception"
 UNREADABLE = "unreadable"
+BROKEN = "corrupt WARC record"
 
 
 class CorpusError(ValueError):
@@ -160,10 +171,11 @@ def clean_dataframe(ddf, text_field: str = "text", html_field: str = "html", url
 # ------------------------------------------------------------------ planning
 @dataclass(frozen=True)
 class _Unit:
-    """One task: a block of a JSONL file, or a row group of a Parquet file."""
+    """One task: a block of a JSONL file, a row group of a Parquet file, or a
+    whole WARC file."""
 
     index: int  # the part number
-    kind: str  # "jsonl" or "parquet"
+    kind: str  # "jsonl", "parquet" or "warc"
     path: str  # the input file, as reported
     start: int  # JSONL: first byte; Parquet: the row group (-1: the file could not be read)
     end: int  # JSONL: end byte (-1: the whole file, decompressed); Parquet: the row group's first row
@@ -234,9 +246,19 @@ def _size(path: str) -> int:
 
 def _plan(files: List[str], blocksize: int) -> List[_Unit]:
     parquet = [f for f in files if _is_parquet(f)]
+    warcs = [f for f in files if warc.is_warc(f)]
     if parquet and len(parquet) != len(files):
-        raise CorpusError("the inputs mix Parquet and JSONL files: give one kind per run")
+        raise CorpusError("the inputs mix Parquet and " + ("WARC" if warcs else "JSONL")
+                          + " files: give one kind per run")
+    if warcs and len(warcs) != len(files):
+        raise CorpusError("the inputs mix WARC and other files: give one kind per run")
     units: List[_Unit] = []
+    if warcs:  # one task a file (its records are read in order, as newsclean batch reads them)
+        for f in files:
+            if _remote(f):
+                raise CorpusError(f"{f}: WARC input is read from local (or shared) files, not URLs")
+            units.append(_Unit(len(units), "warc", f, 0, -1))
+        return units
     if parquet:
         import pyarrow.parquet as pq  # type: ignore[import]  # (optional extra: newsclean[dask])
 
@@ -267,7 +289,7 @@ def _plan(files: List[str], blocksize: int) -> List[_Unit]:
 
 # ------------------------------------------------------------------ the tasks
 def _part_name(unit: _Unit, width: int) -> str:
-    return f"part-{unit.index:0{width}d}.{unit.kind}"
+    return f"part-{unit.index:0{width}d}.{'parquet' if unit.kind == 'parquet' else 'jsonl'}"
 
 
 def _dumps(obj: Any) -> bytes:
@@ -307,31 +329,77 @@ class _Writer:
             pass
 
 
-class _Part:
-    """What a task found: counts, and its errors file (written on the first error)."""
+_NO_RECORD = object()
 
-    def __init__(self, unit: _Unit, tmpdir: Path, name: str) -> None:
+
+class _Part:
+    """What a task found: counts, and its errors file (written on the first
+    error); with dedup, the signatures and ids of the records it wrote."""
+
+    def __init__(self, unit: _Unit, tmpdir: Path, name: str, url_field: str = "url", with_dedup: bool = False) -> None:
         self.unit = unit
         self.errors_path = tmpdir / _PART_ERRORS / (name + ".errors.jsonl")
+        self.dedup_path = tmpdir / _PART_DEDUP / name
         self.errors: Optional[_Writer] = None
-        self.lines = self.documents = self.failed = 0
+        self.lines = self.documents = self.failed = self.written = 0
         self.failures: Counter = Counter()
         self.removed: Counter = Counter()
+        self.skipped: Counter = Counter()
+        self.url_field = url_field
+        self.with_dedup = with_dedup
+        self.sigs: Optional[_Writer] = None
+        self.ids: List[Any] = []
 
-    def fail(self, kind: str, message: str, record: Any, count: int = 1, **where: Any) -> None:
+    def fail(self, kind: str, message: str, record: Any = _NO_RECORD, count: int = 1, **where: Any) -> None:
         self.failed += count
         self.failures[kind] += count
         if self.errors is None:
             self.errors = _Writer(self.errors_path)
-        entry: Dict[str, Any] = {"file": self.unit.path, **where, "error": message, "record": record}
+        entry: Dict[str, Any] = {"file": self.unit.path, **where, "error": message}
+        if record is not _NO_RECORD:
+            entry["record"] = record
         self.errors.fh.write(_dumps(entry))
+
+    def mark(self, result: Dict[str, Any], text: str) -> Optional[bytes]:
+        """With dedup: the record's signature; ``fingerprint`` and
+        ``duplicate_of`` (None, until the clusters are known) in its result,
+        as ``newsclean batch --dedup`` writes them."""
+        if not self.with_dedup:
+            return None
+        sig = minhash.signature(text)
+        result["fingerprint"] = minhash.fingerprint(sig)
+        result["duplicate_of"] = None
+        return sig
+
+    def wrote(self, rec: Dict[str, Any], sig: Optional[bytes]) -> None:
+        """A record was written to the part (with dedup: keep its signature
+        and its id, the part's k-th record)."""
+        if self.with_dedup:
+            if self.sigs is None:
+                self.sigs = _Writer(self.dedup_path.with_name(self.dedup_path.name + ".sig"))
+            self.sigs.fh.write(sig if sig is not None else b"\0" * (minhash.NUM_PERM * 4))
+            self.sigs.fh.write(b"\1" if sig is not None else b"\0")
+            # None: no id or URL; the record is named by its number in the output, known once every part is
+            self.ids.append(minhash.record_id(rec, self.url_field, None))
+        self.written += 1
 
     def result(self, name: str, written: bool) -> Dict[str, Any]:
         if self.errors is not None:
             self.errors.commit()
+        if self.sigs is not None:
+            self.sigs.commit()
+            ids = _Writer(self.dedup_path.with_name(self.dedup_path.name + ".ids"))
+            ids.fh.write(_dumps(self.ids))
+            ids.commit()
         return {"index": self.unit.index, "name": name, "file": name if written else None, "lines": self.lines,
                 "documents": self.documents, "failed": self.failed, "failures": dict(self.failures),
-                "removed": dict(self.removed)}
+                "removed": dict(self.removed), "skipped": dict(self.skipped), "written": self.written,
+                "signatures": self.sigs is not None}
+
+    def discard(self) -> None:
+        for w in (self.errors, self.sigs):
+            if w is not None and not w.committed:
+                w.discard()
 
 
 def _one_line(s: str, limit: int = 300) -> str:
@@ -391,6 +459,7 @@ def _run_jsonl(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, s
             part.fail(kind or CLEANING, err or "", line.rstrip("\r\n"), **where)
             continue
         rec["newsclean"] = art.to_dict()
+        sig = part.mark(rec["newsclean"], art.text)
         try:
             data = (json.dumps(rec, ensure_ascii=False) + "\n").encode("utf-8")
         except UnicodeEncodeError as e:
@@ -400,6 +469,35 @@ def _run_jsonl(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, s
             part.fail(CLEANING, f"{type(e).__name__}: {e}", line.rstrip("\r\n"), **where)
             continue
         out.fh.write(data)
+        part.wrote(rec, sig)
+        part.removed.update(art.removed_by_category())
+    return True
+
+
+def _run_warc(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str, str],
+              config: Optional[Config]) -> bool:
+    """The HTML responses of one WARC file, as ``newsclean batch`` reads and
+    writes them (:mod:`newsclean.corpus.warc`): other records counted by
+    reason; a broken record is an error with its offset, the records before
+    it are kept (nothing after it can be read)."""
+    url_field = fields[2]
+    for item in warc.read_warc(unit.path):
+        if isinstance(item, warc.Skipped):
+            part.skipped[item.reason] += 1
+            continue
+        part.documents += 1
+        if isinstance(item, warc.Broken):
+            part.fail(BROKEN, item.error, offset=item.offset)
+            continue
+        rec = warc.record_fields(item, url_field)
+        art, kind, err = _clean(None, warc.decode_page(item), item.url, config, "text", "html")
+        if art is None:
+            part.fail(kind or CLEANING, err or "", offset=item.offset)
+            continue
+        rec["newsclean"] = art.to_dict()
+        sig = part.mark(rec["newsclean"], art.text)
+        out.fh.write(_dumps(rec))
+        part.wrote(rec, sig)
         part.removed.update(art.removed_by_category())
     return True
 
@@ -516,24 +614,158 @@ def _run_parquet(unit: _Unit, part: _Part, out: _Writer, fields: Tuple[str, str,
     return True
 
 
+_RUNNERS = {"jsonl": _run_jsonl, "parquet": _run_parquet, "warc": _run_warc}
+
+
 def _run_unit(unit: _Unit, tmpdir: str, width: int, fields: Tuple[str, str, str],
-              config: Optional[Config]) -> Dict[str, Any]:
-    """Clean one block or row group into ``tmpdir/part-N``; its errors into
-    ``tmpdir/.errors/part-N.errors.jsonl``. Runs on a worker; idempotent."""
+              config: Optional[Config], with_dedup: bool = False) -> Dict[str, Any]:
+    """Clean one block, row group or WARC file into ``tmpdir/part-N``; its
+    errors into ``tmpdir/.errors/part-N.errors.jsonl``; with dedup, its
+    signatures and ids into ``tmpdir/.dedup/part-N.sig|.ids``. Runs on a
+    worker; idempotent."""
     name = _part_name(unit, width)
-    part = _Part(unit, Path(tmpdir), name)
+    part = _Part(unit, Path(tmpdir), name, fields[2], with_dedup)
     out = _Writer(Path(tmpdir) / name)
     try:
-        if (_run_parquet if unit.kind == "parquet" else _run_jsonl)(unit, part, out, fields, config):
+        if _RUNNERS[unit.kind](unit, part, out, fields, config):
             out.commit()
         else:
             out.discard()
         return part.result(name, out.committed)
     except BaseException:
         out.discard()
-        if part.errors is not None:
-            part.errors.discard()
+        part.discard()
         raise
+
+
+# ------------------------------------------------------------------ near-duplicates
+# A record is a node: its part's number << 32 | its place in the part, so
+# nodes sort in input order, as the record numbers of newsclean batch do.
+_PART_SHIFT = 32
+
+
+def _band_rows(tmpdir: str, name: str, index: int):
+    """One row per (record with a signature, LSH band) of a part: ``band``,
+    ``key`` (the band's key, :func:`newsclean.corpus.dedup.band_key`, as a
+    signed 64-bit integer) and ``node``: 24 bytes, not the signature."""
+    import numpy as np  # (optional extra: newsclean[dask] and [dedup])
+    import pandas as pd  # (optional extra: newsclean[dask])
+
+    path = Path(tmpdir) / _PART_DEDUP / (name + ".sig")
+    raw = np.fromfile(path, dtype=np.uint8) if path.exists() else np.zeros(0, np.uint8)
+    rec = raw.reshape(-1, minhash.NUM_PERM * 4 + 1)
+    has = np.flatnonzero(rec[:, -1] == 1)
+    keys = np.fromiter((minhash.band_key(rec[k], b) for k in has for b in range(minhash.BANDS)), dtype=np.uint64,
+                       count=len(has) * minhash.BANDS)
+    return pd.DataFrame({"band": np.tile(np.arange(minhash.BANDS, dtype=np.int64), len(has)),
+                         "key": keys.view(np.int64),
+                         "node": np.repeat((np.int64(index) << _PART_SHIFT) | has.astype(np.int64), minhash.BANDS)})
+
+
+def _group_pairs(df, tmpdir: str, names: Dict[int, str], threshold: float):
+    """The duplicate pairs among the rows of one shuffled partition: for
+    each (band, key) of two rows or more, the members in input order with
+    their signatures (read from the parts' signature files: a record's is
+    at its place in the part times 513 bytes),
+    :func:`newsclean.corpus.dedup.pairs_in_group`, as
+    ``Deduplicator.clusters`` does for one band's group."""
+    import numpy as np  # (optional extra: newsclean[dask] and [dedup])
+    import pandas as pd  # (optional extra: newsclean[dask])
+
+    a: List[int] = []
+    b: List[int] = []
+    if len(df):
+        sizes = df.groupby(["band", "key"], sort=False)["node"].transform("size")
+        df = df[sizes.to_numpy() > 1].sort_values(["band", "key", "node"], kind="stable")
+        width = minhash.NUM_PERM * 4 + 1
+        sigs: Dict[int, bytes] = {}
+        files: Dict[int, Any] = {}
+        try:
+            for node in sorted(set(df["node"].tolist())):
+                part, k = node >> _PART_SHIFT, node & ((1 << _PART_SHIFT) - 1)
+                if part not in files:
+                    files[part] = open(Path(tmpdir) / _PART_DEDUP / (names[part] + ".sig"), "rb")
+                files[part].seek(k * width)
+                sigs[node] = files[part].read(width - 1)
+        finally:
+            for fh in files.values():
+                fh.close()
+        for _, g in df.groupby(["band", "key"], sort=False):
+            for x, y in minhash.pairs_in_group([(n, sigs[n]) for n in g["node"].tolist()], threshold):
+                a.append(x)
+                b.append(y)
+    return pd.DataFrame({"a": np.array(a, dtype=np.int64), "b": np.array(b, dtype=np.int64)})
+
+
+def _mark_part(tmpdir: str, name: str, marks: Dict[int, Any]) -> None:
+    """Set ``duplicate_of`` of the part's records ``marks`` names (their place
+    in the part -> the id of their cluster's first record); the part is
+    written again whole (a temporary file, renamed). Runs on a worker."""
+    path = Path(tmpdir) / name
+    out = _Writer(path)
+    try:
+        with open(path, "rb") as src:
+            for k, line in enumerate(src):
+                if k in marks:
+                    rec = json.loads(line)
+                    rec["newsclean"]["duplicate_of"] = marks[k]
+                    line = _dumps(rec)
+                out.fh.write(line)
+        out.commit()
+    except BaseException:
+        out.discard()
+        raise
+
+
+def _near_duplicates(client: Any, tmp: Path, results: List[Dict[str, Any]],
+                     threshold: float = minhash.THRESHOLD) -> Tuple[int, int]:
+    """Mark the near-duplicates of the finished parts in ``tmp``, as
+    ``newsclean batch --dedup`` marks them. The LSH bands are grouped by
+    Dask: a shuffle of the rows (band, key, record) to the partition of
+    their key, on the workers (24 bytes a band, 768 a record); the
+    members of each group of two or more read their signatures from the
+    parts' signature files. Only the duplicate pairs come back here, where
+    the clusters (connected components) are drawn; the parts that hold a
+    duplicate are rewritten on the workers. (records marked, clusters)."""
+    import dask.dataframe as dd  # (optional extra: newsclean[dask])
+    import numpy as np  # (optional extra: newsclean[dask] and [dedup])
+    import pandas as pd  # (optional extra: newsclean[dask])
+
+    parts = [r for r in results if r["file"] and r.get("signatures")]
+    if not parts:
+        return 0, 0
+    meta = pd.DataFrame({"band": np.array([], np.int64), "key": np.array([], np.int64),
+                         "node": np.array([], np.int64)})
+    rows = dd.from_map(_band_rows, [str(tmp)] * len(parts), [r["file"] for r in parts],
+                       [r["index"] for r in parts], meta=meta, enforce_metadata=False)
+    shuffled = rows.shuffle(on=["band", "key"], npartitions=max(1, len(parts)))
+    pairs_meta = pd.DataFrame({"a": np.array([], np.int64), "b": np.array([], np.int64)})
+    names = {r["index"]: r["file"] for r in parts}
+    pairs = client.compute(shuffled.map_partitions(_group_pairs, str(tmp), names, threshold,
+                                                   meta=pairs_meta)).result()
+    first = minhash.components(zip(pairs["a"].tolist(), pairs["b"].tolist()))
+    if not first:
+        return 0, 0
+    # the id each cluster's first record gives (its id, else URL, else its number in the output)
+    by_index = {r["index"]: r for r in results}
+    before: Dict[int, int] = {}
+    n = 0
+    for r in results:
+        before[r["index"]] = n
+        n += r["written"]
+    ids: Dict[int, Any] = {}
+    for part_index in sorted({root >> _PART_SHIFT for root in first.values()}):
+        with open(tmp / _PART_DEDUP / (by_index[part_index]["file"] + ".ids"), encoding="utf-8") as fh:
+            part_ids = json.load(fh)
+        for root in {x for x in first.values() if x >> _PART_SHIFT == part_index}:
+            k = root & ((1 << _PART_SHIFT) - 1)
+            ids[root] = part_ids[k] if part_ids[k] is not None else before[part_index] + k
+    marks: Dict[int, Dict[int, Any]] = {}
+    for node, root in first.items():
+        marks.setdefault(node >> _PART_SHIFT, {})[node & ((1 << _PART_SHIFT) - 1)] = ids[root]
+    futures = [client.submit(_mark_part, str(tmp), by_index[i]["file"], m, pure=False) for i, m in sorted(marks.items())]
+    client.gather(futures)
+    return len(first), len(set(first.values()))
 
 
 # ------------------------------------------------------------------ the run
@@ -576,12 +808,18 @@ class CorpusResult:
     removed: Dict[str, int] = field(default_factory=dict)  # removals by category
     errors_file: Optional[str] = None  # OUTPUT/_errors.jsonl, when a record failed
     seconds: float = 0.0
+    skipped: Dict[str, int] = field(default_factory=dict)  # WARC records that are not HTML responses, by reason
+    duplicates: Optional[int] = None  # with dedup: records marked as near-duplicates
+    clusters: Optional[int] = None  # with dedup: their clusters
 
 
 def _error_label(entry: Dict[str, Any]) -> str:
-    """``path:line: message`` (Parquet: ``path: row group G, row R: message``)."""
+    """``path:line: message`` (Parquet: ``path: row group G, row R: message``;
+    WARC: ``path: offset N: message``, as newsclean batch says it)."""
     if "line" in entry:
         return f"{entry['file']}:{entry['line']}: {entry['error']}"
+    if "offset" in entry:
+        return f"{entry['file']}: offset {entry['offset']}: {entry['error']}"
     where = []
     if entry.get("row_group") is not None:
         where.append(f"row group {entry['row_group']}")
@@ -699,8 +937,19 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
                  url_field: str = "url", config: Optional[Config] = None, n_workers: Optional[int] = None,
                  blocksize: Union[int, str] = "16MiB", overwrite: bool = False,
                  on_error: Optional[Callable[[str], None]] = None,
-                 on_part: Optional[Callable[[Dict[str, Any]], None]] = None) -> CorpusResult:
-    """Clean a JSONL or Parquet corpus on a cluster into the folder ``output_path``.
+                 on_part: Optional[Callable[[Dict[str, Any]], None]] = None,
+                 dedup: bool = False) -> CorpusResult:
+    """Clean a JSONL, Parquet or WARC corpus on a cluster into the folder ``output_path``.
+
+    WARC files (``.warc``, ``.warc.gz``): one task a file; each HTML response
+    becomes a record as ``newsclean batch`` writes it (id, URL, fetch date,
+    HTTP charset, file and offset, the result under ``newsclean``); other
+    records are counted by reason (``skipped``); a broken record is a failed
+    record (its file and offset), the records before it are kept.
+
+    ``dedup``: each record gets ``fingerprint`` and ``duplicate_of`` as
+    ``newsclean batch --dedup`` gives them (JSONL or WARC input); the LSH
+    bands are grouped on the cluster (see :func:`_near_duplicates`).
 
     A failed record is counted in the result, written to
     ``output_path/_errors.jsonl`` and passed to ``on_error`` as
@@ -726,6 +975,9 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
     out = Path(os.fspath(output_path))
     _check_output(out, files, overwrite)
     units = _plan(files, bs)
+    with_dedup = dedup
+    if with_dedup and units and units[0].kind == "parquet":
+        raise CorpusError("dedup: give JSONL or WARC input (Parquet parts are not marked)")
     width = max(5, len(str(len(units) - 1)))
     fields = (text_field, html_field, url_field)
 
@@ -744,8 +996,9 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
             client = Client(cluster)
         tmp.mkdir()
         (tmp / _PART_ERRORS).mkdir()
+        (tmp / _PART_DEDUP).mkdir()
         futures = client.map(_run_unit, units, key=[f"newsclean-part-{token}-{u.index}" for u in units],
-                             tmpdir=str(tmp), width=width, fields=fields, config=config)
+                             tmpdir=str(tmp), width=width, fields=fields, config=config, with_dedup=with_dedup)
         results: List[Dict[str, Any]] = [{} for _ in units]
         for fut in as_completed(futures):
             res = fut.result()
@@ -753,6 +1006,7 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
             if on_part is not None:
                 on_part(dict(res, parts=len(units)))
         failed_any = _merge_errors(tmp, units, results, on_error)
+        marked = _near_duplicates(client, tmp, results) if with_dedup else None
         for entry in os.listdir(tmp):  # the parts' errors files, and temporary files of tasks lost with a worker
             if entry.startswith("."):
                 p = tmp / entry
@@ -773,10 +1027,13 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
             cluster.close()
     failures: Counter = Counter()
     removed: Counter = Counter()
+    skipped: Counter = Counter()
     for res in results:
         failures.update(res["failures"])
         removed.update(res["removed"])
+        skipped.update(res["skipped"])
     return CorpusResult(str(out), [str(out / r["file"]) for r in results if r["file"]],
                         sum(r["documents"] for r in results),
                         sum(r["failed"] for r in results), dict(failures), dict(removed),
-                        str(out / ERRORS_FILE) if failed_any else None, time.perf_counter() - t0)
+                        str(out / ERRORS_FILE) if failed_any else None, time.perf_counter() - t0, dict(skipped),
+                        marked[0] if marked else None, marked[1] if marked else None)

@@ -137,3 +137,26 @@ def test_dedup_on_jsonl_flat_names_the_first_by_id(tmp_path):
     recs = [json.loads(x) for x in out.read_text().splitlines()]
     assert [x["duplicate_of"] for x in recs] == [None, None, "x", None]
     assert recs[3]["fingerprint"] is None
+
+
+def test_fingerprint_ignores_short_leftover_lines_not_new_paragraphs():
+    """The fingerprint is taken on the long lines (corpus/dedup.py): a few
+    short lines a cleaner left (a newsletter prompt, a paywall line, a
+    byline) do not move it; new paragraphs of an update do; a text of short
+    lines (a table) is fingerprinted whole."""
+    pytest.importorskip("datasketch")
+    from newsclean.corpus import dedup
+
+    paras = seed_paragraphs(1)
+    body = "\n\n".join(paras)
+    chrome = ("By Jane Smith, staff reporter\n\n" + body + "\n\nGet the best of our journalism in your inbox every day."
+              "\n\nYou have 2 free articles left this month.")
+    new = seed_paragraphs(3)
+    update = "\n\n".join(paras[:2] + new[:len(new) // 2] + paras[2:])
+    sig = dedup.signature(body)
+    assert dedup.similarity(sig, dedup.signature(chrome)) == 1.0
+    assert dedup.similarity(sig, dedup.signature(update)) < dedup.THRESHOLD
+    assert dedup.similarity(sig, dedup.signature(body.replace(paras[-1], ""))) >= dedup.THRESHOLD
+    table = "\n".join(f"{i} Kyle Busch {5040 - i} {i % 7}" for i in range(40))
+    assert dedup.fingerprint_words(table) == dedup.words(table.replace("\n", " "))
+    assert dedup.words("iPhoneを販売, 20代の男性 한국어") == ["iphone", "を", "販", "売", "20", "代", "の", "男", "性", "한국어"]

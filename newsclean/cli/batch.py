@@ -92,9 +92,7 @@ def clean_record(item: Tuple[int, Any]) -> Result:
     if isinstance(payload, warc.Broken):
         return n, None, payload.error, {}, {"broken": True}
     if isinstance(payload, warc.Page):
-        rec: Dict[str, Any] = {"id": payload.id, a.url_field: payload.url, "fetch_date": payload.date,
-                               "http_charset": payload.charset, "warc_file": payload.file,
-                               "warc_offset": payload.offset}
+        rec = warc.record_fields(payload, a.url_field)
         url = payload.url
         try:
             art = clean_html(warc.decode_page(payload), url=url, config=_config_for(url))
@@ -467,15 +465,6 @@ def _learn(args: argparse.Namespace, file_cfg: dict, warc_files: Optional[List[s
     return learned
 
 
-def record_id(rec: Dict[str, Any], url_field: str, k: int) -> Any:
-    """What ``duplicate_of`` names: the record's ``id``, else its URL, else
-    its number among the output records (from 0)."""
-    for key in ("id", url_field):
-        if isinstance(rec.get(key), (str, int)) and not isinstance(rec.get(key), bool):
-            return rec[key]
-    return k
-
-
 def _mark_duplicates(src, dst, dups: Dict[int, int], args: argparse.Namespace) -> None:
     """Copy the output, ``duplicate_of`` set on each near-duplicate: the id of
     its cluster's first record (which comes earlier in the file: only the
@@ -488,7 +477,7 @@ def _mark_duplicates(src, dst, dups: Dict[int, int], args: argparse.Namespace) -
             continue
         rec = json.loads(line)
         if k in firsts:
-            ids[k] = record_id(rec, args.url_field, k)
+            ids[k] = dedup.record_id(rec, args.url_field, k)
         if k in dups:
             (rec if args.flat else rec["newsclean"])["duplicate_of"] = ids[dups[k]]
             line = json.dumps(rec, ensure_ascii=False) + "\n"

@@ -9,6 +9,7 @@ import sys
 from typing import Any, Dict, List
 
 from .. import distributed as corpus
+from ..corpus.warc import is_warc
 from ..distributed import CorpusError, OutputExistsError, _one_line, clean_corpus
 from .batch import _progress, summary
 from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
@@ -17,7 +18,7 @@ from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE
 def main(argv: List[str]) -> int:
     ap = argparse.ArgumentParser(prog="newsclean dask", description=corpus.__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("inputs", nargs="+", help="JSONL or Parquet files, globs or folders")
+    ap.add_argument("inputs", nargs="+", help="JSONL, Parquet or WARC (.warc, .warc.gz) files, globs or folders")
     ap.add_argument("-o", "--output", required=True, help="output folder")
     ap.add_argument("--overwrite", action="store_true", help="replace a non-empty output folder (as a whole)")
     ap.add_argument("--scheduler", help="address of a running scheduler (default: a local cluster)")
@@ -27,6 +28,9 @@ def main(argv: List[str]) -> int:
     ap.add_argument("--url-field", default="url")
     ap.add_argument("--blocksize", default="16MiB", help="JSONL input per task (default: 16MiB)")
     ap.add_argument("--progress", choices=("auto", "always", "never"), default="auto")
+    ap.add_argument("--dedup", action="store_true",
+                    help="mark near-duplicates across documents: fingerprint and duplicate_of in each record, "
+                         "as newsclean batch --dedup (JSONL or WARC input)")
     args = ap.parse_args(argv)
     # Dask's own log lines (a worker restarted, a task cancelled on Ctrl-C,
     # tracebacks of closed connections while a local cluster shuts down, of
@@ -43,6 +47,18 @@ def main(argv: List[str]) -> int:
     except ImportError:
         print("newsclean: error: the dask extra is not installed (pip install 'newsclean[dask]')", file=sys.stderr)
         return EXIT_USAGE
+    if any(is_warc(p) for p in args.inputs):
+        try:
+            import fastwarc  # noqa: F401  # (optional extra: checked here, used by newsclean.corpus.warc)
+        except ImportError:
+            print("newsclean: error: WARC input needs the warc extra (pip install 'newsclean[warc]')", file=sys.stderr)
+            return EXIT_USAGE
+    if args.dedup:
+        try:
+            import datasketch  # noqa: F401  # (optional extra, as above)
+        except ImportError:
+            print("newsclean: error: --dedup needs the dedup extra (pip install 'newsclean[dedup]')", file=sys.stderr)
+            return EXIT_USAGE
     if quiet:  # this process's loggers (distributed.client and others have levels of their own)
         for name in ["distributed", "tornado", *logging.root.manager.loggerDict]:
             if name.split(".")[0] in ("distributed", "tornado"):
@@ -68,7 +84,8 @@ def main(argv: List[str]) -> int:
     try:
         res = clean_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0], args.output, args.scheduler,
                            args.text_field, args.html_field, args.url_field, n_workers=args.workers,
-                           blocksize=args.blocksize, overwrite=args.overwrite, on_error=on_error, on_part=on_part)
+                           blocksize=args.blocksize, overwrite=args.overwrite, on_error=on_error, on_part=on_part,
+                           dedup=args.dedup)
     except OutputExistsError:
         print(f"newsclean: error: {args.output}: the output folder is not empty (--overwrite replaces it as a whole)",
               file=sys.stderr)
@@ -83,7 +100,10 @@ def main(argv: List[str]) -> int:
     finally:
         if bars and bars[0] is not None:
             bars[0].close()
-    print(summary(res.documents, res.failed, res.seconds, res.removed, res.failures), file=sys.stderr)
+    line = summary(res.documents, res.failed, res.seconds, res.removed, res.failures, skipped=res.skipped)
+    if res.duplicates is not None:
+        line += f"; near-duplicates: {res.duplicates} records in {res.clusters} clusters"
+    print(line, file=sys.stderr)
     n = len(res.files)
     print(f"newsclean: wrote {n} file{'' if n == 1 else 's'} to {args.output}"
           + (f", the failed records to {res.errors_file}" if res.errors_file else ""), file=sys.stderr)

@@ -4,9 +4,16 @@ datasketch for the MinHash).
 
 Parameters (chosen by measurement, docs/benchmarks.md "Near-duplicates"):
 
-- a document's shingles are its word 5-grams (``\\w+`` tokens, casefolded);
-  a text of fewer than 5 words is one shingle; an empty text has no
-  signature and is nobody's duplicate;
+- a document's shingles are word 5-grams of its **long lines**: lines of at
+  least ``LONG_LINE_WORDS`` = 15 words, when they hold at least
+  ``LONG_LINES_SHARE`` = half of the text's words (else of all its lines: a
+  table, a list, a text of short lines). What a cleaner leaves of a page's
+  chrome is short lines (a newsletter or paywall prompt, a teaser's first
+  sentence, a byline, a caption); the same story on two sites differs by
+  those, an update by whole paragraphs. Words are ``\\w+`` tokens,
+  casefolded; in Chinese and Japanese (Han, Hiragana, Katakana: written
+  without spaces) each character is a word. A text of fewer than 5 words is
+  one shingle; an empty text has no signature and is nobody's duplicate;
 - ``NUM_PERM`` = 128 MinHash values (datasketch ``MinHash``, seed 1, its
   32-bit SHA-1 hash of each shingle);
 - LSH: ``BANDS`` = 32 bands of ``ROWS`` = 4 values; two documents become a
@@ -14,7 +21,7 @@ Parameters (chosen by measurement, docs/benchmarks.md "Near-duplicates"):
   ``1 - (1 - J**4)**32`` for Jaccard similarity J (0.5 at J = 0.39, 0.99 at
   J = 0.59: a pair above the threshold is all but never missed);
 - a candidate pair is a duplicate pair when its estimated Jaccard similarity
-  (the share of equal MinHash values) is at least ``THRESHOLD`` = 0.75;
+  (the share of equal MinHash values) is at least ``THRESHOLD`` = 0.875;
 - a cluster is a connected component of duplicate pairs; each record's
   ``duplicate_of`` is the id of the cluster's first record in input order
   (None for that record itself and for a record without duplicates).
@@ -37,19 +44,43 @@ NUM_PERM = 128
 BANDS = 32
 ROWS = 4
 SHINGLE_WORDS = 5
-THRESHOLD = 0.75
+LONG_LINE_WORDS = 15
+LONG_LINES_SHARE = 0.5
+THRESHOLD = 0.875
 SEED = 1
-_WORD_RE = re.compile(r"\w+")
+# Han (with its extensions and compatibility ideographs), Hiragana, Katakana:
+# one word a character; other \w runs: one word each.
+_CJK = "\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_WORD_RE = re.compile(f"[{_CJK}]|(?:(?![{_CJK}])\\w)+")
 _MINHASH: Dict[str, Any] = {}
 
 
+def words(line: str) -> List[str]:
+    """A line's words, casefolded (a Chinese or Japanese character is a word)."""
+    return [w.casefold() for w in _WORD_RE.findall(line)]
+
+
+def fingerprint_words(text: str) -> List[str]:
+    """The words the fingerprint is taken on: those of the text's lines of at
+    least ``LONG_LINE_WORDS`` words, when they hold ``LONG_LINES_SHARE`` of
+    its words or more; else all of them."""
+    lines = [w for w in map(words, (text or "").splitlines()) if w]
+    total = sum(len(w) for w in lines)
+    long = [w for w in lines if len(w) >= LONG_LINE_WORDS]
+    if sum(len(w) for w in long) >= LONG_LINES_SHARE * total:
+        lines = long
+    return [w for line in lines for w in line]
+
+
 def shingles(text: str, n: int = SHINGLE_WORDS) -> List[bytes]:
-    words = [w.casefold() for w in _WORD_RE.findall(text or "")]
-    if not words:
+    """The word ``n``-grams of :func:`fingerprint_words` (one shingle for a
+    text of fewer than ``n`` words, none for a text without words)."""
+    ws = fingerprint_words(text)
+    if not ws:
         return []
-    if len(words) < n:
-        return [" ".join(words).encode("utf-8")]
-    return sorted({" ".join(words[i:i + n]).encode("utf-8") for i in range(len(words) - n + 1)})
+    if len(ws) < n:
+        return [" ".join(ws).encode("utf-8")]
+    return sorted({" ".join(ws[i:i + n]).encode("utf-8") for i in range(len(ws) - n + 1)})
 
 
 def signature(text: str) -> Optional[bytes]:
@@ -89,6 +120,47 @@ def band_keys(sig: bytes) -> List[Tuple[int, bytes]]:
     BLAKE2b of the band's values (the same in every process)."""
     w = ROWS * 4
     return [(b, hashlib.blake2b(sig[b * w:(b + 1) * w], digest_size=8).digest()) for b in range(BANDS)]
+
+
+def band_key(sig: Any, band: int) -> int:
+    """One band's key as an unsigned 64-bit integer (the 8 bytes of
+    :func:`band_keys`, little-endian; ``sig``: bytes or a buffer): what the
+    clustering groups by, in
+    :meth:`Deduplicator.clusters` and on Dask."""
+    w = ROWS * 4
+    return int.from_bytes(hashlib.blake2b(sig[band * w:(band + 1) * w], digest_size=8).digest(), "little")
+
+
+def components(edges: Iterator[Tuple[int, int]]) -> Dict[int, int]:
+    """{node: the smallest node of its connected component} for every node
+    of ``edges`` that is not itself that smallest node: what
+    :meth:`Deduplicator.clusters` gives, for edges between any integers
+    that sort in input order (on Dask: a part's number and the record's
+    place in it)."""
+    parent: Dict[int, int] = {}
+
+    def find(x: int) -> int:
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in edges:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: r for x in list(parent) if (r := find(x)) != x}
+
+
+def record_id(rec: Dict[str, Any], url_field: str, k: Any) -> Any:
+    """What ``duplicate_of`` names: the record's ``id``, else its URL, else
+    its number among the output records (from 0)."""
+    for key in ("id", url_field):
+        if isinstance(rec.get(key), (str, int)) and not isinstance(rec.get(key), bool):
+            return rec[key]
+    return k
 
 
 class _UnionFind:
@@ -160,9 +232,7 @@ class Deduplicator:
         uf = _UnionFind(n)
         for b in range(BANDS):
             # the band's values as 8-byte keys (BLAKE2b, as band_keys), one band at a time
-            keys = np.fromiter((int.from_bytes(hashlib.blake2b(rec[i, b * ROWS * 4:(b + 1) * ROWS * 4].tobytes(),
-                                                                 digest_size=8).digest(), "little")
-                                for i in has), dtype=np.uint64, count=len(has))
+            keys = np.fromiter((band_key(rec[i], b) for i in has), dtype=np.uint64, count=len(has))
             order = np.argsort(keys, kind="stable")
             sk = keys[order]
             bounds = np.flatnonzero(np.diff(sk)) + 1

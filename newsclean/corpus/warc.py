@@ -22,7 +22,7 @@ import codecs
 import re
 import zlib
 from dataclasses import dataclass
-from typing import Dict, Iterator, Optional, Tuple, Union
+from typing import Any, Dict, Iterator, Optional, Tuple, Union
 
 #: Content types cleaned as HTML (a response that declares none is tried too).
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -90,6 +90,14 @@ def _http(block: bytes) -> Tuple[int, dict, bytes]:
         if colon:
             headers.setdefault(name.strip().lower(), value.strip())
     return int(parts[1]), headers, payload
+
+
+def record_fields(page: Page, url_field: str = "url") -> Dict[str, Any]:
+    """The output record's fields for a page, before the result is added
+    (``newsclean batch`` and ``newsclean dask`` write the same): its id, URL
+    (under ``url_field``), fetch date, HTTP charset, file and offset."""
+    return {"id": page.id, url_field: page.url, "fetch_date": page.date, "http_charset": page.charset,
+            "warc_file": page.file, "warc_offset": page.offset}
 
 
 def decode_page(page: Page) -> Union[str, bytes]:
