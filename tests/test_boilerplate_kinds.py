@@ -98,3 +98,23 @@ def test_a_summary_box_repeating_the_lead_goes_not_the_lead(label):
 def test_article_lines_that_look_like_chrome_stay(line):
     art = cleaned(line)
     assert line in art.text
+
+
+@pytest.mark.parametrize("junk", [
+    "Show new comments (0)", "Loading comments...", "Alle Kommentare anzeigen", "Voir les commentaires (12)",
+    "Pokaż wszystkie komentarze", "Tempo de leitura: 2 minutos", "Lesezeit: 3 Min.", "Время чтения: 4 минуты",
+])
+def test_comment_widgets_and_reading_times(junk):
+    art = cleaned(junk)
+    assert junk not in art.text
+    assert all(p in art.text for p in ARTICLE)
+
+
+@pytest.mark.parametrize("line", [
+    "Public comments",
+    "Comments from residents were mostly positive.",
+    "Read the minister's 10 point plan",
+    "The meeting lasted 45 minutes and members read the report.",
+])
+def test_comment_and_reading_words_in_article_lines_stay(line):
+    assert line in cleaned(line).text

@@ -102,6 +102,20 @@ _GOES_ON = frozenset(
     "continues continue continued below after reading story article weiter unten lesen geht suite continue "
     "continúa continua después dopo depois abaixo sigue segue dalsza dalej poniżej pod ниже продолжение далее "
     "после".split())
+#: A comment widget's words: the comment word's stems, and the words of its buttons and labels.
+_COMMENT_STEMS = ("comment", "kommentar", "commentaire", "comentario", "commento", "commenti", "comentário",
+                  "komentarz", "комментар", "discussion", "diskussion", "discusión", "discussione", "dyskusj",
+                  "обсужд")
+_COMMENT_UI = frozenset(
+    "show hide load loading view all top rated newest oldest sort join add post leave write read reply replies "
+    "anzeigen laden alle neueste schreiben afficher voir tous toutes ajouter écrire ver todos mostrar cargar "
+    "escribir mostra tutti carica scrivi mostrar ver todos carregar escrever pokaż wszystkie dodaj napisz "
+    "показать все загрузить написать".split())
+#: A reading-time line's words: reading words and minute words.
+_READING = frozenset("read reading lesezeit lesedauer lesen lecture lectura leer lettura leitura czytania czas "
+                     "чтения чтение".split())
+_MINUTES = frozenset("min mins minute minutes minuten minuto minutos minuti minut minuty minutę минута минуты "
+                     "минут мин".split())
 #: An update notice's verb ("This article was last updated on ...").
 _UPDATE_WORDS = frozenset(
     "updated update aktualisiert aktualisierung actualizado actualización actualizada aggiornato aggiornamento "
@@ -479,6 +493,30 @@ def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]
     return None
 
 
+def comment_widget(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A line of a comment widget: a comment word ("comments", "Kommentare",
+    "комментарии", "discussion") with a word of its buttons (show, load, view,
+    all, top, join, add, read ...) or a count, and no sentence: "Show new
+    comments (0)", "Loading comments...", "Join the discussion"."""
+    ws = f.words
+    if not any(w.startswith(_COMMENT_STEMS) for w in ws):
+        return None
+    if b.text.rstrip().endswith((".", "!", "?")) and not b.text.rstrip().endswith("..."):
+        return None
+    if _COMMENT_UI.isdisjoint(ws) and not any(w.isdigit() for w in ws):
+        return None
+    return "comment widget"
+
+
+def reading_time(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A reading-time line: a reading word, a number and a minute word
+    ("Tempo de leitura: 2 minutos", "Lesezeit 3 Min.", "5 min read")."""
+    ws = f.words
+    if any(w.isdigit() for w in ws) and not _MINUTES.isdisjoint(ws) and not _READING.isdisjoint(ws):
+        return "reading time"
+    return None
+
+
 def ad_marker(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """An advertising slot's marker: at most LINE_MAX_WORDS words, an ad word
     and a word saying the text goes on ("Story continues below advertisement")."""
@@ -532,6 +570,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str]], ...] = (
     ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None),
     ("boilerplate.stamp", time_stamp, 0.8, STAMP_MAX_WORDS, None),
     ("boilerplate.ad", ad_marker, 0.85, LINE_MAX_WORDS, None),
+    ("boilerplate.comment_widget", comment_widget, 0.85, LINE_MAX_WORDS, None),
+    ("boilerplate.reading_time", reading_time, 0.85, LINE_MAX_WORDS, None),
     ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None),
     # last: a learned line that a rule above knows keeps that rule's name
     ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned"),
@@ -747,6 +787,10 @@ RULES = (
     Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date",
          params=("LINE_MAX_WORDS", "STAMP_MAX_WORDS")),
     Rule("boilerplate.ad", CATEGORY, "an advertising slot's marker (Story continues below advertisement)",
+         params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.comment_widget", CATEGORY, "a line of a comment widget (Show new comments (0), Loading "
+         "comments...)", params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.reading_time", CATEGORY, "a reading-time line (5 min read, Lesezeit 3 Min.)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line, or after a tag label and a colon"),
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
