@@ -11,8 +11,12 @@ of three other articles of the same site, drawn per page); each page is its
 body with these four boxes in random order above and below it
 (``random.Random(seed)``). Two guards are planted, as article text: on 40 %
 of each site's pages, a quotation the site's articles share, inside the body;
-on another 40 %, a standard sentence of the site after the body. Pages are
-whole-page text (JSONL ``text``), one record each, URL on the site's host.
+on another 40 %, a standard sentence of the site after the body. The guards
+are English, so they go into English bodies only (``--guards english``, the
+default; ``--guards all`` plants them in every body, as the first version did:
+an English sentence in a Japanese article is another language there, and the
+cleaner rightly removes it as foreign_language). Pages are whole-page text
+(JSONL ``text``), one record each, URL on the site's host.
 
 **Scoring** (casefolded ``\\w+`` tokens, as multisets). Article words: the
 body and the planted guards; *lost*: those missing from the output. Junk
@@ -53,7 +57,7 @@ def site_chrome(s: int, rng: random.Random):
     return nav, footer, newsletter, quote, standard
 
 
-def build(items, sites: int, seed: int):
+def build(items, sites: int, seed: int, guards: str = "english"):
     rng = random.Random(seed)
     bodies = [(pid, [p.strip() for p in body.splitlines() if p.strip()]) for pid, _, _, body in items]
     bodies = [(pid, paras) for pid, paras in bodies if paras]
@@ -66,6 +70,8 @@ def build(items, sites: int, seed: int):
         teasers = ["More from this site"] + [b[1][0].split(". ")[0][:100] for b in rng.sample(mine, 3)]
         article = list(paras)
         r = rng.random()
+        if guards == "english" and _language(paras) != "en":
+            r = 1.0  # (the draw is made all the same: the rest of the crawl is the same in both versions)
         if r < 0.4:
             article.insert(max(1, len(article) // 2), quote)
         elif r < 0.8:
@@ -78,6 +84,12 @@ def build(items, sites: int, seed: int):
         recs.append({"id": pid, "url": f"https://site{s}.example.com/{pid[:12]}", "text": text,
                      "article": "\n".join(article), "junk": "\n".join(junk)})
     return recs
+
+
+def _language(paras) -> str:
+    from inject import detect_language  # (the injection benchmark's seeded langdetect)
+
+    return detect_language("\n".join(paras))
 
 
 def score(recs, outs):
@@ -97,8 +109,9 @@ def main() -> None:
     ap.add_argument("--sites", type=int, default=6)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--guards", choices=("english", "all"), default="english")
     args = ap.parse_args()
-    recs = build(load(args.data), args.sites, args.seed)
+    recs = build(load(args.data), args.sites, args.seed, args.guards)
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "crawl.jsonl"
@@ -117,7 +130,7 @@ def main() -> None:
             rows.append((learn, removed, lost, rules.get("boilerplate.site_learned", 0),
                          [x for x in p.stderr.splitlines() if "learned" in x]))
     print(header("## Site boilerplate learned from the crawl"))
-    print(f"- crawl: {len(recs)} pages on {args.sites} sites\n")
+    print(f"- crawl: {len(recs)} pages on {args.sites} sites, guards: {args.guards}\n")
     print("| | junk words removed | article words lost | removals by boilerplate.site_learned |\n|---|---|---|---|")
     for learn, removed, lost, n, _ in rows:
         print(f"| {'with' if learn else 'without'} --learn-site-boilerplate | {removed:.1%} | {lost:.2%} | {n} |")

@@ -3,6 +3,8 @@ are removed under their own rule, with the count; quotations and standard
 sentences the site's articles share are kept; memory is bounded per host."""
 import json
 
+import newsclean
+
 from test_cli import run
 from warcfiles import seed_paragraphs
 
@@ -71,3 +73,21 @@ def test_memory_is_bounded_per_host_and_frequent_lines_survive():
 def test_needs_a_rereadable_input():
     r = run("batch", "-", "-o", "/tmp/x.jsonl", "--learn-site-boilerplate", stdin=b"{}\n")
     assert r.returncode == 2 and b"reads the input twice" in r.stderr
+
+
+def test_a_learned_header_still_heads_its_box():
+    """A related-content header that the crawl showed the site repeats (taken
+    in pass 1 as learned site boilerplate) still heads its box of teasers."""
+    from newsclean import Config
+    from newsclean.text.words import site_line_key
+
+    article = ["The city council approved a new budget on Tuesday after a long debate about road repairs.",
+               "Council members said the plan would raise spending on public transport by ten percent.",
+               "Opponents argued that the increase was not matched by new revenue and taxes would rise.",
+               "The mayor said she was confident that the budget was balanced and would meet its obligations."]
+    box = ["More from this site", "Police close main road after crash near the station",
+           "Lakers beat Nets in overtime thriller", "Five things to do in the city this weekend"]
+    cfg = Config(site_lines=((site_line_key("More from this site"), 40, 50),))
+    art = newsclean.clean_text("\n\n".join(article + box), config=cfg)
+    assert all(p in art.text for p in article)
+    assert not any(line in art.text for line in box)

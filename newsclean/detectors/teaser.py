@@ -135,8 +135,12 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         avail[i] = False
         out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
+    label = ctx.marks.label
     for i, f in enumerate(doc.feats):
-        if not avail[i] or not _header(headers, doc.blocks[i].text, f.n_words, header_first, f.words):
+        # (a header another rule took as chrome, a line the crawl showed the
+        # site repeats, still heads its box)
+        if not (avail[i] or label[i] == "boilerplate") or not _header(headers, doc.blocks[i].text, f.n_words,
+                                                                       header_first, f.words):
             continue
         box = _box_under(ctx, i, avail, taken)
         in_box = _words(doc, (j for j, _ in box))
@@ -146,7 +150,8 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             # header ("Don't miss" over a list of products) is the article's,
             # and so is the header that introduces it.
             continue
-        take(i, "related-content header", "teaser.header", 0.9)
+        if avail[i]:
+            take(i, "related-content header", "teaser.header", 0.9)
         for j, why in box:
             take(j, f"{why} under the related-content header at block {i}", "teaser.links",
                  0.85 if why == "link" else 0.8)
