@@ -199,6 +199,12 @@ NEAR_MISSES: List[tuple] = [
     ("pt", "A loja de óculos do centro fechou após trinta anos, segundo a associação comercial."),
     ("pl", "Bank udzielił w tym roku mniej kredytów hipotecznych niż rok wcześniej."),
     ("ru", "Банк выдал в этом году меньше кредитов малому бизнесу, сообщила пресс-служба."),
+    ("en", "Only members of the club can vote on the two articles of the statute."),
+    ("en", "Free articles on the topic are still available in the library."),
+    ("en", "Readers can still find 3 free articles on the archive page."),
+    ("de", "Nur Mitglieder dürfen über die Artikel der Satzung abstimmen."),
+    ("en", "Silicon"),
+    ("en", "Search and rescue teams worked through the night"),
     ("en", "Display: 6.1 inches\nBattery: 4,000 mAh\nWeight: 172 grams\nPrice: $799"),
 ]
 
