@@ -115,3 +115,10 @@ def guess_language(lines: List[str], sample_chars: int = 2000, hint: Optional[st
     if len(ws) < 3:
         return None
     return _langdetect(sample[:800])
+
+
+def detect_line(text: str) -> Optional[str]:
+    """langdetect's language for one line or sentence (ISO 639-1; ``zh`` for
+    Chinese), seeded: the evidence the foreign_language detector asks for on
+    the lines its stop-word profiles leave in doubt. None when it cannot tell."""
+    return _langdetect(text[:800]) if text.strip() else None

@@ -118,7 +118,7 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
     return t in vocab or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
 
 
-def _glued_tail(toks: List[Tuple[int, int, int]], text: str) -> int:
+def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset) -> int:
     """Index of the first token of a run of icon labels at the end of a
     paragraph, after its last sentence: an icon-font class string, ligature
     names, or a row of UI words (``len(toks)`` when there is none)."""
@@ -134,7 +134,7 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str) -> int:
         return len(toks)
     run = toks[j:]
     strong = sum(1 for t in run if t[2] == 2)
-    if strong == len(run):
+    if strong and (len(run) >= 2 or _named(text[run[0][0]:run[0][1]], vocab, names)):
         return j
     if strong == 0 and UI_ROW_MIN <= len(run) <= UI_ROW_MAX and text[-1] not in ".!?…:":
         return j
@@ -189,7 +189,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
                                f"{iconish} of {len(toks)} tokens are icon labels", "icon.line", 1.0, b.index))
             continue
         # A run of icon labels glued to real text: remove the run only.
-        tail = _glued_tail(toks, text)
+        tail = _glued_tail(toks, text, vocab, names)
         i = 0
         while i < tail:
             if not toks[i][2]:
