@@ -238,10 +238,10 @@ def paywall(ctx: Context) -> List[Finding]:
         elif n >= prose_min:
             prose_before += 1
     # A short line right before a notice, with a part of a wall of its own ("Weiterlesen mit Plus").
-    found = {f.block for f in out if f.block is not None}
-    for f in list(out):
-        i = f.block
-        if i is None or f.rule != "paywall.kinds" or i == 0 or (i - 1) in found:
+    found = {x.block for x in out if x.block is not None}
+    for x in list(out):
+        i = x.block
+        if i is None or x.rule != "paywall.kinds" or i == 0 or (i - 1) in found:
             continue
         fb = doc.feats[i - 1]
         if fb.n_words <= NEXT_TO_MAX_WORDS and not fb.ends_sentence and ctx.free(i - 1) \
