@@ -41,6 +41,8 @@ MIN_SALES = 3
 #: A sentence without a contact of its own joins the run as its lead-in when
 #: it has a commercial word and at most this many words ("Need cash fast?").
 LEAD_WORDS = 12
+#: ... going back at most this many sentences.
+LEAD_SENTENCES = 2
 #: After the contact, a sentence with no commercial word joins the run when it
 #: has at most this many words ("Use code SAVE15.").
 TAIL_WORDS = 8
@@ -50,9 +52,9 @@ SPAM_MAX_WORDS = 60
 RULES = (
     Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
     Rule("spam.block", CATEGORY, "a block of spam sentences: commercial intent with a link or a contact",
-         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
     Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph",
-         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
 )
 
 # Ways to reach a seller besides a link: a phone number (nine digits or more),
@@ -192,9 +194,14 @@ def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
         if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= TAIL_WORDS or y.foreign >= 3
                    for y in ss[a + 1:]):
             continue
+        # The lead-in: short sentences before it, up to LEAD_SENTENCES, the
+        # first of them with a commercial word ("Need a loan? Approved in 24 hours.").
         k = a
-        while k > 0 and (ss[k - 1].kinds or ss[k - 1].sales or ss[k - 1].prices) and ss[k - 1].n_words <= LEAD_WORDS:
-            k -= 1
+        lead = a
+        while lead > 0 and a - lead < LEAD_SENTENCES and ss[lead - 1].n_words <= LEAD_WORDS:
+            lead -= 1
+            if ss[lead].kinds or ss[lead].sales or ss[lead].prices:
+                k = lead
         why = _verdict(ss[k:])
         if why is None and k < a:
             why = _verdict(ss[a:])
