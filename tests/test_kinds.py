@@ -26,3 +26,27 @@ def test_near_miss_article_sentences_stay(lang, text):
         assert line in out
     for p in ARTICLES[lang]:
         assert p in out
+
+
+MID_WALLS = [
+    ("en", "Create a free account to continue reading this article."),
+    ("de", "Jetzt weiterlesen mit Abo: Testen Sie 4 Wochen für 1 Euro."),
+    ("fr", "Cet article est réservé aux abonnés. Abonnez-vous pour lire la suite."),
+    ("es", "Para seguir leyendo, suscríbete."),
+    ("it", "Per continuare a leggere abbonati."),
+    ("pt", "Para continuar lendo, assine."),
+    ("pl", "Aby czytać dalej, wykup subskrypcję."),
+    ("ru", "Чтобы продолжить чтение, оформите подписку."),
+]
+
+
+@pytest.mark.parametrize("lang,wall", MID_WALLS, ids=[lang for lang, _ in MID_WALLS])
+def test_wall_in_the_middle_keeps_the_text_after_it(lang, wall):
+    """Some sites ship the whole text behind a wall drawn over it: the wall
+    goes, the article's paragraphs after it stay."""
+    paras = ARTICLES[lang]
+    art = newsclean.clean_text("\n\n".join(paras[:2] + [wall] + paras[2:]))
+    assert wall not in art.text
+    assert any(r.category == "paywall" for r in art.removed)
+    for p in paras:
+        assert p in art.text

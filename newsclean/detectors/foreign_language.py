@@ -14,6 +14,7 @@ predominantly foreign are removed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import List, Optional
 
 from ..analysis.language import detect_line
@@ -45,9 +46,12 @@ DOUBT_BARE_WORDS = 6
 DOUBT_BLOCK_WORDS = 40
 #: ... with words of letters for at least this share of its tokens (not a line of dates and scores) ...
 DOUBT_WORD_SHARE = 0.6
-#: ... and, of its words of letters only, at least this share in lower case (a
-#: line of names and scores, "Kyle Busch 5040 5 1", is no sentence of any language).
+#: ... and at least this share of its content words (no function word of any
+#: list) in lower case: a line of names and titles is no sentence of any language ...
 DOUBT_LOWER_SHARE = 0.6
+#: ... or, in a language that capitalises its nouns, this share of all its words.
+DOUBT_LOWER_SHARE_NOUNS = 0.4
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 RULES = (
     Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",
@@ -55,11 +59,13 @@ RULES = (
     Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script, or in another language of "
          "the same script (function words, then langdetect)",
          params=("SENTENCE_SHARE", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
-                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_BLOCK_WORDS")),
+                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BLOCK_WORDS")),
     Rule("foreign.language", CATEGORY, "a block in another language of the same script: function words, "
          "then langdetect for lines they leave in doubt",
          params=("OTHER_MIN", "OWN_MAX", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
-                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_BLOCK_WORDS")),
+                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BLOCK_WORDS")),
 )
 
 #: A block in another script is language only with at least this many plain
@@ -96,6 +102,11 @@ def _other_language(ws, article_lang: str):
     return None
 
 
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset:
+    return frozenset().union(*lexicon.stopwords().values())
+
+
 def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     """For a same-script line or sentence the stop-word profile leaves in
     doubt: the other language langdetect finds it in, when the function words
@@ -103,9 +114,9 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     of letters, as written; ``n_tokens``: its tokens between spaces."""
     ws = [w for w in ws if len(w) > 1]
     n = len(ws)
-    if (n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens
-            or sum(1 for w in ws if w[:1].islower()) < DOUBT_LOWER_SHARE * n):
+    if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
         return None
+    cased = ws
     ws = [w.casefold().replace("’", "'") for w in ws]
     table = lexicon.stopwords()
     hits = lexicon.stopword_hits(ws)
@@ -123,6 +134,18 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     found = detect_line(" ".join(ws))
     if found is None or found == article_lang or found not in table:
         return None
+    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
+    # "Botic van de Zanschulp"): most of its content words in lower case; of
+    # all its words in a language that capitalises its nouns.
+    if found in NOUNS_CAPITALISED:
+        if sum(1 for w in cased if w[:1].islower()) < DOUBT_LOWER_SHARE_NOUNS * n:
+            return None
+    else:
+        stops = _function_words()
+        content = [w for w, c in zip(ws, cased) if w not in stops]
+        if content and sum(1 for w, c in zip(ws, cased) if w not in stops and c[:1].islower()) \
+                < DOUBT_LOWER_SHARE * len(content):
+            return None
     if best > 0 and hits.get(found, 0) <= hits.get(article_lang, 0):
         return None  # langdetect and the function words disagree
     return found
