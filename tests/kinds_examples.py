@@ -204,6 +204,11 @@ NEAR_MISSES: List[tuple] = [
     ("en", "Readers can still find 3 free articles on the archive page."),
     ("de", "Nur Mitglieder dürfen über die Artikel der Satzung abstimmen."),
     ("en", "Silicon"),
+    ("it", "Tra i titoli più attesi ci sono The Batman e No Time to Die."),
+    ("it", "Bring Me The Horizon"),
+    ("de", "Die Band spielte zum Abschluss We Will Rock You."),
+    ("pt", "Love Actually continua a ser o filme de Natal preferido dos leitores."),
+    ("en", "Kowalski beat Nowak 6-4, 6-3 to reach the final in Kraków."),
     ("en", "Search and rescue teams worked through the night"),
     ("en", "Display: 6.1 inches\nBattery: 4,000 mAh\nWeight: 172 grams\nPrice: $799"),
 ]

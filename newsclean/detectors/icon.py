@@ -204,6 +204,6 @@ def icon_labels(ctx: Context) -> List[Finding]:
                                    f"run of {len(run)} icon labels", "icon.run", 0.9, None))
             i = j
         if tail < len(toks):
-            out.append(Finding(b.start + toks[tail][0], b.end, CATEGORY,
-                               f"{len(toks) - tail} icon label(s) glued to the end of a paragraph", "icon.run", 0.9, None))
+            why = f"{len(toks) - tail} icon label(s) glued to the end of a paragraph"
+            out.append(Finding(b.start + toks[tail][0], b.end, CATEGORY, why, "icon.run", 0.9, None))
     return out

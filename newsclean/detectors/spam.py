@@ -69,11 +69,13 @@ _CONTACT_RE = re.compile(r"\+?\d(?:[\s()./-]{0,3}\d){8,}"
                          r"|" + EMAIL_RE.pattern +
                          r"|(?:wa\.me|t\.me)/\S{1,64}"
                          # a web address without its scheme: shop-example.com, zaim.ru/online
-                         r"|\b[a-z0-9а-я][a-z0-9а-я-]{1,62}(?:\.[a-z0-9-]{2,62})?\.(?:" + _TLDS + r")\b(?:/\S{0,200})?"
+                         r"|\b[a-z0-9а-я][a-z0-9а-я-]{1,62}(?:\.[a-z0-9-]{2,62})?\.(?:" + _TLDS
+                         + r")\b(?:/\S{0,200})?"
                          r"|(?i:whatsapp|telegram|viber|wechat|skype)\s*:?\s*(?:@\w{3,32}|\+?\d[\d\s()-]{6,20}\d)")
 # A price or a percentage: "4,99 €", "$9", "R$ 3.000", "500 zł", "70 %".
-_PRICE_RE = re.compile(r"(?:[€$£₽]|R\$)\s?\d|\d(?:[\d.,\s]{0,12}\d)?\s?(?:[€$£₽%]|zł|руб|usd|eur|euro|tl\b|dollar|dólar|"
-                       r"reais|złotych|рубл)", re.IGNORECASE)
+_PRICE_RE = re.compile(r"(?:[€$£₽]|R\$)\s?\d"
+                       r"|\d(?:[\d.,\s]{0,12}\d)?\s?(?:[€$£₽%]|zł|руб|usd|eur|euro|tl\b|dollar|dólar|reais|złotych|рубл)",
+                       re.IGNORECASE)
 _TOKEN_RE = re.compile(r"\S+")
 _ADDRESS_SEP_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|[-_./]")
 _SCRIPT_RES = dict(SCRIPTS)
@@ -231,7 +233,8 @@ def spam(ctx: Context) -> List[Finding]:
         if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
-        ss = [_sentence(text, s, e, contacts, kinds_re, sales_re, in_addresses, script) for s, e in sentence_spans(text)]
+        ss = [_sentence(text, s, e, contacts, kinds_re, sales_re, in_addresses, script)
+              for s, e in sentence_spans(text)]
         k, why = _spam_run(ss)
         if k == len(ss):
             continue
