@@ -98,6 +98,12 @@ JUNK: List[Junk] = [
     Junk("icon", "ru", "ru", "top", "Меню Поиск Закрыть"),
     Junk("icon", "xx", "en", "bottom", "expand_more"),
     Junk("icon", "xx", "it", "glued", "play_circle_outline volume_up fullscreen"),
+    # (written after the rules, as a check: all were caught)
+    Junk("icon", "xx", "pt", "middle", "fa-regular fa-bookmark fa-regular fa-comment"),
+    Junk("icon", "xx", "pt", "middle", "bi-facebook bi-twitter-x bi-linkedin"),
+    Junk("icon", "xx", "pt", "middle", "ios_share content_copy open_in_new"),
+    Junk("icon", "fr", "en", "middle", "Partager Commenter Enregistrer"),
+    Junk("icon", "xx", "pt", "middle", "icon-arrow-left icon-arrow-right"),
     # ------------------------------------------------------------ spam
     Junk("spam", "en", "en", "bottom", "Cheap designer sunglasses, up to 80% off today only at shades-deals-outlet.shop"),
     Junk("spam", "en", "en", "glued", "Need cash fast? Payday loans approved in 10 minutes, call 0800 555 0199 now."),
@@ -167,6 +173,12 @@ JUNK: List[Junk] = [
     Junk("paywall", "ru", "ru", "middle", "Этот материал доступен только подписчикам."),
     Junk("paywall", "ja", "en", "middle", "この記事は有料会員限定です。続きを読むにはログインしてください。"),
     Junk("paywall", "zh", "en", "middle", "本文为付费内容，订阅后即可阅读全文。"),
+    # (written after the rules, as a check: these were caught, or caught under another category, then)
+    Junk("paywall", "en", "pt", "middle", "Your free preview has ended. Choose a plan to continue."),
+    Junk("paywall", "it", "en", "middle", "Hai esaurito gli articoli gratuiti di questo mese."),
+    Junk("paywall", "ru", "en", "middle", "Полная версия статьи доступна по подписке."),
+    Junk("paywall", "pl", "pt", "middle", "Treść dostępna wyłącznie dla prenumeratorów."),
+    Junk("paywall", "pt", "en", "middle", "Você atingiu o limite de matérias gratuitas."),
     # ------------------------------------------------------------ foreign_language
     Junk("foreign_language", "de", "en", "middle",
          "Die Veranstaltung wurde wegen des schlechten Wetters auf die nächste Woche verschoben."),
@@ -196,6 +208,13 @@ JUNK: List[Junk] = [
          "This article is also available in English."),
     Junk("foreign_language", "es", "en", "top",
          "Lee esta noticia en español."),
+    # (written after the rules, as a check: all were caught)
+    Junk("foreign_language", "fr", "pt", "middle",
+         "Les habitants ont été invités à rester chez eux jusqu'à nouvel ordre."),
+    Junk("foreign_language", "es", "pt", "middle", "Los vecinos denunciaron el mal estado de las aceras durante años."),
+    Junk("foreign_language", "tr", "en", "middle", "Belediye başkanı yeni projenin gelecek yıl tamamlanacağını söyledi."),
+    Junk("foreign_language", "nl", "pt", "middle", "De gemeente heeft besloten om de weg volgend jaar te vernieuwen."),
+    Junk("foreign_language", "pl", "en", "middle", "Mieszkańcy od lat skarżą się na hałas i korki."),
 ]
 
 #: Article sentences that look like junk (a casino, a loan, a quotation, UI
@@ -224,6 +243,7 @@ NEAR_MISSES: List[tuple] = [
     ("en", "Free articles on the topic are still available in the library."),
     ("en", "Readers can still find 3 free articles on the archive page."),
     ("de", "Nur Mitglieder dürfen über die Artikel der Satzung abstimmen."),
+    ("en", "The full text of the article is only available to subscribers of the print edition, the publisher said."),
     ("en", "Silicon"),
     ("it", "Tra i titoli più attesi ci sono The Batman e No Time to Die."),
     ("it", "Bring Me The Horizon"),

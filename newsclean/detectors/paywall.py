@@ -66,7 +66,7 @@ COUNTER_MAX_WORDS = 25
 _DIGIT_RE = re.compile(r"\d")
 #: paywall.kinds judges blocks of at most this many words: a longer one is a
 #: sentence about subscribers or free articles, not the notice.
-KINDS_MAX_WORDS = 20
+KINDS_MAX_WORDS = 16
 #: A login prompt for subscribers ("Already a subscriber? Log in") has at most this many words.
 LOGIN_MAX_WORDS = 8
 #: A line right before or after a notice, with a part of a wall of its own
@@ -161,6 +161,8 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
         return "a metered counter or limit of free articles"
     if {"only", "sub"} <= kinds and kinds & {"unit", "paid", "act", "go"}:
         return "a notice that the content is for subscribers or members only"
+    if {"only", "act", "unit"} <= kinds:
+        return "a notice that the content is available with a subscription or registration only"
     if {"paid", "unit"} <= kinds and kinds & {"sub", "act", "go", "login"}:
         return "a notice that the content is paid"
     if "go" in kinds and kinds & {"act", "sub", "paid"}:
