@@ -37,11 +37,14 @@ SENTENCE_SHARE = 0.9
 DOUBT_MIN_WORDS = 5
 #: ... at most this share of the article language's function words ...
 DOUBT_OWN_MAX = 0.12
-#: ... and another language's function words at least this share and this
-#: many times the article's, or none of any list's at least DOUBT_BARE_WORDS words.
+#: ... and another language's function words (two at least, more than the
+#: article language's) at least this share and this many times the article's
+#: own, or no function word of any list in at least DOUBT_BARE_WORDS words ...
 DOUBT_OTHER_MIN = 0.1
 DOUBT_DOMINANCE = 2.0
 DOUBT_BARE_WORDS = 6
+#: ... and then at least this many letters its article's language does not write.
+DOUBT_ALIEN_LETTERS = 2
 #: A block of at most this many words is judged whole first, then sentence by sentence.
 DOUBT_BLOCK_WORDS = 40
 #: ... with words of letters for at least this share of its tokens (not a line of dates and scores) ...
@@ -59,12 +62,12 @@ RULES = (
     Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script, or in another language of "
          "the same script (function words, then langdetect)",
          params=("SENTENCE_SHARE", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
-                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
                  "DOUBT_BLOCK_WORDS")),
     Rule("foreign.language", CATEGORY, "a block in another language of the same script: function words, "
          "then langdetect for lines they leave in doubt",
          params=("OTHER_MIN", "OWN_MAX", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
-                 "DOUBT_BARE_WORDS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
                  "DOUBT_BLOCK_WORDS")),
 )
 
@@ -102,6 +105,30 @@ def _other_language(ws, article_lang: str):
     return None
 
 
+# The letters beyond a-z that each language's alphabet has (Cyrillic: the
+# Russian alphabet). A line with no function word of any list is looked at
+# only when it has a letter its article's language does not write ("Rząd
+# zapowiedział" in an English article).
+_OWN_LETTERS = {
+    "en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúü", "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú", "pl": "ąćęłńóśźż", "nl": "áéèëïóöü",
+}
+_RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def _alien_letters(ws: List[str], article_lang: str) -> bool:
+    """Whether the words ``ws`` (casefolded) hold DOUBT_ALIEN_LETTERS letters
+    or more that the article language does not write."""
+    if article_lang == "ru":
+        n = sum(1 for w in ws for c in w if "\u0400" <= c <= "\u04ff" and c not in _RUSSIAN)
+    elif article_lang in _OWN_LETTERS:
+        own = _OWN_LETTERS[article_lang]
+        n = sum(1 for w in ws for c in w if not c.isascii() and c not in own)
+    else:
+        return False
+    return n >= DOUBT_ALIEN_LETTERS
+
+
 @lru_cache(maxsize=None)
 def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
@@ -116,8 +143,18 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     n = len(ws)
     if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
         return None
-    cased = ws
-    ws = [w.casefold().replace("’", "'") for w in ws]
+    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
+    # "Botic van de Zanschulp"): most of its content words in lower case; of
+    # all its words in a language that capitalises its nouns (decided below,
+    # once langdetect has named the language; both tested here, before it runs).
+    stops = _function_words()
+    folded = [w.casefold().replace("’", "'") for w in ws]
+    content_lower = [c[:1].islower() for w, c in zip(folded, ws) if w not in stops]
+    sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
+    nouns_sentence_like = sum(1 for c in ws if c[:1].islower()) >= DOUBT_LOWER_SHARE_NOUNS * n
+    if not (sentence_like or nouns_sentence_like):
+        return None
+    ws = folded
     table = lexicon.stopwords()
     hits = lexicon.stopword_hits(ws)
     best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
@@ -127,25 +164,16 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
     if own > DOUBT_OWN_MAX:
         return None
-    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own):
+    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                         and hits[best_lang] > hits.get(article_lang, 0)):
         return None
-    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS):
+    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(ws, article_lang)):
         return None
     found = detect_line(" ".join(ws))
     if found is None or found == article_lang or found not in table:
         return None
-    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
-    # "Botic van de Zanschulp"): most of its content words in lower case; of
-    # all its words in a language that capitalises its nouns.
-    if found in NOUNS_CAPITALISED:
-        if sum(1 for w in cased if w[:1].islower()) < DOUBT_LOWER_SHARE_NOUNS * n:
-            return None
-    else:
-        stops = _function_words()
-        content = [w for w, c in zip(ws, cased) if w not in stops]
-        if content and sum(1 for w, c in zip(ws, cased) if w not in stops and c[:1].islower()) \
-                < DOUBT_LOWER_SHARE * len(content):
-            return None
+    if not (nouns_sentence_like if found in NOUNS_CAPITALISED else sentence_like):
+        return None
     if best > 0 and hits.get(found, 0) <= hits.get(article_lang, 0):
         return None  # langdetect and the function words disagree
     return found
@@ -219,6 +247,12 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
                                              f"block reads as {cand} (function words), article is in {doc.language}",
                                              "foreign.language", 0.8))
                 continue
+        # (cheap first: another language's function words, two or more, or
+        # letters the article's language does not write, somewhere in the block)
+        hits = lexicon.stopword_hits(f.words)
+        if max((v for k, v in hits.items() if k != doc.language), default=0) < 2 \
+                and not _alien_letters(f.words, doc.language):
+            continue
         sents = sentence_spans(b.text) if f.n_words >= 2 * DOUBT_MIN_WORDS else [(0, len(b.text))]
         if f.n_urls == 0 and f.n_words <= DOUBT_BLOCK_WORDS and (
                 cand := _in_doubt(_LETTERS_RE.findall(b.text), len(b.text.split()), doc.language)):

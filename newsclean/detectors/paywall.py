@@ -130,6 +130,24 @@ def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
 
 
+@lru_cache(maxsize=None)
+def _term_prefixes() -> frozenset:
+    """The first letters (up to four) of every term of data/paywall_kinds.txt but the fillers: a block
+    holds a part of a notice only if one of its words starts so (the cheap test before the regex)."""
+    out = set()
+    for line in lexicon.phrases("paywall_kinds"):
+        kind, _, term = line.partition(":")
+        if kind.strip() != "fill" and term.strip():
+            out.add(term.split()[0].rstrip("*")[:4])
+    return frozenset(out)
+
+
+def _maybe_notice(ws: List[str], least: int) -> bool:
+    """Whether ``least`` of the words ``ws`` (casefolded) may be parts of a notice."""
+    pre = _term_prefixes()
+    return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
+
+
 def _kinds_of(text: str) -> Tuple[frozenset, float]:
     """(the kinds of notice parts ``text`` holds, the share of its content
     words inside them; 1.0 for text in a script without spaces)."""
@@ -228,7 +246,8 @@ def paywall(ctx: Context) -> List[Finding]:
                                          0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
             continue
-        kinds, coverage = _kinds_of(b.text) if n <= KINDS_MAX_WORDS else (frozenset(), 0.0)
+        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (not b.text.isascii() or _maybe_notice(ws, 1 if n <= NEXT_TO_MAX_WORDS else 2))
+                           else (frozenset(), 0.0))
         notice = _kinds_notice(kinds, coverage, n)
         if notice:
             out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
