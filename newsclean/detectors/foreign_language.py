@@ -134,12 +134,18 @@ def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
 
 
-def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
-    """For a same-script line or sentence the stop-word profile leaves in
-    doubt: the other language langdetect finds it in, when the function words
-    point away from the article's language; None otherwise. ``ws``: its words
-    of letters, as written; ``n_tokens``: its tokens between spaces."""
-    ws = [w for w in ws if len(w) > 1]
+def _in_doubt(text: str, article_lang: str) -> Optional[str]:
+    """For a same-script line or sentence ``text`` the stop-word profile leaves
+    in doubt: the other language langdetect finds it in, when the function
+    words point away from the article's language; None otherwise."""
+    n_tokens = len(text.split())
+    # its words of letters, as written; a word that opens a sentence is not counted as capitalised
+    ws, openers = [], []
+    for m in _LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            ws.append(m.group())
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
     n = len(ws)
     if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
         return None
@@ -149,9 +155,10 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     # once langdetect has named the language; both tested here, before it runs).
     stops = _function_words()
     folded = [w.casefold().replace("’", "'") for w in ws]
-    content_lower = [c[:1].islower() for w, c in zip(folded, ws) if w not in stops]
+    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
     sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
-    nouns_sentence_like = sum(1 for c in ws if c[:1].islower()) >= DOUBT_LOWER_SHARE_NOUNS * n
+    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
+    nouns_sentence_like = not inner or sum(inner) >= DOUBT_LOWER_SHARE_NOUNS * len(inner)
     if not (sentence_like or nouns_sentence_like):
         return None
     ws = folded
@@ -170,6 +177,8 @@ def _in_doubt(ws: List[str], n_tokens: int, article_lang: str) -> Optional[str]:
     if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(ws, article_lang)):
         return None
     found = detect_line(" ".join(ws))
+    if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:
+        found = best_lang  # (langdetect says "not the article's", the function words say which: nl for af)
     if found is None or found == article_lang or found not in table:
         return None
     if not (nouns_sentence_like if found in NOUNS_CAPITALISED else sentence_like):
@@ -255,7 +264,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             continue
         sents = sentence_spans(b.text) if f.n_words >= 2 * DOUBT_MIN_WORDS else [(0, len(b.text))]
         if f.n_urls == 0 and f.n_words <= DOUBT_BLOCK_WORDS and (
-                cand := _in_doubt(_LETTERS_RE.findall(b.text), len(b.text.split()), doc.language)):
+                cand := _in_doubt(b.text, doc.language)):
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"line reads as {cand} (function words and langdetect), "
                                          f"article is in {doc.language}", "foreign.language", 0.75))
@@ -267,7 +276,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
             if sent[0] in _QUOTES or (before and before in _QUOTES) or "http" in sent or "www." in sent:
                 continue
-            cand = _in_doubt(_LETTERS_RE.findall(sent), len(sent.split()), doc.language)
+            cand = _in_doubt(sent, doc.language)
             if cand:
                 out.append(Finding(b.start + s, b.start + e, CATEGORY,
                                    f"sentence reads as {cand} (function words and langdetect), "
