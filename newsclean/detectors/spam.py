@@ -22,6 +22,7 @@ has no contact and stays; one with a web address and no offer stays too.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from typing import List, Mapping, NamedTuple, Optional, Tuple
 
@@ -123,10 +124,15 @@ class _Sentence(NamedTuple):
     plain: int           # words that are none of the above
 
 
-def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], kinds_re, sales_re,
-              in_addresses: Tuple[str, ...], script: str) -> _Sentence:
+def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], kinds_re,
+              sales_re, in_addresses: Tuple[str, ...], script: str) -> _Sentence:
     sent = text[s:e]
-    mine = [(a, z) for a, z in contacts if a < e and s < z]
+    lo = bisect_left(contact_ends, s + 1)
+    mine = []
+    for a, z in contacts[lo:]:
+        if a >= e:
+            break
+        mine.append((a, z))
     kinds = frozenset(m.group().casefold() for m in kinds_re.finditer(sent))
     # A web address named after what it sells (datinghub24.com, kredit-blitz.de): its kind counts.
     for a, z in mine:
@@ -139,12 +145,15 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], kinds_
     own = _SCRIPT_RES.get(script)
     other = [p for name, p in SCRIPTS if name != script]
     n = urls = foreign = plain = 0
+    ci = 0  # the contacts and the tokens are both in text order: one pass over each
     for m in _TOKEN_RE.finditer(sent):
         n += 1
         a, z, tok = s + m.start(), s + m.end(), m.group()
+        while ci < len(mine) and mine[ci][1] <= a:
+            ci += 1
         if URL_RE.match(tok) or tok.startswith(("http", "www.")):
             urls += 1
-        elif any(ca < z and a < cz for ca, cz in mine):
+        elif ci < len(mine) and mine[ci][0] < z:
             continue
         elif own is not None and not tok.isascii():
             n_own = len(own.findall(tok))
@@ -190,7 +199,13 @@ def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
     """(index of the first spam sentence, reason): the trailing run of
     sentences that is spam, or (len(ss), "")."""
     last = len(ss)
-    for a in range(last):
+    # Only the sentences of the last SPAM_MAX_WORDS words can start a run (a
+    # longer one is prose): a bounded number, so the work is linear in the block.
+    first, words = last, 0
+    while first > 0 and words + ss[first - 1].n_words <= SPAM_MAX_WORDS:
+        first -= 1
+        words += ss[first].n_words
+    for a in range(first, last):
         x = ss[a]
         if not (x.contacts or x.foreign >= 3):
             continue
@@ -235,7 +250,8 @@ def spam(ctx: Context) -> List[Finding]:
         if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
-        ss = [_sentence(text, s, e, contacts, kinds_re, sales_re, in_addresses, script)
+        ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
               for s, e in sentence_spans(text)]
         k, why = _spam_run(ss)
         if k == len(ss):
