@@ -115,3 +115,29 @@ def guess_language(lines: List[str], sample_chars: int = 2000, hint: Optional[st
     if len(ws) < 3:
         return None
     return _langdetect(sample[:800])
+
+
+#: detect_line: langdetect's trials (random n-gram samplings) for one line; its default is 7.
+LINE_TRIALS = 3
+
+
+def detect_line(text: str) -> Optional[str]:
+    """langdetect's language for one line or sentence (ISO 639-1; ``zh`` for
+    Chinese), seeded: the evidence the foreign_language detector asks for on
+    the lines its stop-word profiles leave in doubt. None when it cannot tell.
+    LINE_TRIALS samplings, not langdetect's seven: a line has few n-grams to sample."""
+    from langdetect.lang_detect_exception import LangDetectException  # (see _langdetect_factory)
+
+    if not text.strip():
+        return None
+    try:
+        detector = _langdetect_factory().create()
+        detector.n_trial = LINE_TRIALS
+        detector.append(text[:800])
+        res = detector.get_probabilities()
+    except LangDetectException:
+        return None
+    if not res:
+        return None
+    code = res[0].lang
+    return "zh" if code.startswith("zh") else code

@@ -1,17 +1,23 @@
 """``foreign_language``: fragments in another language than the article.
 
-Cheap evidence only: the Unicode script of a block's letters against the
-article's script; for same-script blocks (a German line in an English article),
-the stop-word profile (none of the article language's function words, a quarter
-of another's). The article's own language is decided once per document.
+The Unicode script of a block's letters against the article's script; for
+same-script text (a German line in an English article, an Italian sentence in
+a Portuguese one), the stop-word profile first (few of the article language's
+function words, plenty of another's) and langdetect as the deciding evidence
+for lines and sentences the stop words leave in doubt: short ones, ones with
+no function word of any list. The article's own language is decided once per
+document.
 A foreign word or name inside a real sentence ("Spasibo [thank you]",
 "Xi Jinping (習近平)") stays: only blocks, or whole unquoted sentences, that are
 predominantly foreign are removed.
 """
 from __future__ import annotations
 
-from typing import List
+import re
+from functools import lru_cache
+from typing import List, Optional
 
+from ..analysis.language import detect_line
 from ..text import lexicon
 from ..analysis.findings import Finding
 from .base import Context, Rule
@@ -26,13 +32,43 @@ OTHER_MIN = 0.25
 OWN_MAX = 0.06
 #: A sentence inside a block goes when this share of its letters is in another script.
 SENTENCE_SHARE = 0.9
+#: Lines and sentences the stop words leave in doubt (langdetect decides):
+#: at least this many words ...
+DOUBT_MIN_WORDS = 5
+#: ... at most this share of the article language's function words ...
+DOUBT_OWN_MAX = 0.12
+#: ... and another language's function words (two at least, more than the
+#: article language's) at least this share and this many times the article's
+#: own, or no function word of any list in at least DOUBT_BARE_WORDS words ...
+DOUBT_OTHER_MIN = 0.1
+DOUBT_DOMINANCE = 2.0
+DOUBT_BARE_WORDS = 6
+#: ... and then at least this many letters its article's language does not write.
+DOUBT_ALIEN_LETTERS = 2
+#: A block of at most this many words is judged whole first, then sentence by sentence.
+DOUBT_BLOCK_WORDS = 40
+#: ... with words of letters for at least this share of its tokens (not a line of dates and scores) ...
+DOUBT_WORD_SHARE = 0.6
+#: ... and at least this share of its content words (no function word of any
+#: list) in lower case: a line of names and titles is no sentence of any language ...
+DOUBT_LOWER_SHARE = 0.6
+#: ... or, in a language that capitalises its nouns, this share of all its words.
+DOUBT_LOWER_SHARE_NOUNS = 0.4
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 RULES = (
     Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",
                                                                                 "MIN_PLAIN_WORDS")),
-    Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script", params=("SENTENCE_SHARE",)),
-    Rule("foreign.language", CATEGORY, "a block in another language of the same script",
-         params=("OTHER_MIN", "OWN_MAX")),
+    Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script, or in another language of "
+         "the same script (function words, then langdetect)",
+         params=("SENTENCE_SHARE", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
+                 "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BLOCK_WORDS")),
+    Rule("foreign.language", CATEGORY, "a block in another language of the same script: function words, "
+         "then langdetect for lines they leave in doubt",
+         params=("OTHER_MIN", "OWN_MAX", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
+                 "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
+                 "DOUBT_BLOCK_WORDS")),
 )
 
 #: A block in another script is language only with at least this many plain
@@ -45,6 +81,8 @@ def _plain_words(text: str) -> int:
     return sum(1 for w in text.split() if w.isalpha())
 
 
+# Words of letters, with their apostrophes ("wasn’t", "dell'articolo").
+_LETTERS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _QUOTES = "\"'“”„«»‘’「『(["
 
 
@@ -65,6 +103,89 @@ def _other_language(ws, article_lang: str):
     if best_rate >= OTHER_MIN and own_rate <= OWN_MAX:
         return best
     return None
+
+
+# The letters beyond a-z that each language's alphabet has (Cyrillic: the
+# Russian alphabet). A line with no function word of any list is looked at
+# only when it has a letter its article's language does not write ("Rząd
+# zapowiedział" in an English article).
+_OWN_LETTERS = {
+    "en": "", "de": "äöüß", "fr": "àâæçéèêëîïôœùûüÿ", "es": "áéíñóúü", "it": "àèéìíîòóùú",
+    "pt": "áâãàçéêíóôõú", "pl": "ąćęłńóśźż", "nl": "áéèëïóöü",
+}
+_RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+
+
+def _alien_letters(ws: List[str], article_lang: str) -> bool:
+    """Whether the words ``ws`` (casefolded) hold DOUBT_ALIEN_LETTERS letters
+    or more that the article language does not write."""
+    if article_lang == "ru":
+        n = sum(1 for w in ws for c in w if "\u0400" <= c <= "\u04ff" and c not in _RUSSIAN)
+    elif article_lang in _OWN_LETTERS:
+        own = _OWN_LETTERS[article_lang]
+        n = sum(1 for w in ws for c in w if not c.isascii() and c not in own)
+    else:
+        return False
+    return n >= DOUBT_ALIEN_LETTERS
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset:
+    return frozenset().union(*lexicon.stopwords().values())
+
+
+def _in_doubt(text: str, article_lang: str) -> Optional[str]:
+    """For a same-script line or sentence ``text`` the stop-word profile leaves
+    in doubt: the other language langdetect finds it in, when the function
+    words point away from the article's language; None otherwise."""
+    n_tokens = len(text.split())
+    # its words of letters, as written; a word that opens a sentence is not counted as capitalised
+    ws, openers = [], []
+    for m in _LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            ws.append(m.group())
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
+    n = len(ws)
+    if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
+        return None
+    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
+    # "Botic van de Zanschulp"): most of its content words in lower case; of
+    # all its words in a language that capitalises its nouns (decided below,
+    # once langdetect has named the language; both tested here, before it runs).
+    stops = _function_words()
+    folded = [w.casefold().replace("’", "'") for w in ws]
+    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
+    sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
+    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
+    nouns_sentence_like = not inner or sum(inner) >= DOUBT_LOWER_SHARE_NOUNS * len(inner)
+    if not (sentence_like or nouns_sentence_like):
+        return None
+    ws = folded
+    table = lexicon.stopwords()
+    hits = lexicon.stopword_hits(ws)
+    best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
+    best = hits.get(best_lang, 0) / n
+    # The article language's own function words, those the other language does not share ("in", "is").
+    own_stops, other_stops = table[article_lang], table[best_lang]
+    own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
+    if own > DOUBT_OWN_MAX:
+        return None
+    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                         and hits[best_lang] > hits.get(article_lang, 0)):
+        return None
+    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(ws, article_lang)):
+        return None
+    found = detect_line(" ".join(ws))
+    if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:
+        found = best_lang  # (langdetect says "not the article's", the function words say which: nl for af)
+    if found is None or found == article_lang or found not in table:
+        return None
+    if not (nouns_sentence_like if found in NOUNS_CAPITALISED else sentence_like):
+        return None
+    if best > 0 and hits.get(found, 0) <= hits.get(article_lang, 0):
+        return None  # langdetect and the function words disagree
+    return found
 
 
 def quotations(ctx: Context) -> List[int]:
@@ -125,11 +246,39 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             continue
         # Same script, other language: the block has (almost) none of the
         # article language's function words and plenty of another's. Stop-word
-        # profiles are decisive at this length; langdetect would cost ~20 ms a block.
-        if doc.language and f.n_words >= 8 and f.stop_ratio < OWN_MAX:
+        # profiles are decisive at this length; langdetect only decides what they leave in doubt.
+        if not doc.language or doc.language not in lexicon.stopwords() or b.text[0] in _QUOTES:
+            continue
+        if f.n_words >= 8 and f.stop_ratio < OWN_MAX:
             cand = _other_language(f.words, doc.language)
             if cand:
                 out.append(doc.block_finding(b.index, CATEGORY,
                                              f"block reads as {cand} (function words), article is in {doc.language}",
                                              "foreign.language", 0.8))
+                continue
+        # (cheap first: another language's function words, two or more, or
+        # letters the article's language does not write, somewhere in the block)
+        hits = lexicon.stopword_hits(f.words)
+        if max((v for k, v in hits.items() if k != doc.language), default=0) < 2 \
+                and not _alien_letters(f.words, doc.language):
+            continue
+        sents = sentence_spans(b.text) if f.n_words >= 2 * DOUBT_MIN_WORDS else [(0, len(b.text))]
+        if f.n_urls == 0 and f.n_words <= DOUBT_BLOCK_WORDS and (
+                cand := _in_doubt(b.text, doc.language)):
+            out.append(doc.block_finding(b.index, CATEGORY,
+                                         f"line reads as {cand} (function words and langdetect), "
+                                         f"article is in {doc.language}", "foreign.language", 0.75))
+            continue
+        if len(sents) == 1:
+            continue
+        for s, e in sents:
+            sent = b.text[s:e]
+            before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
+            if sent[0] in _QUOTES or (before and before in _QUOTES) or "http" in sent or "www." in sent:
+                continue
+            cand = _in_doubt(sent, doc.language)
+            if cand:
+                out.append(Finding(b.start + s, b.start + e, CATEGORY,
+                                   f"sentence reads as {cand} (function words and langdetect), "
+                                   f"article is in {doc.language}", "foreign.sentence", 0.75, None))
     return out

@@ -1,8 +1,21 @@
-"""``icon``: icon-font and sprite labels run together (``icon bookmark-bicon cameraicon ...``)."""
+"""``icon``: icon labels a scraper picked up as text, recognised by their form.
+
+- identifier-shaped tokens: icon-font class strings (``fa fa-x``, ``fas fa-x``,
+  ``bi bi-x``, ``material-icons``), Material ligature names in snake_case
+  (``keyboard_arrow_down``), BEM-ish class names (``c-icon--share``), checked
+  against the Font Awesome and Material Design name lists (``data/icon_names.txt``);
+- rows of UI words with no sentence (``Menu Search Close``, ``Menü Suche
+  Schließen``, ``Меню Поиск Закрыть``: ``data/icons.txt``, the eight claimed
+  languages and a few more);
+- private-use glyphs of icon fonts, and lines of emoji buttons (``👍 👎``).
+
+A line made of them goes whole (``icon.line``, ``icon.glyph``); a run of them
+glued to real text goes alone (``icon.run``)."""
 from __future__ import annotations
 
 import re
-from typing import List
+import unicodedata
+from typing import List, Sequence, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -22,6 +35,9 @@ _CLASS_PREFIXES = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "fa
 _CLASS_RE = re.compile(r"^(?:fa|bi|glyphicon|mdi|icon|ti|la|el|ion|ri|ph)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The words (\w+ runs) an icon-font class string holds: "fas fa-bars" -> fas, fa, bars.
 _CLASS_WORDS = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "bi", "mdi", "glyphicon", "material"})
+# An icon-font class string: a prefix and a class of it ("fas fa-print", "la la-angle-down").
+_CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion|el|glyphicon)\s+"
+                            r"(?:fa|bi|la|ti|mdi|ph|ri|ion|el|glyphicon)-[a-z0-9]")
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
 #: A run of icon labels inside a line goes when it has at least this many tokens.
@@ -33,13 +49,16 @@ GLYPH_LINE_WORDS = 3
 #: A row of UI words ("menu search close"): this many words at least, every one an icon word.
 UI_ROW_MIN = 3
 UI_ROW_MAX = 8
+#: A line of emoji buttons ("👍 👎", "🔍") has at most this many of them, and nothing else.
+EMOJI_LINE_MAX = 6
 
 RULES = (
     Rule("icon.line", CATEGORY, "a line made of icon labels: icon-font class names, ligature names, UI words",
          params=("LINE_SHARE", "UI_ROW_MIN", "UI_ROW_MAX")),
-    Rule("icon.run", CATEGORY, "a run of icon labels inside a line", params=("MIN_RUN",)),
-    Rule("icon.glyph", CATEGORY, "icon-font glyphs (private-use characters), with a UI word or two",
-         params=("GLYPH_LINE_WORDS",)),
+    Rule("icon.run", CATEGORY, "a run of icon labels inside a line, or an icon-font class string or a row of "
+         "UI words glued to a paragraph's end", params=("MIN_RUN", "UI_ROW_MIN", "UI_ROW_MAX")),
+    Rule("icon.glyph", CATEGORY, "icon-font glyphs (private-use characters), with a UI word or two; "
+         "a line of emoji buttons", params=("GLYPH_LINE_WORDS", "EMOJI_LINE_MAX")),
 )
 
 
@@ -72,8 +91,58 @@ def _icon_name_in(text: str, names: frozenset) -> bool:
     return False
 
 
+def _emoji_line(text: str) -> bool:
+    """Whether ``text`` is only a few emoji or pictographic symbols (buttons: "👍 👎", "🔍")."""
+    toks = text.split()
+    if len(toks) > EMOJI_LINE_MAX:
+        return False
+    return all(unicodedata.category(c) == "So" or c in "\u200d\ufe0f\ufe0e" or "\U0001f3fb" <= c <= "\U0001f3ff"
+               for t in toks for c in t)
+
+
+def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
+    """Whether ``toks`` hold an icon-font class string: a class prefix ("fa",
+    "bi", "la") followed by a class of it ("fa-print", "bi-x-lg")."""
+    for (s1, e1, _), (s2, e2, _) in zip(toks, toks[1:]):
+        head, cls = text[s1:e1].casefold(), text[s2:e2].casefold()
+        if head in _CLASS_PREFIXES and cls != head and cls.startswith(head.split("-")[0] + "-"):
+            return True
+    return False
+
+
+def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
+    """Whether a token standing alone is an icon's name ("expand_more",
+    "fa-print"), not a word that merely holds "icon" or a part of a name
+    ("silicon", "user_id")."""
+    t = token.strip(",;|·•").casefold()
+    return t in vocab or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
+
+
+def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset) -> int:
+    """Index of the first token of a run of icon labels at the end of a
+    paragraph, after its last sentence: an icon-font class string, ligature
+    names, or a row of UI words (``len(toks)`` when there is none)."""
+    j = len(toks)
+    while j > 0 and toks[j - 1][2]:
+        j -= 1
+    if j == 0 or j == len(toks):
+        return len(toks)
+    if _class_string(toks[j:], text):
+        return j
+    before = text[:toks[j][0]].rstrip()
+    if not before or before[-1] not in ".!?…\"”»)":
+        return len(toks)
+    run = toks[j:]
+    strong = sum(1 for t in run if t[2] == 2)
+    if strong and (len(run) >= 2 or _named(text[run[0][0]:run[0][1]], vocab, names)):
+        return j
+    if strong == 0 and UI_ROW_MIN <= len(run) <= UI_ROW_MAX and text[-1] not in ".!?…:":
+        return j
+    return len(toks)
+
+
 def icon_labels(ctx: Context) -> List[Finding]:
-    """Rules icon.line and icon.run: one tokenisation of each block serves both."""
+    """Rules icon.line, icon.run and icon.glyph: one tokenisation of each block serves them all."""
     doc = ctx.doc
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
@@ -88,14 +157,19 @@ def icon_labels(ctx: Context) -> List[Finding]:
                 out.extend(Finding(b.start + m.start(), b.start + m.end(), CATEGORY, "icon-font glyph",
                                    "icon.glyph", 0.9, None) for m in _PRIVATE_RE.finditer(text))
             continue
-        if f.n_words < 2:
+        if f.n_words == 0:
+            if not text.isascii() and _emoji_line(text):
+                out.append(Finding(b.start, b.end, CATEGORY, "a line of emoji buttons", "icon.glyph", 0.9, b.index))
             continue
         # Every rule needs an unmistakable label ("icon" in a token, a ligature
         # with "_", an icon-font class or a hyphenated icon name), or, for a
         # row of UI words, every word an icon word: the cheap tests first.
+        short = f.n_words <= UI_ROW_MAX + 2
         if ("_" not in text and _CLASS_WORDS.isdisjoint(f.words) and "icon" not in text.lower()
                 and not ("-" in text and f.n_words <= 2 * UI_ROW_MAX and _icon_name_in(text, names))
-                and not (f.n_words <= UI_ROW_MAX and vocab.issuperset(f.words))):
+                and not (short and vocab.intersection(f.words))
+                and not (f.words and f.words[-1] in vocab)
+                and not ("-" in text and _CLASS_PAIR_RE.search(text) is not None)):
             continue
         toks = [(m.start(), m.end(), _is_icon(m.group(), vocab, names)) for m in _TOKEN_RE.finditer(text)]
         if not toks:
@@ -106,22 +180,30 @@ def icon_labels(ctx: Context) -> List[Finding]:
                 and not f.bullet):
             out.append(Finding(b.start, b.end, CATEGORY, f"a row of {len(toks)} UI words", "icon.line", 0.85, b.index))
             continue
+        if strong and iconish == len(toks) and not f.ends_sentence and (len(toks) > 1 or _named(text, vocab, names)):
+            out.append(Finding(b.start, b.end, CATEGORY, f"{len(toks)} icon label(s), {strong} unmistakable",
+                               "icon.line", 1.0, b.index))
+            continue
         if strong >= 2 and iconish / len(toks) >= LINE_SHARE:
             out.append(Finding(b.start, b.end, CATEGORY,
                                f"{iconish} of {len(toks)} tokens are icon labels", "icon.line", 1.0, b.index))
             continue
         # A run of icon labels glued to real text: remove the run only.
+        tail = _glued_tail(toks, text, vocab, names)
         i = 0
-        while i < len(toks):
+        while i < tail:
             if not toks[i][2]:
                 i += 1
                 continue
             j = i
-            while j < len(toks) and toks[j][2]:
+            while j < tail and toks[j][2]:
                 j += 1
             run = toks[i:j]
             if len(run) >= MIN_RUN and sum(1 for t in run if t[2] == 2) >= max(2, len(run) // 2):
                 out.append(Finding(b.start + run[0][0], b.start + run[-1][1], CATEGORY,
                                    f"run of {len(run)} icon labels", "icon.run", 0.9, None))
             i = j
+        if tail < len(toks):
+            why = f"{len(toks) - tail} icon label(s) glued to the end of a paragraph"
+            out.append(Finding(b.start + toks[tail][0], b.end, CATEGORY, why, "icon.run", 0.9, None))
     return out

@@ -8,8 +8,17 @@ Two rules:
   removed, except later long article-like paragraphs; the Article is flagged
   ``paywalled``.
 - ``paywall.prompt``: a short block made mostly of prompt phrases ("Already have
-  an account? SIGN IN", cookie banners, newsletter sign-ups). A long article
-  sentence that merely mentions "subscribers" or "sign in" stays.
+  an account? SIGN IN"). A long article sentence that merely mentions
+  "subscribers" or "sign in" stays.
+- ``paywall.counter``: a metered or character counter (a number, "left", a unit of reading).
+- ``paywall.kinds``: a short notice recognised by the parts walls are made of,
+  not by its wording (``data/paywall_kinds.txt``, eight languages and a few
+  more): a reading unit, "free" and a limit (a metered counter: "you have
+  used up your free articles"); "only" with subscribers and the content (a
+  subscriber-only notice); paid content; continuing or unlocking with a plan,
+  a subscription or a registration; "already a subscriber?" with logging in.
+  Most of its content words must be those parts: a sentence about members
+  or free articles stays. It never takes the text after it.
 """
 from __future__ import annotations
 
@@ -39,6 +48,10 @@ RULES = (
          positional=True, params=("REGION_PROSE_WORDS",)),
     Rule("paywall.counter", CATEGORY, "a metered or character counter (3 free articles left)",
          params=("COUNTER_MAX_WORDS",)),
+    Rule("paywall.kinds", CATEGORY, "a short notice joining the parts walls are made of, in any claimed language: "
+         "a metered counter or limit, a subscriber-only notice, paid content, a plan or registration wall, "
+         "a login prompt for subscribers", params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS",
+                                                  "NEXT_TO_MAX_WORDS")),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
                  "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
@@ -51,6 +64,20 @@ REGION_PROSE_WORDS = 6
 #: A metered counter ("3 free articles left", "残り2345文字") has at most this many words.
 COUNTER_MAX_WORDS = 25
 _DIGIT_RE = re.compile(r"\d")
+#: paywall.kinds judges blocks of at most this many words: a longer one is a
+#: sentence about subscribers or free articles, not the notice.
+KINDS_MAX_WORDS = 16
+#: A login prompt for subscribers ("Already a subscriber? Log in") has at most this many words.
+LOGIN_MAX_WORDS = 8
+#: A line right before or after a notice, with a part of a wall of its own
+#: ("Log in", "Weiterlesen mit Plus"), joins it when it has at most this many words.
+NEXT_TO_MAX_WORDS = 8
+#: ... and at least this share of its content words (not function words of
+#: any language, not numbers) are the parts of a notice: "Only members of the
+#: club can vote on two articles of the statute" is a sentence about members.
+KINDS_COVERAGE = 0.6
+_KIND_NAMES = ("unit", "free", "limit", "still", "only", "sub", "paid", "act", "go", "login", "fill")
+_WORD_RE = re.compile(r"\w+")
 # A price: the wall's offer ("0,99 € im ersten Monat", "$1 a week"), not the article's prose resuming.
 _PRICE_RE = re.compile(r"[€$£₽¥]|\d\s?(?:zł|руб|eur|usd)\b", re.IGNORECASE)
 
@@ -76,6 +103,91 @@ def _counter_terms(name: str) -> Tuple[frozenset, Tuple[str, ...]]:
     for t in lexicon.phrases(name):
         (cjk.append(t) if any("\u3040" <= c <= "\u9fff" for c in t) else words.add(t))
     return frozenset(words), tuple(cjk)
+
+
+@lru_cache(maxsize=None)
+def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]]:
+    """data/paywall_kinds.txt as one regex with a named group per kind (words
+    and stems), and the terms of scripts without spaces, matched inside words."""
+    by_kind: dict = {k: [] for k in _KIND_NAMES}
+    cjk: List[Tuple[str, str]] = []
+    for line in lexicon.phrases("paywall_kinds") + extra:
+        kind, _, term = line.partition(":")
+        kind, term = kind.strip(), term.strip()
+        if kind not in by_kind or not term:
+            continue
+        if any("\u3040" <= c <= "\u9fff" for c in term):
+            cjk.append((kind, term))
+            continue
+        parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
+        by_kind[kind].append(r"\s+".join(parts))
+    groups = "|".join(f"(?P<{k}>" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in by_kind.items() if v)
+    return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk)
+
+
+@lru_cache(maxsize=None)
+def _function_words() -> frozenset:
+    return frozenset().union(*lexicon.stopwords().values())
+
+
+@lru_cache(maxsize=None)
+def _term_prefixes() -> frozenset:
+    """The first letters (up to four) of every term of data/paywall_kinds.txt but the fillers: a block
+    holds a part of a notice only if one of its words starts so (the cheap test before the regex)."""
+    out = set()
+    for line in lexicon.phrases("paywall_kinds"):
+        kind, _, term = line.partition(":")
+        if kind.strip() != "fill" and term.strip():
+            out.add(term.split()[0].rstrip("*")[:4])
+    return frozenset(out)
+
+
+def _maybe_notice(ws: List[str], least: int) -> bool:
+    """Whether ``least`` of the words ``ws`` (casefolded) may be parts of a notice."""
+    pre = _term_prefixes()
+    return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
+
+
+def _kinds_of(text: str) -> Tuple[frozenset, float]:
+    """(the kinds of notice parts ``text`` holds, the share of its content
+    words inside them; 1.0 for text in a script without spaces)."""
+    pattern, cjk = _kind_terms()
+    spans, found = [], set()
+    for m in pattern.finditer(text):
+        found.add(m.lastgroup)
+        spans.append(m.span())
+    if not text.isascii():
+        found.update(k for k, t in cjk if t in text)
+    found.discard("fill")
+    found.discard(None)
+    if _DIGIT_RE.search(text):
+        found.add("number")
+    stops = _function_words()
+    content = [w.span() for w in _WORD_RE.finditer(text) if not w.group().isdigit()
+               and w.group().casefold() not in stops]
+    if not content or any("\u3040" <= c <= "\u9fff" for c in text):
+        return frozenset(found), 1.0
+    covered = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans))
+    return frozenset(found), covered / len(content)
+
+
+def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
+    """The kind of paywall notice a short block whose parts are ``kinds`` is, or ""."""
+    if n_words > KINDS_MAX_WORDS or coverage < KINDS_COVERAGE:
+        return ""
+    if {"unit", "free"} <= kinds and ("limit" in kinds or {"still", "number"} <= kinds):
+        return "a metered counter or limit of free articles"
+    if {"only", "sub"} <= kinds and kinds & {"unit", "paid", "act", "go"}:
+        return "a notice that the content is for subscribers or members only"
+    if {"only", "act", "unit"} <= kinds:
+        return "a notice that the content is available with a subscription or registration only"
+    if {"paid", "unit"} <= kinds and kinds & {"sub", "act", "go", "login"}:
+        return "a notice that the content is paid"
+    if "go" in kinds and kinds & {"act", "sub", "paid"}:
+        return "a plan, subscription or registration wall"
+    if {"sub", "login"} <= kinds and n_words <= LOGIN_MAX_WORDS:
+        return "a login prompt for subscribers"
+    return ""
 
 
 def paywall(ctx: Context) -> List[Finding]:
@@ -133,6 +245,28 @@ def paywall(ctx: Context) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt",
                                          0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
+            continue
+        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (not b.text.isascii() or _maybe_notice(ws, 1 if n <= NEXT_TO_MAX_WORDS else 2))
+                           else (frozenset(), 0.0))
+        notice = _kinds_notice(kinds, coverage, n)
+        if notice:
+            out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
+            prev_prompt = b.index
+        elif prev_prompt == b.index - 1 and n <= NEXT_TO_MAX_WORDS and kinds & {"go", "act", "login", "sub"}:
+            out.append(doc.block_finding(b.index, CATEGORY, "continues the paywall notice above it",
+                                         "paywall.kinds", 0.8))
+            prev_prompt = b.index
         elif n >= prose_min:
             prose_before += 1
+    # A short line right before a notice, with a part of a wall of its own ("Weiterlesen mit Plus").
+    found = {x.block for x in out if x.block is not None}
+    for x in list(out):
+        i = x.block
+        if i is None or x.rule != "paywall.kinds" or i == 0 or (i - 1) in found:
+            continue
+        fb = doc.feats[i - 1]
+        if fb.n_words <= NEXT_TO_MAX_WORDS and not fb.ends_sentence and ctx.free(i - 1) \
+                and _kinds_of(doc.blocks[i - 1].text)[0] & {"go", "act", "login", "sub", "paid"}:
+            out.append(doc.block_finding(i - 1, CATEGORY, "opens the paywall notice below it", "paywall.kinds", 0.8))
+            found.add(i - 1)
     return out

@@ -1,15 +1,30 @@
-"""``spam``: injected SEO/loan spam and bare link dumps.
+"""``spam``: injected commercial spam and bare link dumps.
 
-Found by features, not by a list of known spam sentences: URLs, letters in
-another script than the article's, commercial vocabulary (``data/spam_lexicon.txt``)
-and position (a spam tail glued to the end of a real paragraph is cut at the
-sentence or token where it starts; the paragraph's own sentences stay).
+Spam is recognised by its form, commercial intent with a way to reach the
+seller, not by a list of known spam sentences:
+
+- a way to reach the seller: a link, a web address without its scheme
+  (``cheap-loans24.pl``), a phone number, an e-mail address, a messenger
+  handle (``Telegram @name``, ``wa.me/...``);
+- commercial intent: a kind of thing spam sells (loans, casinos and betting,
+  dating, pharmacy, replicas, essays and theses, followers, SEO, crypto:
+  ``data/spam_lexicon.txt``), sales words (cheap, discount, order, free
+  delivery: ``data/spam_sales.txt``), a price or a percentage, in the eight
+  languages the library claims (and a few more).
+
+A sentence with a contact and one kind and one more commercial word, or with
+three commercial words, is spam; so are the sentences around it that carry
+the offer (a short lead-in "Need cash fast?", a trailing "Use code X"). Spam
+glued to the end of a real paragraph is cut where its sentences start: the
+paragraph's own sentences stay. An article sentence about a casino or a loan
+has no contact and stays; one with a web address and no offer stays too.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import List, Optional, Sequence, Tuple, cast
+from functools import lru_cache
+from typing import List, Mapping, NamedTuple, Optional, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -19,132 +34,231 @@ from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans
 
 CATEGORY = "spam"
 
+#: With a contact, a spam run needs this many commercial signals (kinds, sales
+#: words, prices), one of them a kind of thing spam sells ...
+MIN_COMMERCIAL = 2
+#: ... or this many without a kind (cheap + 70 % + free delivery).
+MIN_SALES = 3
+#: A sentence without a contact of its own joins the run as its lead-in when
+#: it has a commercial word and at most this many words ("Need cash fast?").
+LEAD_WORDS = 12
+#: ... going back at most this many sentences.
+LEAD_SENTENCES = 2
+#: After the contact, a sentence with no commercial word joins the run when it
+#: has at most this many words ("Use code SAVE15.").
+TAIL_WORDS = 8
+#: A spam run has at most this many words: a longer one is the article's prose.
+SPAM_MAX_WORDS = 60
+
 RULES = (
     Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
-    Rule("spam.block", CATEGORY, "a block of spam sentences (URLs, commercial or foreign-script words)"),
-    Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph"),
+    Rule("spam.block", CATEGORY, "a block of spam sentences: commercial intent with a link or a contact",
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+    Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph",
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
 )
 
-_TOKEN_RE = re.compile(r"\S+")
 # Ways to reach a seller besides a link: a phone number (nine digits or more),
-# an e-mail address, a messenger handle or link.
+# an e-mail address, a messenger handle or link, a web address without scheme.
 _NINE_DIGITS_RE = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
-_DOMAIN_HINT_RE = re.compile(r"[a-z0-9]\.[a-z]{2,6}\b")
-_MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line"})
+_DOMAIN_HINT_RE = re.compile(r"[a-z0-9]\.[a-zр]{2,7}\b")
+_MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line", "instagram", "insta",
+                         "tiktok", "snapchat", "kik", "dm"})
+_TLDS = ("com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|bet|casino|win|vip|club|live|pro|me|tv|cc|"
+         "loan|money|best|fun|link|click|app|ltd|today|rocks|"
+         "ru|de|fr|es|it|pt|pl|br|mx|ar|cl|uk|eu|us|in|ua|by|kz|nl|be|ch|at|se|cz|tr|ro|hu|gr|рф")
 _CONTACT_RE = re.compile(r"\+?\d(?:[\s()./-]{0,3}\d){8,}"
                          r"|" + EMAIL_RE.pattern +
                          r"|(?:wa\.me|t\.me)/\S{1,64}"
                          # a web address without its scheme: shop-example.com, zaim.ru/online
-                         r"|\b[a-z0-9][a-z0-9-]{1,62}\.(?:com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|"
-                         r"ru|de|fr|es|it|pt|pl|br|mx|ar|uk|eu|us|in|ua|by|kz)\b(?:/\S{0,200})?"
-                         r"|(?i:whatsapp|telegram|viber|wechat|skype)\s*:?\s*(?:@\w{3,32}|\+?\d[\d\s-]{6,20}\d)")
+                         r"|\b[a-z0-9а-я][a-z0-9а-я-]{1,62}(?:\.[a-z0-9-]{2,62})?\.(?:" + _TLDS
+                         + r")\b(?:/\S{0,200})?"
+                         r"|(?i:whatsapp|telegram|viber|wechat|skype|instagram|insta|tiktok|snapchat|kik|dm)\s*:?\s*"
+                         r"(?:@[\w.]{3,32}|\+?\d[\d\s()-]{6,20}\d)")
+# A price or a percentage: "4,99 €", "$9", "R$ 3.000", "500 zł", "70 %".
+_PRICE_RE = re.compile(r"(?:[€$£₽]|R\$)\s?\d"
+                       r"|\d(?:[\d.,\s]{0,12}\d)?\s?(?:[€$£₽%]|zł|руб|usd|eur|euro|tl\b|dollar|dólar|reais|złotych|рубл)",
+                       re.IGNORECASE)
+_TOKEN_RE = re.compile(r"\S+")
+_ADDRESS_SEP_RE = re.compile(r"(?<=[^\W\d_])(?=\d)|[-_./]")
 _SCRIPT_RES = dict(SCRIPTS)
-#: A block with less than this share of the article language's function words is not its prose.
-FOREIGN_STOP_RATIO = 0.06
 
 
-def _token_kinds(text: str, script: str, lex_spans: List[Tuple[int, int]],
-                 contact_spans: Sequence[Tuple[int, int]] = ()):
-    """For each whitespace token: (start, end, kind) with kind in
-    url/contact/lex/foreign/word (a contact: a phone number, an e-mail address
-    or a messenger handle, a way to reach the seller)."""
-    other = [p for name, p in SCRIPTS if name != script]
+@lru_cache(maxsize=None)
+def _stem_pattern(entries: Tuple[str, ...]) -> "re.Pattern[str]":
+    """One regex for a vocabulary of stems and phrases: ``*`` at a word's end
+    matches any ending, a space any run of spaces; whole words only."""
+    alts = []
+    for e in sorted(set(entries), key=len, reverse=True):
+        parts = []
+        for w in e.split():
+            stem = w.endswith("*")
+            parts.append(re.escape(w.rstrip("*")) + (r"\w*" if stem else ""))
+        alts.append(r"\s+".join(parts))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _run_together(entries: Tuple[str, ...]) -> Tuple[str, ...]:
+    """The stems a web address may hold run together with other words
+    (singlesdate, cheaploans24): the one-word entries of five letters or more."""
+    return tuple(sorted({e.rstrip("*") for e in entries if " " not in e and len(e.rstrip("*")) >= 5
+                         and e.rstrip("*").isalpha()}))
+
+
+def _entries(name: str, extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
+    more = tuple(p.casefold() for p in extra[name]) if extra and name in extra else ()
+    return lexicon.phrases(name) + more
+
+
+class _Sentence(NamedTuple):
+    start: int
+    end: int
+    n_words: int
+    contacts: int        # links, web addresses, phone numbers, e-mail addresses, handles
+    urls: int
+    kinds: frozenset     # kinds of things spam sells, by their stems as written
+    sales: frozenset     # sales words
+    prices: int
+    foreign: int         # words in another script than the article's
+    plain: int           # words that are none of the above
+
+
+def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], kinds_re,
+              sales_re, in_addresses: Tuple[str, ...], script: str) -> _Sentence:
+    sent = text[s:e]
+    lo = bisect_left(contact_ends, s + 1)
+    mine = []
+    for a, z in contacts[lo:]:
+        if a >= e:
+            break
+        mine.append((a, z))
+    kinds = frozenset(m.group().casefold() for m in kinds_re.finditer(sent))
+    # A web address named after what it sells (datinghub24.com, kredit-blitz.de): its kind counts.
+    for a, z in mine:
+        addr = text[a:z].casefold()
+        if "@" not in addr and not addr[:1].isdigit() and addr[:1] != "+":
+            kinds |= frozenset(m.group() for m in kinds_re.finditer(_ADDRESS_SEP_RE.sub(" ", addr)))
+            kinds |= frozenset(k for k in in_addresses if k in addr)
+    sales = frozenset(m.group().casefold() for m in sales_re.finditer(sent))
+    prices = len(_PRICE_RE.findall(sent))
     own = _SCRIPT_RES.get(script)
-    # An ASCII token's only script letters are Latin ones, A-Z and a-z (no other
-    # pattern matches ASCII): they are the article's own letters when its script
-    # is Latin, other letters when it has another script with a pattern.
-    ascii_foreign = own is not None and script != "latin"
-    out = []
-    li = 0
-    for m in _TOKEN_RE.finditer(text):
-        s, e, tok = m.start(), m.end(), m.group()
-        while li < len(lex_spans) and lex_spans[li][1] <= s:
-            li += 1
+    other = [p for name, p in SCRIPTS if name != script]
+    n = urls = foreign = plain = 0
+    ci = 0  # the contacts and the tokens are both in text order: one pass over each
+    for m in _TOKEN_RE.finditer(sent):
+        n += 1
+        a, z, tok = s + m.start(), s + m.end(), m.group()
+        while ci < len(mine) and mine[ci][1] <= a:
+            ci += 1
         if URL_RE.match(tok) or tok.startswith(("http", "www.")):
-            kind = "url"
-        elif any(a < e and s < z for a, z in contact_spans):
-            kind = "contact"
-        elif li < len(lex_spans) and lex_spans[li][0] < e:
-            kind = "lex"
-        elif tok.isascii():
-            # (an ASCII token has a letter iff its upper and lower case differ)
-            kind = "foreign" if ascii_foreign and tok.upper() != tok.lower() else "word"
+            urls += 1
+        elif ci < len(mine) and mine[ci][0] < z:
+            continue
+        elif own is not None and not tok.isascii():
+            n_own = len(own.findall(tok))
+            if sum(len(p.findall(tok)) for p in other) > n_own:
+                foreign += 1
+            else:
+                plain += 1
+        elif own is not None and script != "latin" and tok.upper() != tok.lower():
+            foreign += 1
         else:
-            n_own = len(own.findall(tok)) if own else 0
-            n_other = sum(len(p.findall(tok)) for p in other) if own else 0
-            kind = "foreign" if n_other > n_own else "word"
-        out.append((s, e, kind))
-    return out
+            plain += 1
+    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, prices, foreign, plain)
 
 
-def _spam_sentence(kinds) -> Optional[str]:
-    n_url = sum(1 for k in kinds if k[2] == "url")
-    n_contact = sum(1 for k in kinds if k[2] == "contact")
-    n_lex = sum(1 for k in kinds if k[2] == "lex")
-    n_for = sum(1 for k in kinds if k[2] == "foreign")
-    n_word = len(kinds) - n_url - n_contact - n_lex - n_for
-    if n_url >= 2 and n_word + n_contact <= 3:
-        return f"link dump: {n_url} URLs"
-    if n_url >= 1 and (n_lex >= 2 or n_for >= 3):
-        return f"{n_url} URL(s) with {n_lex} commercial and {n_for} foreign-script words"
-    if n_contact >= 1 and n_lex >= 2:
-        return f"a phone number, an address or a messenger handle with {n_lex} commercial words"
-    if n_url == 0 and n_lex >= 2 and n_for >= 3 and (n_lex + n_for) >= 0.6 * len(kinds):
-        return f"commercial vocabulary in another script ({n_lex} + {n_for} of {len(kinds)} words)"
+def _commerce(ss: List[_Sentence]) -> Tuple[int, int]:
+    kinds = frozenset().union(*(x.kinds for x in ss))
+    sales = frozenset().union(*(x.sales for x in ss)) - kinds
+    return len(kinds), len(kinds) + len(sales) + sum(x.prices for x in ss)
+
+
+def _verdict(ss: List[_Sentence]) -> Optional[str]:
+    """Why the run of sentences ``ss`` is spam, or None."""
+    n = sum(x.n_words for x in ss)
+    if not ss or n > SPAM_MAX_WORDS:
+        return None
+    contacts = sum(x.contacts for x in ss)
+    urls = sum(x.urls for x in ss)
+    kinds, commercial = _commerce(ss)
+    foreign = sum(x.foreign for x in ss)
+    if urls >= 2 and sum(x.plain for x in ss) <= 3:
+        return f"link dump: {urls} URLs"
+    if contacts and ((kinds and commercial >= MIN_COMMERCIAL) or commercial >= MIN_SALES):
+        what = "a link" if urls else "a way to reach the seller (web address, phone, e-mail or handle)"
+        return f"commercial intent ({commercial} signals, {kinds} kind(s) of thing spam sells) with {what}"
+    if urls and foreign >= 3:
+        return f"{urls} URL(s) with {foreign} words in another script"
+    if not contacts and commercial >= 2 and foreign >= 3 and commercial + foreign >= 0.6 * n:
+        return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
     return None
+
+
+def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
+    """(index of the first spam sentence, reason): the trailing run of
+    sentences that is spam, or (len(ss), "")."""
+    last = len(ss)
+    # Only the sentences of the last SPAM_MAX_WORDS words can start a run (a
+    # longer one is prose): a bounded number, so the work is linear in the block.
+    first, words = last, 0
+    while first > 0 and words + ss[first - 1].n_words <= SPAM_MAX_WORDS:
+        first -= 1
+        words += ss[first].n_words
+    for a in range(first, last):
+        x = ss[a]
+        if not (x.contacts or x.foreign >= 3):
+            continue
+        # From the anchor on, every sentence carries the offer or is short.
+        if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= TAIL_WORDS or y.foreign >= 3
+                   for y in ss[a + 1:]):
+            continue
+        # The lead-in: short sentences before it, up to LEAD_SENTENCES, the
+        # first of them with a commercial word ("Need a loan? Approved in 24 hours.").
+        k = a
+        lead = a
+        while lead > 0 and a - lead < LEAD_SENTENCES and ss[lead - 1].n_words <= LEAD_WORDS:
+            lead -= 1
+            if ss[lead].kinds or ss[lead].sales or ss[lead].prices:
+                k = lead
+        why = _verdict(ss[k:])
+        if why is None and k < a:
+            why = _verdict(ss[a:])
+            k = a if why else k
+        if why:
+            return k, why
+    return last, ""
 
 
 def spam(ctx: Context) -> List[Finding]:
     """Rules spam.links, spam.block and spam.tail, block by block."""
     doc = ctx.doc
-    lex = lexicon.matcher("spam_lexicon", doc.config.extra_phrases)
-    lex_first = lexicon.first_words("spam_lexicon", doc.config.extra_phrases)
+    extra = doc.config.extra_phrases
+    kinds = _entries("spam_lexicon", extra)
+    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
+    in_addresses = _run_together(kinds)
     out: List[Finding] = []
     script = doc.script
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
         contacts: List[Tuple[int, int]] = []
-        # (a contact makes spam only with commercial words: looked for only then)
-        if not lex_first.isdisjoint(f.words) and (
-                "@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
+        if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
                 or _NINE_DIGITS_RE.search(text) is not None or not _MESSENGERS.isdisjoint(f.words)):
             contacts = [m.span() for m in _CONTACT_RE.finditer(text)]
         if not f.n_urls and not contacts and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
             continue  # cheap exit: no URL or contact, (almost) no letters in another script
-        if f.n_urls >= 2 and f.url_chars >= 0.5 * len(b.text):
+        if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
-        lex_spans = [m.span() for m in lex.finditer(b.text)]
-        if not f.n_urls and not contacts and len(lex_spans) < 2:
+        ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
+              for s, e in sentence_spans(text)]
+        k, why = _spam_run(ss)
+        if k == len(ss):
             continue
-        sents = sentence_spans(b.text)
-        starts = [start for start, _ in lex_spans]  # sorted: finditer goes left to right
-        verdicts = []
-        for s, e in sents:
-            mine = lex_spans[bisect_left(starts, s):bisect_left(starts, e)]
-            kinds = _token_kinds(b.text[s:e], doc.script, [(start - s, end - s) for start, end in mine if end <= e],
-                                 [(a - s, z - s) for a, z in contacts if a < e and s < z])
-            verdicts.append((s, e, kinds, _spam_sentence(kinds)))
-        # The trailing run of spam sentences.
-        k = len(verdicts)
-        while k > 0 and verdicts[k - 1][3]:
-            k -= 1
-        if k == len(verdicts):
-            continue
-        s0, _, kinds, verdict = verdicts[k]
-        why = cast(str, verdict)  # verdicts[k:] are all spam (the loop above)
-        # Where inside the first spam sentence does the spam start? A short lead-in
-        # ("Get cheap payday loans") goes with it; after a longer one, cut at the
-        # first URL, commercial or foreign-script token.
-        # (A block that is all spam sentences and holds none of the article
-        # language's function words has no article lead-in: it goes whole.)
-        cut = s0
-        first = next((i for i, t in enumerate(kinds) if t[2] != "word"), 0)
-        if first > 3 and not (k == 0 and doc.stops and f.n_words >= 6 and f.stop_ratio < FOREIGN_STOP_RATIO):
-            cut = s0 + kinds[first][0]
-        if cut == 0:
+        if k == 0:
             out.append(doc.block_finding(b.index, CATEGORY, why, "spam.block", 1.0))
         else:
-            out.append(Finding(b.start + cut, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
+            out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
                                "spam.tail", 0.95, None))
     return out
