@@ -336,7 +336,9 @@ def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     (a bar written one button a line)."""
     if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words):
         return "share bar"
-    if f.n_words and f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence:
+    if (f.n_words and f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence
+            and any(w[:1].islower() for w in b.text.split()[1:])):
+        # ("Share this story"; a row of capitalised buttons, "Share Print Email", is a row of UI words: icon)
         return "share label"
     if 1 <= f.n_words <= 2 and _NETWORKS.issuperset(f.words):
         feats = ctx.doc.feats
