@@ -113,7 +113,9 @@ def test_pointer_lines_in_any_wording():
     for line in ("Ver también: Los precios de la vivienda suben por tercer mes consecutivo",
                  "Guarda anche: Il governo approva la manovra di bilancio",
                  "Siehe auch: Regierung beschließt neues Klimapaket",
-                 "Смотрите еще: Правительство одобрило проект бюджета"):
+                 "Смотрите еще: Правительство одобрило проект бюджета",
+                 "Sur le même sujet : Le gouvernement présente son budget pour l'an prochain",
+                 "Saiba mais: Governo anuncia novo pacote de medidas para a economia"):
         text = "\n\n".join(ARTICLE[:2] + [line] + ARTICLE[2:])
         art = newsclean.clean_text(text)
         assert line not in art.text, line
@@ -160,3 +162,13 @@ def test_copies_brought_together_are_settled_in_one_run():
     for r in art.removed:
         assert norm[r.start:r.end] == r.text
     assert SETTLE_ROUNDS >= 2
+
+
+def test_an_excerpt_in_another_language_is_a_teaser():
+    """A paragraph in another language, cut at a length as another story's
+    excerpt is: a teaser (it would go as foreign_language anyway)."""
+    excerpt = ("El Gobierno aprobó este martes el nuevo plan de vivienda, que prevé la construcción de miles de "
+               "pisos en las grandes ciudades durante los próximos…")
+    art = newsclean.clean_text("\n\n".join(ARTICLE[:2] + [excerpt] + ARTICLE[2:]))
+    assert {r.rule for r in art.removed if r.text == excerpt} == {"teaser.excerpt"}
+    assert all(p in art.text for p in ARTICLE)

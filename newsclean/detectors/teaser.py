@@ -41,6 +41,8 @@ INLINE_MIN_WORDS = 60
 INLINE_MIN_POSITION = 0.3
 #: A pointer line ("See also: <headline>"): its headline has at least this many words.
 POINTER_MIN_WORDS = 3
+#: An excerpt of another story (teaser.excerpt) has at least this many words.
+EXCERPT_MIN_WORDS = 12
 #: A list after the body: at least this many short items.
 LIST_MIN_ITEMS = 3
 
@@ -50,6 +52,8 @@ RULES = (
          params=("LINK_MAX_WORDS", "teaser_low_overlap")),
     Rule("teaser.pointer", CATEGORY, "a pointer to another story: a short label with a pointer word, a colon, a "
          "headline", params=("POINTER_MIN_WORDS", "LINK_MAX_WORDS")),
+    Rule("teaser.excerpt", CATEGORY, "a paragraph in another language cut at a length, as another story's excerpt",
+         params=("EXCERPT_MIN_WORDS",)),
     Rule("teaser.inline", CATEGORY, "a related-content box glued to a paragraph's end",
          params=("INLINE_MIN_WORDS", "INLINE_MIN_POSITION", "INLINE_SAMPLE_CHARS", "teaser_low_overlap")),
     Rule("teaser.tagged", CATEGORY, "a related-story link ending in a bracketed tag ([VIDEO])"),
@@ -94,6 +98,7 @@ def _truncated(text: str, n_words: int) -> bool:
 # removal, nor metadata, nor taken by an earlier teaser rule) and returns its
 # findings; :func:`teaser` runs them in order.
 
+_LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*[:：]\s+(\S.*)$")
 _POINTER_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,2})\s*[:：]\s+(\S.*)$")
 
 
@@ -101,17 +106,24 @@ def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     """Rule teaser.pointer: a pointer to another story, "<label>: <headline>",
     whatever its wording: a label of at most three words, one of them a
     pointer word (``data/teaser_pointer_words.txt``: also, read, see, más,
-    anche, также ...), a colon, and a headline: POINTER_MIN_WORDS to
+    anche, также ...), or a label that is a related-content header ("Sur le
+    même sujet"), a colon, and a headline: POINTER_MIN_WORDS to
     LINK_MAX_WORDS words that do not end a sentence."""
     doc = ctx.doc
     pointer = lexicon.phrase_set("teaser_pointer_words")
+    headers = lexicon.matcher("teaser_headers", ctx.config.extra_phrases)
+    header_first = lexicon.first_words("teaser_headers", ctx.config.extra_phrases)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
-        if not free[b.index] or f.n_words > LINK_MAX_WORDS + 3 or pointer.isdisjoint(f.words):
+        if not free[b.index] or f.n_words > LINK_MAX_WORDS + 6 or (pointer.isdisjoint(f.words)
+                                                                  and header_first.isdisjoint(f.words)):
             continue
         m = _POINTER_RE.match(b.text)
         if m is None or pointer.isdisjoint(w.casefold() for w in m.group(1).split()):
-            continue
+            # (or a related-content header before the colon: "Sur le même sujet : <headline>")
+            m = _LABELLED_RE.match(b.text)
+            if m is None or headers.fullmatch(m.group(1).casefold()) is None:
+                continue
         headline = m.group(2).rstrip()
         n = len(words(headline))
         if POINTER_MIN_WORDS <= n <= LINK_MAX_WORDS and not headline.endswith((".", ";", ",")):
@@ -369,6 +381,21 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     return out
 
 
+def foreign_excerpts(ctx: Context, free: Sequence[bool]) -> List[Finding]:
+    """Rule teaser.excerpt: a paragraph in another language than the article's
+    (proposed as foreign_language) that is cut at a length, as the excerpt of
+    another story is: it ends in an ellipsis or in a function word. Such a
+    block goes anyway; this rule says what it is."""
+    doc, label = ctx.doc, ctx.marks.label
+    out: List[Finding] = []
+    for i, f in enumerate(doc.feats):
+        if (free[i] and label[i] == "foreign_language" and f.n_words >= EXCERPT_MIN_WORDS
+                and _cut_at_length(doc.blocks[i].text)):
+            out.append(doc.block_finding(i, CATEGORY, "excerpt of another story, cut at a length", "teaser.excerpt",
+                                         0.8))
+    return out
+
+
 def _cut_at_length(text: str) -> bool:
     """An excerpt cut at a fixed length: it ends in an ellipsis, or in a
     function word (a sentence never does; of any language we know, since an
@@ -376,14 +403,15 @@ def _cut_at_length(text: str) -> bool:
     if text.endswith(("…", "...", "[…]", "[...]")):
         return True
     last = words(text[-40:])
-    return bool(last) and last[-1] in all_stopwords()
+    return text[-1:].isalnum() and bool(last) and last[-1] in all_stopwords()
 
 
 def teaser(ctx: Context) -> List[Finding]:
     """The teaser rules, in order; a block one of them takes is not free for the next."""
     free = [ctx.open(i) for i in range(len(ctx.doc.blocks))]
     out: List[Finding] = []
-    for rule in (related_header, pointer_lines, inline_box, tagged_links, headline_runs, list_after_body, trailing):
+    for rule in (related_header, pointer_lines, inline_box, tagged_links, headline_runs, list_after_body, trailing,
+                 foreign_excerpts):
         found = rule(ctx, free)
         for f in found:
             if f.block is not None:
