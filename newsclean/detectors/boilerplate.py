@@ -169,7 +169,7 @@ class Page:
     src_end: str
     src_tail: Optional[Pattern[str]]
     title_key: str
-    #: the first words of follow-us lines (boilerplate.social's key words)
+    #: the words that open follow-us lines (boilerplate.social's key words)
     social_first: frozenset = _SOCIAL_FIRST
     #: block index -> name of the rule that took it, in this pass
     verdicts: Dict[int, str] = field(default_factory=dict)
@@ -432,8 +432,8 @@ BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 #: "url" (a block with a URL) or a part of the page (a Page field: the
 #: configured lines, the declared title, the site name, the learned lines);
 #: without it, the rule cannot answer and is not asked. Key words: a Page
-#: field, the words of which a block it takes holds one (the first words of
-#: its vocabulary's phrases); a block with none of them is not asked either.
+#: field, the words of which a block it takes holds one (a key word of each
+#: phrase of its vocabulary: lexicon.first_words); a block with none of them is not asked either.
 #: (Every test checks its own conditions too: the runner uses these to skip
 #: the tests that cannot take a block; tests/test_detectors.py checks that it
 #: takes the blocks that asking every rule would.)
