@@ -83,24 +83,3 @@ def test_count_digits_equals_the_regex():
 
     for s in ["", "abc", "12:30 on 4 May 2024", "x" * 50 + "9", "٣ digits ٤ and 5", "１２ fullwidth", "½ ²"]:
         assert blockmodel._count_digits(s) == len(re.findall(r"\d", s)), s
-
-
-def test_dot_adds_up_left_to_right():
-    """_dot gives, bit for bit, what a loop adding the products in order gives
-    (so a probability is the same on every Python version)."""
-    import random
-
-    rnd = random.Random(7)
-    coef = blockmodel.weights()["coef"]
-    for _ in range(2000):
-        v = [rnd.choice([0.0, 1.0, -0.0, rnd.uniform(-1e3, 1e3), rnd.random() * 1e-9]) for _ in coef]
-        acc = 0.0
-        for c, x in zip(coef, v):
-            acc += c * x
-        assert blockmodel._dot(coef, v) == acc and str(blockmodel._dot(coef, v)) == str(acc)
-
-
-def test_capitalised_counts_words_starting_with_a_capital():
-    for text in ["The City of London", "ÉCOLE été Ärger ärger", "ǅemal ǆ Σ ß 1st", "a b c", "Ünïcode İstanbul ΑΒΓ"]:
-        ws = text.split()
-        assert blockmodel._capitalised(ws) == sum(1 for w in ws if w[0].isupper()), text

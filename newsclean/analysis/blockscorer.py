@@ -27,10 +27,9 @@ import json
 import math
 import re
 from collections import Counter
-from functools import lru_cache, reduce
+from functools import lru_cache
 from importlib import resources
 from itertools import accumulate, chain
-from operator import add, itemgetter, mul
 from typing import TYPE_CHECKING, List, Mapping, Optional, Sequence, Tuple
 
 from .scores import is_prose, max_run
@@ -62,10 +61,11 @@ _ASCII_DIGITS = b"0123456789"
 
 def _capitalised(ws: List[str]) -> int:
     """How many of the (non-empty) words ``ws`` start with a capital letter."""
-    return sum(map(str.isupper, map(_FIRST, ws)))
-
-
-_FIRST = itemgetter(0)
+    k = 0
+    for w in ws:
+        if w[0].isupper():
+            k += 1
+    return k
 
 
 def _count_digits(s: str) -> int:
@@ -216,10 +216,13 @@ def _sigmoid(x: float) -> float:
 
 
 def _dot(coef: List[float], v: List[float]) -> float:
-    """``coef · v``, added up left to right. ``reduce``, not ``sum()``: the
-    same result on every Python version (``sum()`` of floats is compensated
-    from 3.12 on; tests/test_blockmodel.py checks it against a loop)."""
-    return reduce(add, map(mul, coef, v), 0.0)
+    """``coef · v``, added up left to right. A loop, not ``sum()``: the same
+    result on every Python version (``sum()`` of floats is compensated from
+    3.12 on)."""
+    acc = 0.0
+    for c, x in zip(coef, v):
+        acc += c * x
+    return acc
 
 
 def probabilities(doc: Document, scores: List[float], label: Sequence[Optional[str]],
