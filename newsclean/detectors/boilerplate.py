@@ -10,7 +10,6 @@ or after the article body are navigation and footer.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Pattern, Tuple
 
@@ -465,35 +464,25 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str], Optional[str
 )
 
 
-#: The rules' word limits, in order: a block is asked by the rules whose limit
-#: is at least the first one of these it is within.
-_LIMITS = sorted({r[3] for r in BLOCK_RULES})
-RunnerKind = Tuple[int, bool, bool]
-#: For each set of active rules (at most one per combination of the page
-#: parts they need): (word limit, has a URL, has a key word) -> the rules that
-#: can take such a block.
-_RUNNERS: Dict[Tuple[int, ...], Dict[RunnerKind, list]] = {}
-
-
 def chrome(ctx: Context) -> List[Finding]:
     """Pass 1: every block judged on its own by BLOCK_RULES (table rows and
     metadata lines are left alone)."""
     doc = ctx.doc
     page = Page.of(ctx)
     out: List[Finding] = []
-    active = tuple(k for k, r in enumerate(BLOCK_RULES) if r[4] in (None, "url") or getattr(page, r[4]))
+    active = [r for r in BLOCK_RULES if r[4] in (None, "url") or getattr(page, r[4])]
     # every rule's key words: a block with none of them is not asked by those rules
-    keyed = frozenset().union(*(getattr(page, BLOCK_RULES[k][5]) for k in active if BLOCK_RULES[k][5] is not None))
-    rules_for = _RUNNERS.setdefault(active, {})
+    keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None))
+    # (block length, has a URL, has a key word) -> the rules that can take such a block
+    rules_for: Dict[Tuple[int, bool, bool], list] = {}
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
         if i in ctx.meta.blocks or f.table:
             continue
-        kind = (bisect_left(_LIMITS, f.n_words if f.words else 0), f.n_urls > 0, not keyed.isdisjoint(f.words))
+        kind = (f.n_words if f.words else 0, f.n_urls > 0, not keyed.isdisjoint(f.words))
         rules = rules_for.get(kind)
         if rules is None:
-            rules = rules_for[kind] = [r for r in map(BLOCK_RULES.__getitem__, active)
-                                       if _LIMITS[kind[0]] <= r[3] and (r[4] != "url" or kind[1])
+            rules = rules_for[kind] = [r for r in active if kind[0] <= r[3] and (r[4] != "url" or kind[1])
                                        and (r[5] is None or kind[2])]
         for name, test, confidence, _, _, _ in rules:
             why = test(ctx, page, b, f)
