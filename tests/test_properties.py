@@ -522,20 +522,6 @@ def test_words_is_the_casefolded_regex_words(text):
     assert words(text) == WORD_RE.findall(text.casefold())
 
 
-@given(st.lists(st.frozensets(st.sampled_from("abcdefgh"), max_size=6), max_size=8))
-def test_in_two_or_more_is_counting(sets):
-    """topic.in_two_or_more: the words of any set and of two sets or more, as
-    counting each word's sets gives them."""
-    from collections import Counter
-    from itertools import chain
-
-    from newsclean.analysis.topic import in_two_or_more
-
-    counts = Counter(chain.from_iterable(sets))
-    assert in_two_or_more(sets) == (set(counts), {w for w, c in counts.items() if c > 1})
-    assert in_two_or_more(iter(sets)) == in_two_or_more(sets)
-
-
 @given(st.one_of(anything, st.deferred(_punctuated_ascii)))
 @example("\u201cCaf\u00e9\u201d \u2013 na\u00efve\u2026")
 @example("\u2019\u2019 12 \u2014 34")

@@ -29,11 +29,11 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import TYPE_CHECKING, List, Mapping, Optional, Sequence, Tuple
 
 from .scores import is_prose, max_run
-from .topic import cohesion, content_words_of, head_of, in_two_or_more
+from .topic import cohesion, content_words_of, head_of
 
 if TYPE_CHECKING:
     from .document import Document, Features
@@ -125,11 +125,12 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
     # Topical reference: content words of the core's first paragraphs.
     head = head_of(cands)
     headset = set(head)
-    # words of the core's head, and those in two of its blocks or more
-    ref1, ref2 = in_two_or_more(content_words_of(doc, i) for i in head)
+    ref = Counter(chain.from_iterable(content_words_of(doc, i) for i in head))
     top: set = set()
     for i in range(min(TITLE_BLOCKS, n)):
         top |= content_words_of(doc, i)
+    ref1 = frozenset(ref)                               # words of the core's head
+    ref2 = frozenset(w for w, c in ref.items() if c > 1)  # ... in two of its blocks or more
     seen = Counter(b.text for b in blocks)  # how many times each line occurs
     lmax = math.log1p(max(n_words)) or 1.0
     out: List[Optional[List[float]]] = []

@@ -4,8 +4,10 @@ paragraphs (overlap). Used by body finding, the block scorer, the teaser
 detector and the HTML continuation check."""
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
-from typing import TYPE_CHECKING, Dict, Iterable, List, Tuple
+from itertools import chain
+from typing import TYPE_CHECKING, Dict, Iterable, List
 
 from ..text import lexicon
 from ..text.words import words
@@ -48,19 +50,9 @@ def cohesion(doc: Document, blocks: List[int]) -> Dict[int, float]:
     occur in another of them: an article's paragraphs share its names and
     terms; an author bio, a cookie notice or a comment shares few."""
     sets = {i: content_words_of(doc, i) for i in blocks}
-    shared = in_two_or_more(sets.values())[1]
+    counts = Counter(chain.from_iterable(sets.values()))
+    shared = {w for w, c in counts.items() if c > 1}
     return {i: (len(ws & shared) / len(ws)) if ws else 0.0 for i, ws in sets.items()}
-
-
-def in_two_or_more(sets: Iterable[frozenset]) -> Tuple[set, set]:
-    """(the words of any of ``sets``, the words of two of them or more), by
-    set operations (tests/test_properties.py checks them against counting)."""
-    seen: set = set()
-    shared: set = set()
-    for ws in sets:
-        shared |= seen & ws
-        seen |= ws
-    return seen, shared
 
 
 def head_of(prose: List[int]) -> List[int]:
