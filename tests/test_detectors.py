@@ -122,6 +122,55 @@ def test_subheading_inside_article_stays():
     assert "What happens next" in art.text
 
 
+_CHROME_LINES = [
+    "Share", "Comments (12)", "Foto: dpa", "© Reuters 2021", "Advertisement", "Follow us on Twitter", "・・・", "。、",
+    "We use cookies to improve your experience. Accept all cookies", "Sign up for our newsletter",
+    "Get the best stories in your inbox every morning", "Home | World | Sport", "https://example.com/a/b",
+    "Listen: https://example.com/pod", "Reach the author at jane@example.com", "[caption id=1]A photo[/caption]",
+    "Updated 10:42 GMT", "Tags", "budget, council, roads", "Read more", "Reprinted with permission",
+    "The mayor spoke at the summit. Photo: Reuters", "A view of the harbour - Example News",
+    "Startseite > Berlin > Bezirke", "Share Facebook Twitter Email", "Newsletter",
+]
+
+
+def _ask_every_rule(ctx):
+    """boilerplate.chrome without the runner's skips: every rule asked in order."""
+    from newsclean.detectors import boilerplate
+    page = boilerplate.Page.of(ctx)
+    out = []
+    for b, f in zip(ctx.doc.blocks, ctx.doc.feats):
+        if b.index in ctx.meta.blocks or f.table:
+            continue
+        for row in boilerplate.BLOCK_RULES:
+            why = row[1](ctx, page, b, f)
+            if why:
+                out.append((b.index, row[0], why))
+                page.verdicts[b.index] = row[0]
+                break
+    return out
+
+
+@pytest.mark.parametrize("config", [Config(), Config(drop_lines=("Read more",), extra_phrases={
+    "boilerplate_consent": ("pliki cookies",), "boilerplate_phrases": ("mayor spoke",)})])
+def test_block_rule_runner_takes_what_every_rule_would(config):
+    """The runner skips rules by the words, URLs and key words a block has
+    (BLOCK_RULES); it takes the same blocks, by the same rules, as asking
+    every rule in turn."""
+    from pathlib import Path
+
+    from newsclean.detectors import boilerplate
+    from newsclean.detectors.base import Context
+    cases = sorted((Path(__file__).parent / "cases").glob("*.txt"))
+    texts = [p.read_text(encoding="utf-8") for p in cases] + [doc(*_CHROME_LINES, after=_CHROME_LINES)]
+    taken = 0
+    for text in texts:
+        ctx = Context.of_text(text, config)
+        got = [(f.block, f.rule, f.reason) for f in boilerplate.chrome(ctx)]
+        assert got == _ask_every_rule(ctx)
+        taken += len(got)
+    assert taken > 100
+
+
 # ---------------------------------------------------------------- duplicate
 def test_duplicate_paragraph_removed_once():
     art = newsclean.clean_text("\n\n".join(ARTICLE + [ARTICLE[1]]))

@@ -203,7 +203,7 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
             "next2_flagged": flagged[i + 2],
             "prose_near": (prose_sum[hi] - prose_sum[lo] - prose[i]) / 6.0,
             "flagged_near": (flagged_sum[hi] - flagged_sum[lo]) / 7.0,
-            "rule_score": max(-1.0, min(1.0, s / 30.0)),
+            "rule_score": -1.0 if s < -30.0 else (1.0 if s > 30.0 else s / 30.0),
         }
         # The dict's keys are FEATURES in order (tests/test_blockmodel.py checks it):
         # its values are the vector.
@@ -212,7 +212,7 @@ def features(doc: Document, scores: List[float], label: Sequence[Optional[str]])
 
 
 def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+    return 1.0 / (1.0 + math.exp(-(-30.0 if x < -30.0 else (30.0 if x > 30.0 else x))))
 
 
 def _dot(coef: List[float], v: List[float]) -> float:
@@ -264,8 +264,9 @@ def rescore(doc: Document, scores: List[float], label: Sequence[Optional[str]],
         if p is None:
             continue
         s = scores[i]
-        v = SCALE * max(1.0, float(min(feats[i].n_words, WORDS_CAP))) * (p - cut)
-        out[i] = v if s > 0 or p < cut else max(s, v)
+        nw = feats[i].n_words
+        v = SCALE * (1.0 if nw < 1 else float(nw if nw < WORDS_CAP else WORDS_CAP)) * (p - cut)
+        out[i] = v if s > 0 or p < cut or v > s else s
     return out, probs
 
 

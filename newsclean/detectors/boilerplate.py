@@ -227,6 +227,8 @@ class Page:
     src_end: str
     src_tail: Optional[Pattern[str]]
     title_key: str
+    #: the words that open follow-us lines (boilerplate.social's key words)
+    social_first: frozenset = _SOCIAL_FIRST
     #: block index -> name of the rule that took it, in this pass
     verdicts: Dict[int, str] = field(default_factory=dict)
     #: block index -> its line key (two rules read it)
@@ -545,38 +547,43 @@ def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 
 #: (rule name, test, confidence, the most words a block it takes can have,
-#: what it needs), in the order they are tried. A rule needs "url" (a block
-#: with a URL) or a part of the page (a Page field: the configured lines, the
-#: declared title, the site name, the learned lines); without it, the rule
-#: cannot answer and is not asked. (Every test checks its own conditions too:
-#: the runner uses these to skip the tests that cannot take a block.)
-BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str]], ...] = (
-    ("boilerplate.empty", no_words, 0.9, 0, None),
-    ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH, "drop"),
-    ("boilerplate.links", link_row, 0.85, ANY_LENGTH, None),
-    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS, None),
-    ("boilerplate.line", chrome_line, 0.9, ANY_LENGTH, None),  # (a line of CJK punctuation: words, no word)
-    ("boilerplate.empty", symbols_only, 0.9, ANY_LENGTH, None),
-    ("boilerplate.consent", consent_notice, 0.9, COOKIE_MAX_WORDS, None),
-    ("boilerplate.newsletter", newsletter_box, 0.9, COOKIE_MAX_WORDS, None),
-    ("boilerplate.url", bare_url, 0.85, ANY_LENGTH, "url"),
-    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS, "title_key"),
-    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS, None),
-    ("boilerplate.credit", credit, 0.9, ANY_LENGTH, None),
-    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS, "src_tail"),
-    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS, None),
-    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS, None),
-    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS, None),
-    ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH, "url"),
-    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS, None),
-    ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None),
-    ("boilerplate.stamp", time_stamp, 0.8, STAMP_MAX_WORDS, None),
-    ("boilerplate.ad", ad_marker, 0.85, LINE_MAX_WORDS, None),
-    ("boilerplate.comment_widget", comment_widget, 0.85, LINE_MAX_WORDS, None),
-    ("boilerplate.reading_time", reading_time, 0.85, LINE_MAX_WORDS, None),
-    ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None),
+#: what it needs, its key words), in the order they are tried. A rule needs
+#: "url" (a block with a URL) or a part of the page (a Page field: the
+#: configured lines, the declared title, the site name, the learned lines);
+#: without it, the rule cannot answer and is not asked. Key words: a Page
+#: field, the words of which a block it takes holds one (a key word of each
+#: phrase of its vocabulary: lexicon.first_words); a block with none of them is not asked either.
+#: (Every test checks its own conditions too: the runner uses these to skip
+#: the tests that cannot take a block; tests/test_detectors.py checks that it
+#: takes the blocks that asking every rule would.)
+BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str], Optional[str]], ...] = (
+    ("boilerplate.empty", no_words, 0.9, 0, None, None),
+    ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH, "drop", None),
+    ("boilerplate.links", link_row, 0.85, ANY_LENGTH, None, None),
+    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS, None, None),
+    # (a line of CJK punctuation has words and no word: the runner counts it as no words)
+    ("boilerplate.line", chrome_line, 0.9, LINE_MAX_WORDS, None, None),
+    ("boilerplate.empty", symbols_only, 0.9, LINE_MAX_WORDS, None, None),
+    ("boilerplate.consent", consent_notice, 0.9, COOKIE_MAX_WORDS, None, "consent_first"),
+    ("boilerplate.newsletter", newsletter_box, 0.9, COOKIE_MAX_WORDS, None, "newsletter_first"),
+    ("boilerplate.url", bare_url, 0.85, ANY_LENGTH, "url", None),
+    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS, "title_key", None),
+    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS, None, None),
+    ("boilerplate.credit", credit, 0.9, ANY_LENGTH, None, None),
+    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS, "src_tail", None),
+    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS, None, "notice_first"),
+    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS, None, "phrase_first"),
+    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS, None, "social_first"),
+    ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH, "url", None),
+    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS, None, None),
+    ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None, None),
+    ("boilerplate.stamp", time_stamp, 0.8, STAMP_MAX_WORDS, None, None),
+    ("boilerplate.ad", ad_marker, 0.85, LINE_MAX_WORDS, None, None),
+    ("boilerplate.comment_widget", comment_widget, 0.85, LINE_MAX_WORDS, None, None),
+    ("boilerplate.reading_time", reading_time, 0.85, LINE_MAX_WORDS, None, None),
+    ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None, None),
     # last: a learned line that a rule above knows keeps that rule's name
-    ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned"),
+    ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned", None),
 )
 
 
@@ -587,17 +594,20 @@ def chrome(ctx: Context) -> List[Finding]:
     page = Page.of(ctx)
     out: List[Finding] = []
     active = [r for r in BLOCK_RULES if r[4] in (None, "url") or getattr(page, r[4])]
-    # (block length, has a URL) -> the rules that can take such a block
-    rules_for: Dict[Tuple[int, bool], list] = {}
+    # every rule's key words: a block with none of them is not asked by those rules
+    keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None))
+    # (block length, has a URL, has a key word) -> the rules that can take such a block
+    rules_for: Dict[Tuple[int, bool, bool], list] = {}
     for b, f in zip(doc.blocks, doc.feats):
         i = b.index
         if i in ctx.meta.blocks or f.table:
             continue
-        kind = (f.n_words, f.n_urls > 0)
+        kind = (f.n_words if f.words else 0, f.n_urls > 0, not keyed.isdisjoint(f.words))
         rules = rules_for.get(kind)
         if rules is None:
-            rules = rules_for[kind] = [r for r in active if f.n_words <= r[3] and (r[4] != "url" or kind[1])]
-        for name, test, confidence, _, _ in rules:
+            rules = rules_for[kind] = [r for r in active if kind[0] <= r[3] and (r[4] != "url" or kind[1])
+                                       and (r[5] is None or kind[2])]
+        for name, test, confidence, _, _, _ in rules:
             why = test(ctx, page, b, f)
             if why:
                 out.append(doc.block_finding(i, CATEGORY, why, name, confidence))
