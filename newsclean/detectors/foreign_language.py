@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional
+from typing import List, Optional, Sequence
 
 from ..analysis.language import detect_line
 from ..text import lexicon
@@ -83,6 +83,7 @@ def _plain_words(text: str) -> int:
 
 # Words of letters, with their apostrophes ("wasn’t", "dell'articolo").
 _LETTERS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_NOT_LETTER_RUN_RE = re.compile(r"[\d_']")
 _QUOTES = "\"'“”„«»‘’「『(["
 
 
@@ -132,6 +133,22 @@ def _alien_letters(ws: List[str], article_lang: str) -> bool:
 @lru_cache(maxsize=None)
 def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
+
+
+def _doubt_tokens(text: str, ws: Sequence[str]) -> List[str]:
+    """The words _in_doubt looks at: runs of letters (with inner apostrophes)
+    of two letters or more, casefolded, typographic apostrophes made plain.
+    ``ws``: the block's words (``\\w`` runs, casefolded): the same runs, when
+    the text is ASCII with no digit, underscore or apostrophe."""
+    if text.isascii() and _NOT_LETTER_RUN_RE.search(text) is None:
+        return [w for w in ws if len(w) > 1]
+    return [m.group().casefold().replace("’", "'") for m in _LETTERS_RE.finditer(text) if len(m.group()) > 1]
+
+
+@lru_cache(maxsize=None)
+def _foreign_only(article_lang: str) -> frozenset:
+    """Function words of the other languages that are none of the article language's."""
+    return _function_words() - lexicon.stopwords().get(article_lang, frozenset())
 
 
 def _in_doubt(text: str, article_lang: str) -> Optional[str]:
@@ -256,8 +273,13 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
                                              f"block reads as {cand} (function words), article is in {doc.language}",
                                              "foreign.language", 0.8))
                 continue
-        # (cheap first: another language's function words, two or more, or
-        # letters the article's language does not write, somewhere in the block)
+        # (cheap first: _in_doubt needs, in a line or sentence, a function word
+        # of another language that is none of the article language's, or
+        # letters the article's language does not write; the block's words,
+        # tokenised as _in_doubt does, hold those of each of its sentences)
+        tokens = _doubt_tokens(b.text, f.words)
+        if _foreign_only(doc.language).isdisjoint(tokens) and not _alien_letters(tokens, doc.language):
+            continue
         hits = lexicon.stopword_hits(f.words)
         if max((v for k, v in hits.items() if k != doc.language), default=0) < 2 \
                 and not _alien_letters(f.words, doc.language):
