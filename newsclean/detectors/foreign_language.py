@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Optional, Sequence
+from typing import Dict, List, Optional, Sequence
 
 from ..analysis.language import detect_line
 from ..text import lexicon
@@ -115,19 +115,30 @@ _OWN_LETTERS = {
     "pt": "áâãàçéêíóôõú", "pl": "ąćęłńóśźż", "nl": "áéèëïóöü",
 }
 _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")
+#: Cyrillic letters (U+0400-U+04FF) that Russian does not write.
+_NOT_RUSSIAN_RE = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) if chr(c) not in _RUSSIAN) + "]")
 
 
 def _alien_letters(ws: List[str], article_lang: str) -> bool:
     """Whether the words ``ws`` (casefolded) hold DOUBT_ALIEN_LETTERS letters
     or more that the article language does not write."""
+    text = "".join(ws)
     if article_lang == "ru":
-        n = sum(1 for w in ws for c in w if "\u0400" <= c <= "\u04ff" and c not in _RUSSIAN)
+        n = len(_NOT_RUSSIAN_RE.findall(text))
     elif article_lang in _OWN_LETTERS:
-        own = _OWN_LETTERS[article_lang]
-        n = sum(1 for w in ws for c in w if not c.isascii() and c not in own)
+        if text.isascii():
+            return False
+        # (what is left once ASCII and the language's own letters are deleted)
+        n = len(text.translate(_own_letters_table(article_lang)))
     else:
         return False
     return n >= DOUBT_ALIEN_LETTERS
+
+
+@lru_cache(maxsize=None)
+def _own_letters_table(article_lang: str) -> Dict[int, None]:
+    """A str.translate table deleting ASCII and the letters of ``article_lang``."""
+    return dict.fromkeys([*range(128), *map(ord, _OWN_LETTERS[article_lang])])
 
 
 @lru_cache(maxsize=None)
