@@ -21,7 +21,7 @@ from ..analysis.language import detect_line
 from ..text import lexicon
 from ..analysis.findings import Finding
 from .base import Context, Rule
-from ..text.words import script_counts, sentence_spans
+from ..text.words import plain_ascii, script_counts, sentence_spans
 
 
 CATEGORY = "foreign_language"
@@ -150,8 +150,10 @@ def _doubt_tokens(text: str, ws: Sequence[str]) -> List[str]:
     """The words _in_doubt looks at: runs of letters (with inner apostrophes)
     of two letters or more, casefolded, typographic apostrophes made plain.
     ``ws``: the block's words (``\\w`` runs, casefolded): the same runs, when
-    the text is ASCII with no digit, underscore or apostrophe."""
-    if text.isascii() and _NOT_LETTER_RUN_RE.search(text) is None:
+    the text is ASCII (but for typographic punctuation, text.words.plain_ascii)
+    with no digit, underscore or apostrophe."""
+    if ("’" not in text and (text.isascii() or plain_ascii(text) is not None)
+            and _NOT_LETTER_RUN_RE.search(text) is None):
         return [w for w in ws if len(w) > 1]
     return [m.group().casefold().replace("’", "'") for m in _LETTERS_RE.finditer(text) if len(m.group()) > 1]
 

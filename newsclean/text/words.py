@@ -60,7 +60,7 @@ LANG_SCRIPT = {"ru": "cyrillic", "uk": "cyrillic", "bg": "cyrillic", "sr": "cyri
 _PUNCTUATION = "\u2019\u201c\u201d\u2013\u2014\u2026\u2018\u00ab\u00bb\u2022\u00b7\u00a0"  # ’“”–—…‘«»•· NBSP
 
 
-def _plain_ascii(text: str) -> Optional[str]:
+def plain_ascii(text: str) -> Optional[str]:
     """``text`` with that punctuation as spaces, if the result is ASCII; else None."""
     for ch in _PUNCTUATION:
         if ch in text:
@@ -77,7 +77,7 @@ def script_counts(text: str) -> Dict[str, int]:
     if text.isascii():
         # ASCII: every letter is Latin; the count only needs to be of the right size.
         return {"latin": len(text)} if not text.isdigit() else {}
-    plain = _plain_ascii(text)
+    plain = plain_ascii(text)
     if plain is not None:  # Latin letters and punctuation: count the letters
         n = len(plain.encode("ascii").translate(None, _ASCII_NON_LETTERS))
         return {"latin": n} if n else {}
@@ -117,7 +117,7 @@ def words(text: str) -> List[str]:
     through a byte table and ``split()`` instead of the regex: the same words
     (tests/test_properties.py checks it), for about a third of the time."""
     if not text.isascii():
-        plain = _plain_ascii(text)
+        plain = plain_ascii(text)
         if plain is None:
             return WORD_RE.findall(text.casefold())
         text = plain
