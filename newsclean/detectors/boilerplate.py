@@ -336,16 +336,18 @@ def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     Artikel"): a share verb opening a line of at most SHARE_LABEL_WORDS words;
     or a network name alone on its line next to another or to such a label
     (a bar written one button a line)."""
+    if not f.words:  # (a line of CJK punctuation counts characters as words but has none)
+        return None
     if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words):
         return "share bar"
-    if (f.n_words and f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence
+    if (f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence
             and any(w[:1].islower() for w in b.text.split()[1:])):
         # ("Share this story"; a row of capitalised buttons, "Share Print Email", is a row of UI words: icon)
         return "share label"
     if 1 <= f.n_words <= 2 and _NETWORKS.issuperset(f.words):
         feats = ctx.doc.feats
         for k in (b.index - 1, b.index + 1):
-            if 0 <= k < len(feats) and feats[k].n_words and (
+            if 0 <= k < len(feats) and feats[k].words and (
                     (feats[k].n_words <= 2 and _NETWORKS.issuperset(feats[k].words))
                     or (feats[k].words[0] in _SHARE_VERBS and feats[k].n_words <= SHARE_LABEL_WORDS)):
                 return "share button"
