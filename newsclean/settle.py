@@ -80,13 +80,23 @@ def _moved(spans: Sequence[_Span], segs: Sequence[Segment], source: str,
     """``spans`` of an output text, moved to their offsets in the source; None
     when one cannot be placed exactly, or would overlap a span in ``taken``."""
     starts = [s.out_start for s in segs]
+    spans_taken = sorted(taken)  # (they do not overlap one another: the Article's own spans)
+    taken_starts = [a for a, _ in spans_taken]
     out = []
     for sp in spans:
         where = _to_source(sp.start, sp.end, sp.text, segs, starts, source)
-        if where is None or any(a < where[1] and where[0] < b for a, b in taken):
+        if where is None or _overlaps(where, spans_taken, taken_starts):
             return None
         out.append(replace(sp, start=where[0], end=where[1]))
     return out
+
+
+def _overlaps(where: Tuple[int, int], spans: Sequence[Tuple[int, int]], starts: Sequence[int]) -> bool:
+    """Whether [start, end) overlaps one of ``spans`` (sorted, not overlapping one another)."""
+    k = bisect_right(starts, where[0])
+    before = k > 0 and spans[k - 1][1] > where[0]
+    after = k < len(spans) and spans[k][0] < where[1]
+    return before or after
 
 
 def _compose(inner: Sequence[Segment], outer: Sequence[Segment]) -> List[Segment]:

@@ -172,3 +172,19 @@ def test_an_excerpt_in_another_language_is_a_teaser():
     art = newsclean.clean_text("\n\n".join(ARTICLE[:2] + [excerpt] + ARTICLE[2:]))
     assert {r.rule for r in art.removed if r.text == excerpt} == {"teaser.excerpt"}
     assert all(p in art.text for p in ARTICLE)
+
+
+def test_settle_overlap_test_matches_the_plain_one():
+    """settle._overlaps (bisect over sorted spans) against the plain test over every span."""
+    import random
+
+    from newsclean.settle import _overlaps
+
+    rng = random.Random(1)
+    for _ in range(300):
+        cuts = sorted(rng.sample(range(200), 20))
+        spans = [(a, b) for a, b in zip(cuts[::2], cuts[1::2])]
+        starts = [a for a, _ in spans]
+        s = rng.randrange(200)
+        where = (s, s + rng.randrange(1, 30))
+        assert _overlaps(where, spans, starts) == any(a < where[1] and where[0] < b for a, b in spans)

@@ -148,6 +148,7 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         out.append(doc.block_finding(i, CATEGORY, reason, rule, conf))
 
     label = ctx.marks.label
+    total = _words(doc, range(len(doc.blocks)))
     for i, f in enumerate(doc.feats):
         # (a header another rule took as chrome, a line the crawl showed the
         # site repeats, still heads its box)
@@ -156,7 +157,7 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             continue
         box = _box_under(ctx, i, avail, taken)
         in_box = _words(doc, (j for j, _ in box))
-        if not ctx.body.whole_page and in_box > _words(doc, range(len(doc.blocks))) - in_box - doc.feats[i].n_words:
+        if not ctx.body.whole_page and in_box > total - in_box - doc.feats[i].n_words:
             # A related-content box is an aside, shorter than the article
             # around it; in an article-shaped text a longer run under such a
             # header ("Don't miss" over a list of products) is the article's,
