@@ -124,7 +124,7 @@ def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, 
     ctx = Context(doc, meta, marks, body)
 
     def add(findings: List[Finding]) -> None:
-        marks.add(findings, cfg.enabled, meta.blocks, WEAK_EVIDENCE)
+        marks.add(findings, cfg.enabled, meta.blocks)
 
     def on(category: str) -> bool:
         return cfg.enabled(category)
@@ -155,9 +155,6 @@ def _copy(value: Any) -> Any:
     return list(value) if isinstance(value, (list, tuple)) else value
 
 
-#: Rules whose removals are no evidence about their neighbours (Context.junk_near).
-WEAK_EVIDENCE = weak_evidence()
-
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.
 PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
             ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
@@ -168,13 +165,13 @@ def pass_one(doc: Document, meta: Meta) -> Ledger:
     """Every block judged on its own features and vocabularies, by the
     detectors of PASS_ONE, then by those of categories registered by plugins."""
     cfg = doc.config
-    marks = Ledger.empty(doc)
+    marks = Ledger.empty(doc, weak_evidence())  # (now: plugins may have registered categories)
     for category, detector in PASS_ONE:
         if cfg.enabled(category):
-            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks, WEAK_EVIDENCE)
+            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
     for extra in categories.with_detectors():
         if cfg.enabled(extra.name) and extra.detector is not None:
-            marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks, WEAK_EVIDENCE)
+            marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
     return marks
 
 

@@ -41,18 +41,18 @@ class Ledger:
     #: per block: its label came from a rule that judged what the block says
     #: (not its shape or position alone), so it is evidence about its neighbours
     evidence: List[bool] = field(default_factory=list)
+    #: the rules whose labels are no evidence about the neighbours
+    weak: AbstractSet[str] = frozenset()
 
     @classmethod
-    def empty(cls, doc: Document) -> "Ledger":
+    def empty(cls, doc: Document, weak: AbstractSet[str] = frozenset()) -> "Ledger":
         n = len(doc.blocks)
-        return cls(doc, label=[None] * n, evidence=[False] * n)
+        return cls(doc, label=[None] * n, evidence=[False] * n, weak=weak)
 
-    def add(self, findings: Iterable[Finding], enabled: Callable[[str], bool], meta_blocks: Mapping[int, str],
-            weak: AbstractSet[str] = frozenset()) -> None:
+    def add(self, findings: Iterable[Finding], enabled: Callable[[str], bool], meta_blocks: Mapping[int, str]) -> None:
         """Record the findings of an enabled category. A whole-block finding
-        labels its block unless an earlier one did (or it is a metadata block);
-        ``weak``: the rules whose label is no evidence about the neighbours."""
-        label, spans, evidence = self.label, self.spans, self.evidence
+        labels its block unless an earlier one did (or it is a metadata block)."""
+        label, spans, evidence, weak = self.label, self.spans, self.evidence, self.weak
         on: Dict[str, bool] = {}
         for f in findings:
             ok = on.get(f.category)

@@ -49,11 +49,15 @@ def _langdetect_factory():
     return _LANGDETECT
 
 
-def _langdetect(sample: str) -> Optional[str]:
+def _langdetect(sample: str, trials: Optional[int] = None) -> Optional[str]:
+    """langdetect's language for ``sample`` (``zh`` for Chinese), seeded;
+    ``trials``: its random n-gram samplings (None: langdetect's seven)."""
     from langdetect.lang_detect_exception import LangDetectException  # (see _langdetect_factory)
 
     try:
         detector = _langdetect_factory().create()
+        if trials is not None:
+            detector.n_trial = trials
         detector.append(sample)
         res = detector.get_probabilities()
     except LangDetectException:
@@ -126,18 +130,6 @@ def detect_line(text: str) -> Optional[str]:
     Chinese), seeded: the evidence the foreign_language detector asks for on
     the lines its stop-word profiles leave in doubt. None when it cannot tell.
     LINE_TRIALS samplings, not langdetect's seven: a line has few n-grams to sample."""
-    from langdetect.lang_detect_exception import LangDetectException  # (see _langdetect_factory)
-
     if not text.strip():
         return None
-    try:
-        detector = _langdetect_factory().create()
-        detector.n_trial = LINE_TRIALS
-        detector.append(text[:800])
-        res = detector.get_probabilities()
-    except LangDetectException:
-        return None
-    if not res:
-        return None
-    code = res[0].lang
-    return "zh" if code.startswith("zh") else code
+    return _langdetect(text[:800], LINE_TRIALS)

@@ -17,8 +17,7 @@ RULES: Tuple[Rule, ...] = (icon.RULES + spam.RULES + paywall.RULES + foreign_lan
 def positional_rules() -> FrozenSet[str]:
     """The rules that judge a block by its position or neighbours (the safety
     floor may undo them), with ``<category>.context`` of every region category."""
-    return frozenset({r.name for r in RULES if r.positional}
-                     | {f"{c}.context" for c in categories.names() if categories.get(c).region})
+    return frozenset({r.name for r in RULES if r.positional}) | _context_rules()
 
 
 def weak_evidence() -> FrozenSet[str]:
@@ -26,5 +25,9 @@ def weak_evidence() -> FrozenSet[str]:
     (:meth:`newsclean.detectors.base.Context.junk_near`): those that judge a
     block by its shape or position alone, and the ``<category>.context`` rules
     (which judge a block by its neighbours)."""
-    return (frozenset({r.name for r in RULES if not r.evidence})
-            | {f"{c}.context" for c in categories.names() if categories.get(c).region})
+    return frozenset({r.name for r in RULES if not r.evidence}) | _context_rules()
+
+
+def _context_rules() -> FrozenSet[str]:
+    """``<category>.context`` of every region category registered now (plugins included)."""
+    return frozenset(f"{c}.context" for c in categories.names() if categories.get(c).region)

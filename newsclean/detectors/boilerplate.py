@@ -816,5 +816,6 @@ RULES = (
          params=("prose_min_words",), evidence=False),
     Rule("boilerplate.footer", CATEGORY, "a short line after the body", positional=True,
          params=("prose_min_words",), evidence=False),
-    Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True, evidence=False),
+    Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True,
+         evidence=False),
 )

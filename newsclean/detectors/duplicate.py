@@ -11,13 +11,12 @@ far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
-import re
 from typing import Dict, List
 
 from ..metadata.lines import split_dateline
 from ..analysis.findings import Finding
 from .base import Context, Rule
-from ..text.words import norm_key
+from ..text.words import LABELLED_RE, norm_key
 
 
 CATEGORY = "duplicate"
@@ -27,14 +26,14 @@ LONG_WORDS = 60   # long paragraphs are duplicates wherever they are
 RUN = 3           # consecutive copies of consecutive paragraphs
 TOP = 12          # a lead repeated as standfirst: both copies in the first TOP blocks ...
 TOP_WORDS = 20    # ... and a real paragraph
-#: A label of at most three words and a colon before a paragraph ("Key points: ...").
-_LABEL_RE = re.compile(r"^[^\w]*\w+(?:\s+\w+){0,2}\s*[:：]\s+(\S.*)$")
+#: A summary box's label before a paragraph ("Key points: ...") has at most this many words.
+LABEL_WORDS = 3
 
 RULES = (
     Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
                                                                            "RUN", "TOP", "TOP_WORDS")),
     Rule("duplicate.part", CATEGORY, "a paragraph that repeats a part of a longer one next to it (a lead sentence "
-         "shown again as a standfirst or a summary)", params=("duplicate_min_words", "NEAR", "TOP")),
+         "shown again as a standfirst or a summary)", params=("duplicate_min_words", "NEAR", "TOP", "LABEL_WORDS")),
 )
 
 
@@ -110,9 +109,9 @@ def repeated_parts(ctx: Context) -> List[Finding]:
     keys = _keys(ctx)
     labelled = set()
     for i in keys:
-        m = _LABEL_RE.match(doc.blocks[i].text)
-        if m:
-            keys[i] = norm_key(m.group(1))
+        m = LABELLED_RE.match(doc.blocks[i].text)
+        if m and len(m.group(1).split()) <= LABEL_WORDS:
+            keys[i] = norm_key(m.group(2))
             labelled.add(i)
     out: List[Finding] = []
     for i, key in keys.items():

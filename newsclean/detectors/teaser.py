@@ -20,7 +20,7 @@ from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import all_stopwords, content_words, overlap
 from ..text import lexicon
-from ..text.words import words
+from ..text.words import ELLIPSES, LABELLED_RE, words
 from .base import Context, Rule
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ RULES = (
     Rule("teaser.links", CATEGORY, "the links and summaries under a related-content header", positional=True,
          params=("LINK_MAX_WORDS", "teaser_low_overlap")),
     Rule("teaser.pointer", CATEGORY, "a pointer to another story: a short label with a pointer word, a colon, a "
-         "headline", params=("POINTER_MIN_WORDS", "LINK_MAX_WORDS")),
+         "headline", params=("POINTER_LABEL_WORDS", "POINTER_MIN_WORDS", "LINK_MAX_WORDS")),
     Rule("teaser.excerpt", CATEGORY, "a paragraph in another language cut at a length, as another story's excerpt",
          params=("EXCERPT_MIN_WORDS",)),
     Rule("teaser.inline", CATEGORY, "a related-content box glued to a paragraph's end",
@@ -91,15 +91,15 @@ def _truncated(text: str, n_words: int) -> bool:
     excerpt that ends in an ellipsis ("... traçando um plano paralelo para …")."""
     if n_words < 15:
         return False
-    return (n_words >= 20 and text[-1].isalnum()) or text.endswith(("…", "...", "[…]", "[...]"))
+    return (n_words >= 20 and text[-1].isalnum()) or text.endswith(ELLIPSES)
 
 
 # Each rule below reads ``free`` (free[i]: block i is neither proposed for
 # removal, nor metadata, nor taken by an earlier teaser rule) and returns its
 # findings; :func:`teaser` runs them in order.
 
-_LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*[:：]\s+(\S.*)$")
-_POINTER_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,2})\s*[:：]\s+(\S.*)$")
+#: A pointer line's label has at most this many words.
+POINTER_LABEL_WORDS = 3
 
 
 def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
@@ -118,12 +118,15 @@ def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         if not free[b.index] or f.n_words > LINK_MAX_WORDS + 6 or (pointer.isdisjoint(f.words)
                                                                   and header_first.isdisjoint(f.words)):
             continue
-        m = _POINTER_RE.match(b.text)
-        if m is None or pointer.isdisjoint(w.casefold() for w in m.group(1).split()):
-            # (or a related-content header before the colon: "Sur le même sujet : <headline>")
-            m = _LABELLED_RE.match(b.text)
-            if m is None or headers.fullmatch(m.group(1).casefold()) is None:
-                continue
+        m = LABELLED_RE.match(b.text)
+        if m is None:
+            continue
+        label = m.group(1).split()
+        # a pointer word in a short label, or a related-content header before
+        # the colon ("Sur le même sujet : <headline>")
+        if ((len(label) > POINTER_LABEL_WORDS or pointer.isdisjoint(w.casefold() for w in label))
+                and headers.fullmatch(m.group(1).casefold()) is None):
+            continue
         headline = m.group(2).rstrip()
         n = len(words(headline))
         if POINTER_MIN_WORDS <= n <= LINK_MAX_WORDS and not headline.endswith((".", ";", ",")):
@@ -362,7 +365,7 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         # weak evidence (a results table after the story is off its topic):
         # a kicker or a cut-off excerpt must mark the teaser.
         if doc.mode == "html":
-            shaped = "kicker prefix" in why or text.endswith(("…", "...", "[…]", "[...]"))
+            shaped = "kicker prefix" in why or text.endswith(ELLIPSES)
         elif not body.whole_page:
             # (a line without a full stop is not cut off: list items and
             # specifications have none. An excerpt cut at a length ends in an
@@ -401,7 +404,7 @@ def _cut_at_length(text: str) -> bool:
     """An excerpt cut at a fixed length: it ends in an ellipsis, or in a
     function word (a sentence never does; of any language we know, since an
     excerpt may be in another language than the article)."""
-    if text.endswith(("…", "...", "[…]", "[...]")):
+    if text.endswith(ELLIPSES):
         return True
     last = words(text[-40:])
     return text[-1:].isalnum() and bool(last) and last[-1] in all_stopwords()

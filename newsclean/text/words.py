@@ -28,6 +28,11 @@ EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”’»)\]]*\s+")
+#: A short label and a colon before the rest of a line ("See also: <headline>",
+#: "Key points: <sentence>"): group 1 the label (one to six words), group 2 the rest.
+LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*[:：]\s+(\S.*)$")
+#: How an excerpt cut at a length ends.
+ELLIPSES = ("…", "...", "[…]", "[...]")
 BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
 # Sentence ends: Latin and CJK marks, and the full stops of Devanagari and
 # Bengali (danda), Urdu, Arabic (question mark), Ethiopic, Armenian, Burmese, Khmer.
