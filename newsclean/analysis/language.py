@@ -8,7 +8,7 @@ from array import array
 from typing import Any, List, Optional
 
 from ..text import lexicon
-from ..text.words import words
+from ..text.words import LANG_SCRIPT, dominant_script, script_counts, words
 
 _LANGDETECT: Any = None  # our own langdetect DetectorFactory, loaded at first use
 
@@ -96,15 +96,22 @@ def guess_language(lines: List[str], sample_chars: int = 2000, hint: Optional[st
     ws = words(sample)
     if not ws:
         return None
-    hits = dict.fromkeys(lexicon.stopwords(), 0)
-    hits.update(lexicon.stopword_hits(ws))
-    scores = sorted(((c / len(ws), lang) for lang, c in hits.items()), reverse=True)
-    best, lang = scores[0]
-    second = scores[1][0] if len(scores) > 1 else 0.0
-    if len(ws) >= 15 and best >= 0.2 and best >= 1.6 * second:
-        return lang
-    if len(ws) >= 60 and best >= 0.12 and best >= 2.0 * second:
-        return lang
+    # The script most of the sample's letters are in comes first: a Japanese
+    # article under English menus has fewer words than they have (its
+    # sentences have no spaces) but more letters. Stop words only choose among
+    # the languages written in it.
+    script = dominant_script(script_counts(sample))[0]
+    hits = {lang: 0 for lang in lexicon.stopwords() if LANG_SCRIPT.get(lang, "latin") == script}
+    best, lang = 0.0, None
+    if hits:
+        hits.update((k, n) for k, n in lexicon.stopword_hits(ws).items() if k in hits)
+        scores = sorted(((c / len(ws), k) for k, c in hits.items()), reverse=True)
+        best, lang = scores[0]
+        second = scores[1][0] if len(scores) > 1 else 0.0
+        if len(ws) >= 15 and best >= 0.2 and best >= 1.6 * second:
+            return lang
+        if len(ws) >= 60 and best >= 0.12 and best >= 2.0 * second:
+            return lang
     head = sample[:2000]
     n_hangul, n_kana = len(_HANGUL_RE.findall(head)), len(_KANA_RE.findall(head))
     if n_hangul >= 20 and n_hangul > n_kana:
