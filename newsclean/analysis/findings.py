@@ -72,12 +72,24 @@ class Ledger:
                     spans.setdefault(bi, []).append(f)
 
     def withdraw(self, blocks: Iterable[int], category: str) -> None:
-        """Drop the whole-block findings of ``category`` on ``blocks`` (a later,
-        better-informed look overrules an earlier one)."""
+        """Drop the findings of ``category`` on ``blocks``, whole-block and
+        inside them (a later, better-informed look overrules an earlier one)."""
         drop = set(blocks)
         if not drop:
             return
-        self.findings = [f for f in self.findings if not (f.block in drop and f.category == category)]
+        gone = [f for f in self.findings if f.category == category and (
+            f.block in drop or f.block is None and self.doc.block_of(f.start) in drop)]
+        if not gone:
+            return
+        ids = set(map(id, gone))
+        self.findings = [f for f in self.findings if id(f) not in ids]
+        for i in drop:
+            if i in self.spans:
+                kept = [f for f in self.spans[i] if id(f) not in ids]
+                if kept:
+                    self.spans[i] = kept
+                else:
+                    del self.spans[i]
         rest: Dict[int, Finding] = {}
         for f in self.findings:
             if f.block is not None and f.block in drop:

@@ -218,17 +218,45 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     return found
 
 
+#: A passage in another language that the article's own line introduces with
+#: a colon ("The Prophet said:") is a quotation when the article goes on after
+#: it; at most this many blocks of it.
+QUOTE_MAX_BLOCKS = 3
+
+
 def quotations(ctx: Context) -> List[int]:
-    """HTML mode: the blocks proposed as foreign that trafilatura kept inside
-    the article body, between the article's own paragraphs. They are
-    quotations (a verse, a cited passage): the pipeline withdraws the proposals."""
-    doc, label, body = ctx.doc, ctx.marks.label, ctx.body
-    if doc.mode != "html" or body.last - body.first < 2:
+    """Blocks proposed as foreign, whole or in part, that are quotations (a
+    verse, a cited passage): the pipeline withdraws the proposals.
+
+    HTML mode: every one that trafilatura kept inside the article body, between
+    the article's own paragraphs. Text mode: a run of at most QUOTE_MAX_BLOCKS
+    between the article's own paragraphs, the first of which introduces it
+    with a colon."""
+    doc, marks, body = ctx.doc, ctx.marks, ctx.body
+    label = marks.label
+    if body.last - body.first < 2:
         return []
     own = [k for k in range(body.first, body.last + 1) if label[k] is None]
     if not own:
         return []
-    return [i for i in range(own[0] + 1, own[-1]) if label[i] == CATEGORY]
+    if doc.mode == "html":
+        return [i for i in range(own[0] + 1, own[-1]) if label[i] == CATEGORY]
+
+    def foreign(k: int) -> bool:
+        return label[k] == CATEGORY or label[k] is None and any(f.category == CATEGORY for f in marks.spans.get(k, ()))
+
+    out: List[int] = []
+    for i in own[:-1]:
+        if not marks.kept_text(i).rstrip().endswith(":"):
+            continue
+        run = []
+        k = i + 1
+        while k <= own[-1] and len(run) < QUOTE_MAX_BLOCKS and foreign(k):
+            run.append(k)
+            k += 1
+        if run and k <= own[-1] and label[k] is None:  # the article goes on after it
+            out.extend(run)
+    return out
 
 
 def foreign_blocks(ctx: Context) -> List[Finding]:
