@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional, Sequence, 
 from ..results import MetaSpan
 from ..text import lexicon
 from .authors import clean_authors
-from ..text.words import norm_key, words
+from ..text.words import EMAIL_RE, URL_RE, norm_key, words
 
 if TYPE_CHECKING:
     from ..analysis.body import Body
@@ -31,6 +31,9 @@ NEAR_LEAD_AFTER = 3
 _DAY_MONTH_COMMA_YEAR_RE = re.compile(r"(\d{1,2})\s+([^\W\d]+)\.?,\s+(\d{4})")
 # What follows a byline's names after a spaced bar or dash ("Ana Souza — São Paulo")
 _BYLINE_TAIL_RE = re.compile(r"\s[|–—]\s|\s-\s")
+# A sentence's end inside a line, then the next one ("... mine alone. All opinions ...")
+# (after a word of four letters at least: "Mr. Smith", "U.S. Senate" are one phrase)
+_INNER_SENTENCE_RE = re.compile(r"(?:[^\W\d_]{4}\.|\w[!?])\s+[\"“‘'«(]?[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 # A name's tail from a bar or bullet on
 _NAME_TAIL_RE = re.compile(r"\s*[|•·].*$")
 
@@ -217,6 +220,11 @@ def headline_like(text: str, n_words: int) -> bool:
         return False
     if text.startswith(("-", "•", "*", "©", "(")):
         return False
+    if _INNER_SENTENCE_RE.search(text) or URL_RE.search(text) or EMAIL_RE.search(text):
+        return False  # a headline is one phrase: two sentences are a lead, an address is a notice
+    tokens = text.split()
+    if 2 * sum(t.isdigit() for t in tokens) >= len(tokens):
+        return False  # a row of figures ("Palm Bay 18 22 13 17 — 70") is a table's
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and letters[0].isupper() or bool(letters) and not letters[0].isalpha()
 
