@@ -668,12 +668,16 @@ def comments(ctx: Context) -> List[Finding]:
 
 
 def unlike_article(ctx: Context) -> List[Finding]:
-    """Rule boilerplate.model: blocks the learned block scorer finds very unlike
-    article text (it runs on whole-page text only)."""
-    probs = ctx.body.block_prob
+    """Rule boilerplate.model: blocks outside the body's run that the learned
+    block scorer finds very unlike article text (it runs on whole-page text only)."""
+    probs, body = ctx.body.block_prob, ctx.body
+    # Inside the body's run the model's score, a judgement of a block's shape,
+    # is no evidence against the article's own short lines (an interview's
+    # questions, a list): there it takes nothing.
     return [ctx.doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
                                   "boilerplate.model", 0.5)
-            for i in unlikely_blocks(probs, ctx.marks.label, ctx.meta.blocks)]
+            for i in unlikely_blocks(probs, ctx.marks.label, ctx.meta.blocks)
+            if not body.first <= i <= body.last]
 
 
 def header_and_nav(ctx: Context) -> List[Finding]:
@@ -809,7 +813,7 @@ RULES = (
     Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line, or after a tag label and a colon"),
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
          params=("COMMENT_TAIL",)),
-    Rule("boilerplate.model", CATEGORY, "a block the learned block scorer finds unlike article text",
+    Rule("boilerplate.model", CATEGORY, "a block outside the body the learned block scorer finds unlike article text",
          positional=True, params=("block_model",), evidence=False),
     Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True, evidence=False),
     Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
