@@ -21,7 +21,7 @@ from ..metadata.lines import parse_date
 from ..text import lexicon
 from ..text.words import EMAIL_RE, norm_key, site_line_key
 from .base import Context, Rule
-from .prompts import COOKIE_MAX_WORDS, PROMPT_COVERAGE, is_prompt  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
+from .prompts import COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, PROMPT_COVERAGE, coverage, is_prompt  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
 
 
 CATEGORY = "boilerplate"
@@ -46,8 +46,13 @@ TITLE_MAX_WORDS = 30
 NEWSLETTER_TITLE_WORDS = 12
 #: ... and a block right under a newsletter box with a newsletter phrase belongs to it.
 NEWSLETTER_FOLLOW_WORDS = 20
-#: A block with this many distinct consent phrases is a consent notice.
+#: A block with this many distinct consent phrases is a consent notice ...
 CONSENT_PHRASES = 2
+#: ... and when it is longer than MIXED_MAX_WORDS, they cover this share of its letters
+#: (on the development pages' lines of 21-90 words with the word "cookies" and a consent
+#: phrase, the notices' coverage is 0.106-0.218; the blind articles' paragraphs about
+#: cookie consent, 0.039 and 0.047: benchmarks/blind_articles.py, dev split)
+CONSENT_LONG_COVERAGE = 0.08
 #: (no length limit)
 ANY_LENGTH = 1 << 30
 #: A comment section: the replies after its last header, at most this many.
@@ -366,6 +371,8 @@ def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str
 def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     # (a line of CJK punctuation, "・・・", counts characters as words but has none)
     if (f.n_words <= LINE_MAX_WORDS or not f.words) and not page.line_key(b, f):
+        if not ctx.doc.whole_page and any(map(str.isdigit, b.text)):
+            return None  # in an article, a line of figures is a table's row or a score
         return "numbers and symbols only"
     return None
 
@@ -382,13 +389,13 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     if f.n_words <= COOKIE_MAX_WORDS:
         found = {m.group().casefold() for m in page.consent.finditer(b.text)}
         # the word "cookies" and a consent phrase besides (an article about
-        # cookies names them, a notice asks to accept them)
-        if found & _COOKIE_TERMS and len(found - _COOKIE_TERMS) >= CONSENT_PHRASES - 1:
+        # cookies names them, a notice asks to accept them); in a block longer
+        # than a notice's few lines the phrases must make up a share of it: a
+        # paragraph about consent law names the buttons and the cookies too
+        if found & COOKIE_TERMS and len(found - COOKIE_TERMS) >= CONSENT_PHRASES - 1 and (
+                f.n_words <= MIXED_MAX_WORDS or coverage(page.consent, b.text)[0] >= CONSENT_LONG_COVERAGE):
             return f"cookie or consent notice ({len(found)} consent phrases)"
     return None
-
-
-_COOKIE_TERMS = frozenset({"cookie", "cookies", "pliki cookies", "файлы cookie"})
 
 
 def newsletter_box(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -784,7 +791,8 @@ RULES = (
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons",
-         params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE")),
+         params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE", "MIXED_MAX_WORDS",
+                 "CONSENT_LONG_COVERAGE")),
     Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
          params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS")),
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),

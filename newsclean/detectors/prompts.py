@@ -12,6 +12,8 @@ PROMPT_MAX_WORDS = 40
 MIXED_MAX_WORDS = 20
 #: A block that opens with a cookie notice counts up to this many words.
 COOKIE_MAX_WORDS = 90
+#: The names of cookies alone, no notice: "cookies", "pliki cookies", "файлы cookie".
+COOKIE_TERMS = frozenset({"cookie", "cookies", "pliki cookies", "файлы cookie"})
 OPENING_MAX_WORDS = 25  # "Sign up for our newsletter: ..." -- a block that opens with a prompt
 #: Share of a block's letters in prompt phrases that makes it a prompt.
 PROMPT_COVERAGE = 0.35
@@ -34,8 +36,10 @@ def is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
     if n_words > COOKIE_MAX_WORDS:
         return False, ""
     opening = pattern.match(text)
-    if opening and "cookie" in opening.group().casefold():
-        # a consent banner opens with the cookie notice itself, however long it is
+    if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
+        # a consent banner opens with the cookie notice itself ("We use
+        # cookies"), however long it is; a paragraph that opens with the word
+        # "Cookies" may be about them
         return True, f"cookie banner (\u201c{opening.group()}\u201d)"
     if opening and n_words <= OPENING_MAX_WORDS:
         return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
