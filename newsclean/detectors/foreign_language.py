@@ -85,6 +85,8 @@ def _plain_words(text: str) -> int:
 _LETTERS_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _NOT_LETTER_RUN_RE = re.compile(r"[\d_']")
 _QUOTES = "\"'“”„«»‘’「『(["
+# A sentence that ends a quotation (its last one: "... we just visit.»") is quoted too.
+_CLOSING_QUOTES = tuple("\"”»’」』")
 
 
 def _other_language(ws, article_lang: str):
@@ -296,7 +298,8 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
                     continue
                 if (tot - sc.get(doc.script, 0)) / tot >= SENTENCE_SHARE:
                     before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
-                    if sent[0] in _QUOTES or (before and before in _QUOTES):
+                    if (sent[0] in _QUOTES or (before and before in _QUOTES)
+                            or sent.rstrip().endswith(_CLOSING_QUOTES)):
                         continue
                     out.append(Finding(b.start + s, b.start + e, CATEGORY,
                                        "sentence in another script than the article", "foreign.sentence",
@@ -337,7 +340,8 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
         for s, e in sents:
             sent = b.text[s:e]
             before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
-            if sent[0] in _QUOTES or (before and before in _QUOTES) or "http" in sent or "www." in sent:
+            if (sent[0] in _QUOTES or (before and before in _QUOTES) or sent.rstrip().endswith(_CLOSING_QUOTES)
+                    or "http" in sent or "www." in sent):
                 continue
             cand = _in_doubt(sent, doc.language)
             if cand:
