@@ -938,7 +938,7 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
                  blocksize: Union[int, str] = "16MiB", overwrite: bool = False,
                  on_error: Optional[Callable[[str], None]] = None,
                  on_part: Optional[Callable[[Dict[str, Any]], None]] = None,
-                 dedup: bool = False) -> CorpusResult:
+                 dedup: bool = False, stopped: Optional[Callable[[], bool]] = None) -> CorpusResult:
     """Clean a JSONL, Parquet or WARC corpus on a cluster into the folder ``output_path``.
 
     WARC files (``.warc``, ``.warc.gz``): one task a file; each HTML response
@@ -958,7 +958,9 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
     (unless ``overwrite``), :class:`CorpusError` for a bad input; any other
     exception (the cluster failed, an interrupt) leaves the folder as it was.
     ``on_part`` is called with each finished part's counts and the number of
-    ``parts`` in all (a progress bar).
+    ``parts`` in all (a progress bar). ``stopped``: asked before the folder is
+    moved into place; True raises KeyboardInterrupt (an interrupt that Python
+    swallowed, raised inside a callback of the cluster's client, still stops the run).
     """
     from dask.utils import parse_bytes  # (optional extra: newsclean[dask])
 
@@ -1011,6 +1013,8 @@ def clean_corpus(input_path: Union[str, os.PathLike, Sequence[Union[str, os.Path
             if entry.startswith("."):
                 p = tmp / entry
                 _rmtree(p) if p.is_dir() else p.unlink()
+        if stopped is not None and stopped():
+            raise KeyboardInterrupt
         _move_into_place(tmp, out, overwrite)
     except BaseException:
         if client is not None and futures:

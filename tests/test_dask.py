@@ -198,6 +198,24 @@ def test_bad_lines_cost_only_themselves(client, tmp_path):
     assert [e["line"] for e in batch_errors] == [4, 5, 9, 10]
 
 
+def test_an_interrupt_noted_but_swallowed_still_stops_the_run(client, tmp_path):
+    """Python drops a KeyboardInterrupt raised inside a callback; the command
+    notes the signal too, and clean_corpus asks ``stopped`` before it moves the
+    finished folder into place: the previous output stays as it was."""
+    from newsclean.distributed import clean_corpus
+
+    paths, _ = _write_parts(tmp_path / "in", 2, 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "part-00000.jsonl").write_text("previous\n")
+    with pytest.raises(KeyboardInterrupt):
+        clean_corpus([str(p) for p in paths], str(out), scheduler=client.scheduler.address, overwrite=True,
+                     stopped=lambda: True)
+    assert [x.name for x in out.iterdir()] == ["part-00000.jsonl"]
+    assert (out / "part-00000.jsonl").read_text() == "previous\n"
+    assert not _hidden(tmp_path)
+
+
 def test_stale_output_is_refused_or_replaced_whole(client, tmp_path, monkeypatch):
     """Five parts into OUT, then two: refused (exit 2, one line, OUT untouched);
     with --overwrite, OUT holds the second run's two parts and nothing else.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
 from typing import Any, Dict, List
 
@@ -81,11 +82,23 @@ def main(argv: List[str]) -> int:
         if bars[0] is not None:
             bars[0].update(1)
 
+    # Ctrl-C: Python raises KeyboardInterrupt wherever the main thread is, and
+    # drops it when that is a callback (a weak reference's, in the client's
+    # code): the interrupt is also noted, and the run asks before committing.
+    interrupted: List[bool] = []
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        interrupted.append(True)
+        raise KeyboardInterrupt
+
+    if previous is signal.default_int_handler:  # (not where the shell made the command ignore it)
+        signal.signal(signal.SIGINT, on_sigint)
     try:
         res = clean_corpus(args.inputs if len(args.inputs) > 1 else args.inputs[0], args.output, args.scheduler,
                            args.text_field, args.html_field, args.url_field, n_workers=args.workers,
                            blocksize=args.blocksize, overwrite=args.overwrite, on_error=on_error, on_part=on_part,
-                           dedup=args.dedup)
+                           dedup=args.dedup, stopped=lambda: bool(interrupted))
     except OutputExistsError:
         print(f"newsclean: error: {args.output}: the output folder is not empty (--overwrite replaces it as a whole)",
               file=sys.stderr)
@@ -98,6 +111,8 @@ def main(argv: List[str]) -> int:
               f"{args.output} is as it was", file=sys.stderr)
         return EXIT_FAILED
     finally:
+        if previous is signal.default_int_handler:
+            signal.signal(signal.SIGINT, previous)
         if bars and bars[0] is not None:
             bars[0].close()
     line = summary(res.documents, res.failed, res.seconds, res.removed, res.failures, skipped=res.skipped)
