@@ -23,13 +23,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import Counter
+from itertools import chain
 from functools import lru_cache
-from typing import List, Mapping, NamedTuple, Optional, Tuple
+from typing import Callable, List, Mapping, NamedTuple, Optional, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
+from ..analysis.topic import content_words, content_words_of
 from .base import Context, Rule
-from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans
+from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans, words
 
 
 CATEGORY = "spam"
@@ -49,6 +52,16 @@ LEAD_SENTENCES = 2
 TAIL_WORDS = 8
 #: A spam run has at most this many words: a longer one is the article's prose.
 SPAM_MAX_WORDS = 60
+#: Without a way to reach the seller, an offer is spam when it reads as an
+#: advert, not as prose (it does not end with a full stop), is short (at most
+#: this many words) ...
+OFFER_MAX_WORDS = 25
+#: ... dense with commerce (this many signals, one of them a kind of thing spam sells) ...
+OFFER_MIN_COMMERCIAL = 3
+#: ... and off the article's topic: at most this share of its content words
+#: occur in another block of the document (an article about casinos names
+#: them, and its bonuses, again and again).
+OFFER_MAX_SHARED = 0.2
 
 RULES = (
     Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
@@ -56,6 +69,10 @@ RULES = (
          params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
     Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph",
          params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+    Rule("spam.offer", CATEGORY, "a short offer dense with commerce and off the article's topic, with no way to "
+         "reach the seller: a block, or sentences glued to the end of a paragraph",
+         params=("OFFER_MAX_WORDS", "OFFER_MIN_COMMERCIAL", "OFFER_MAX_SHARED", "LEAD_WORDS", "LEAD_SENTENCES",
+                 "TAIL_WORDS")),
 )
 
 # Ways to reach a seller besides a link: a phone number (nine digits or more),
@@ -106,6 +123,27 @@ def _run_together(entries: Tuple[str, ...]) -> Tuple[str, ...]:
                          and e.rstrip("*").isalpha()}))
 
 
+@lru_cache(maxsize=None)
+def _kind_keys(entries: Tuple[str, ...]) -> Tuple[frozenset, Tuple[Tuple[int, frozenset], ...]]:
+    """Each kind's longest word, as a word (``casino``) or a stem (``kredit*``):
+    (the words, ((stem length, the stems), ...)). A block holds a kind only if
+    it holds one of these."""
+    exact, stems = set(), {}
+    for e in entries:
+        key = max(e.split(), key=lambda w: len(w.rstrip("*")))
+        if key.endswith("*"):
+            stems.setdefault(len(key) - 1, set()).add(key[:-1])
+        else:
+            exact.add(key)
+    return frozenset(exact), tuple((n, frozenset(v)) for n, v in sorted(stems.items()))
+
+
+def _kind_words(vocabulary: set, keys: Tuple[frozenset, Tuple[Tuple[int, frozenset], ...]]) -> frozenset:
+    """The words of ``vocabulary`` that are, or begin with, a kind's key."""
+    exact, stems = keys
+    return frozenset(w for w in vocabulary if w in exact or any(w[:n] in ss for n, ss in stems))
+
+
 def _entries(name: str, extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
     more = tuple(p.casefold() for p in extra[name]) if extra and name in extra else ()
     return lexicon.phrases(name) + more
@@ -122,6 +160,7 @@ class _Sentence(NamedTuple):
     prices: int
     foreign: int         # words in another script than the article's
     plain: int           # words that are none of the above
+    full_stop: bool      # it ends with a full stop, as a sentence of prose does (an advert shouts or stops short)
 
 
 def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], kinds_re,
@@ -165,7 +204,8 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
             foreign += 1
         else:
             plain += 1
-    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, prices, foreign, plain)
+    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, prices, foreign, plain,
+                     sent.rstrip().endswith("."))
 
 
 def _commerce(ss: List[_Sentence]) -> Tuple[int, int]:
@@ -174,8 +214,13 @@ def _commerce(ss: List[_Sentence]) -> Tuple[int, int]:
     return len(kinds), len(kinds) + len(sales) + sum(x.prices for x in ss)
 
 
-def _verdict(ss: List[_Sentence]) -> Optional[str]:
-    """Why the run of sentences ``ss`` is spam, or None."""
+#: shared(run) -> the share of the run's content words that occur in another block of the document
+Shared = Callable[[List["_Sentence"]], float]
+
+
+def _verdict(ss: List[_Sentence], shared: Optional[Shared] = None) -> Optional[str]:
+    """Why the run of sentences ``ss`` is spam, or None. An offer with no
+    contact is judged only when ``shared`` is given."""
     n = sum(x.n_words for x in ss)
     if not ss or n > SPAM_MAX_WORDS:
         return None
@@ -192,12 +237,22 @@ def _verdict(ss: List[_Sentence]) -> Optional[str]:
         return f"{urls} URL(s) with {foreign} words in another script"
     if not contacts and commercial >= 2 and foreign >= 3 and commercial + foreign >= 0.6 * n:
         return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
+    if (shared is not None and not contacts and kinds and commercial >= OFFER_MIN_COMMERCIAL
+            and n <= OFFER_MAX_WORDS and not ss[-1].full_stop):
+        elsewhere = shared(ss)
+        if elsewhere <= OFFER_MAX_SHARED:
+            return (f"{_OFFER} ({commercial} signals, {kinds} kind(s) of thing spam sells; "
+                    f"{elsewhere:.0%} of its words elsewhere in the text)")
     return None
 
 
-def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
+_OFFER = "an offer with no way to reach the seller, off the article's topic"
+
+
+def _spam_run(ss: List[_Sentence], shared: Optional[Shared] = None) -> Tuple[int, str]:
     """(index of the first spam sentence, reason): the trailing run of
-    sentences that is spam, or (len(ss), "")."""
+    sentences that is spam, or (len(ss), ""). A run with no contact, anchored
+    on a kind of thing spam sells, only with ``shared`` (see :func:`_verdict`)."""
     last = len(ss)
     # Only the sentences of the last SPAM_MAX_WORDS words can start a run (a
     # longer one is prose): a bounded number, so the work is linear in the block.
@@ -208,7 +263,9 @@ def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
     for a in range(first, last):
         x = ss[a]
         if not (x.contacts or x.foreign >= 3):
-            continue
+            # an offer without a contact: a run that has none at all
+            if shared is None or not x.kinds or any(y.contacts for y in ss[a + 1:]):
+                continue
         # From the anchor on, every sentence carries the offer or is short.
         if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= TAIL_WORDS or y.foreign >= 3
                    for y in ss[a + 1:]):
@@ -221,9 +278,9 @@ def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
             lead -= 1
             if ss[lead].kinds or ss[lead].sales or ss[lead].prices:
                 k = lead
-        why = _verdict(ss[k:])
+        why = _verdict(ss[k:], shared)
         if why is None and k < a:
-            why = _verdict(ss[a:])
+            why = _verdict(ss[a:], shared)
             k = a if why else k
         if why:
             return k, why
@@ -231,7 +288,7 @@ def _spam_run(ss: List[_Sentence]) -> Tuple[int, str]:
 
 
 def spam(ctx: Context) -> List[Finding]:
-    """Rules spam.links, spam.block and spam.tail, block by block."""
+    """Rules spam.links, spam.block, spam.tail and spam.offer, block by block."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
     kinds = _entries("spam_lexicon", extra)
@@ -239,26 +296,48 @@ def spam(ctx: Context) -> List[Finding]:
     in_addresses = _run_together(kinds)
     out: List[Finding] = []
     script = doc.script
+    # The words of the text that name a kind of thing spam sells: a block with
+    # none of them can hold no offer without a contact.
+    offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
+    blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
+
+    def shared_by(i: int, text: str) -> Shared:
+        def shared(ss: List[_Sentence]) -> float:
+            nonlocal blocks_with
+            if blocks_with is None:
+                blocks_with = Counter(chain.from_iterable(content_words_of(doc, k) for k in range(len(doc.blocks))))
+            own = content_words_of(doc, i)
+            run = set(content_words(words(text[ss[0].start:ss[-1].end])))
+            if not run:
+                return 1.0
+            return sum(1 for w in run if blocks_with[w] - (w in own) > 0) / len(run)
+        return shared
+
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
         contacts: List[Tuple[int, int]] = []
         if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
                 or _NINE_DIGITS_RE.search(text) is not None or not _MESSENGERS.isdisjoint(f.words)):
             contacts = [m.span() for m in _CONTACT_RE.finditer(text)]
-        if not f.n_urls and not contacts and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
-            continue  # cheap exit: no URL or contact, (almost) no letters in another script
+        offer = bool(offered) and not offered.isdisjoint(f.words)
+        if not f.n_urls and not contacts and not offer and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
+            continue  # cheap exit: no URL, contact or kind, (almost) no letters in another script
         if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
         ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
         ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
               for s, e in sentence_spans(text)]
-        k, why = _spam_run(ss)
+        k, why = _spam_run(ss, shared_by(b.index, text) if offer else None)
         if k == len(ss):
             continue
+        if why.startswith(_OFFER):
+            block_rule = tail_rule = "spam.offer"
+        else:
+            block_rule, tail_rule = "spam.block", "spam.tail"
         if k == 0:
-            out.append(doc.block_finding(b.index, CATEGORY, why, "spam.block", 1.0))
+            out.append(doc.block_finding(b.index, CATEGORY, why, block_rule, 1.0))
         else:
             out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
-                               "spam.tail", 0.95, None))
+                               tail_rule, 0.95, None))
     return out
