@@ -251,7 +251,7 @@ def quotations(ctx: Context) -> List[int]:
     for i in own[:-1]:
         if not marks.kept_text(i).rstrip().endswith(":"):
             continue
-        run = []
+        run: List[int] = []
         k = i + 1
         while k <= own[-1] and len(run) < QUOTE_MAX_BLOCKS and foreign(k):
             run.append(k)

@@ -26,7 +26,7 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 from functools import lru_cache
-from typing import Callable, List, Mapping, NamedTuple, Optional, Tuple
+from typing import Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -128,7 +128,8 @@ def _kind_keys(entries: Tuple[str, ...]) -> Tuple[frozenset, Tuple[Tuple[int, fr
     """Each kind's longest word, as a word (``casino``) or a stem (``kredit*``):
     (the words, ((stem length, the stems), ...)). A block holds a kind only if
     it holds one of these."""
-    exact, stems = set(), {}
+    exact: set = set()
+    stems: Dict[int, set] = {}
     for e in entries:
         key = max(e.split(), key=lambda w: len(w.rstrip("*")))
         if key.endswith("*"):
