@@ -104,6 +104,13 @@ JUNK: List[Junk] = [
     Junk("icon", "xx", "pt", "middle", "ios_share content_copy open_in_new"),
     Junk("icon", "fr", "en", "middle", "Partager Commenter Enregistrer"),
     Junk("icon", "xx", "pt", "middle", "icon-arrow-left icon-arrow-right"),
+    # identifiers by their shape: more icon sets' class prefixes, a set's prefix
+    # before a brand, a style variant after a name, a sprite's id
+    Junk("icon", "xx", "en", "glued", "bx bx-share-alt"),
+    Junk("icon", "xx", "de", "middle", "ri-heart-line ri-chat-3-line"),
+    Junk("icon", "xx", "fr", "top", "logo-instagram logo-youtube"),
+    Junk("icon", "xx", "es", "middle", "thumb_up_outlined"),
+    Junk("icon", "xx", "it", "glued", "#icon-close"),
     # ------------------------------------------------------------ spam
     Junk("spam", "en", "en", "bottom", "Cheap designer sunglasses, up to 80% off today only at shades-deals-outlet.shop"),
     Junk("spam", "en", "en", "glued", "Need cash fast? Payday loans approved in 10 minutes, call 0800 555 0199 now."),
@@ -225,6 +232,9 @@ JUNK: List[Junk] = [
     Junk("foreign_language", "tr", "en", "middle", "Belediye başkanı yeni projenin gelecek yıl tamamlanacağını söyledi."),
     Junk("foreign_language", "nl", "pt", "middle", "De gemeente heeft besloten om de weg volgend jaar te vernieuwen."),
     Junk("foreign_language", "pl", "en", "middle", "Mieszkańcy od lat skarżą się na hałas i korki."),
+    # few function words of any list: the letters the article's language does not write decide
+    Junk("foreign_language", "pl", "en", "middle", "Według policji sprawca uciekł samochodem w stronę granicy."),
+    Junk("foreign_language", "tr", "en", "middle", "Belediye başkanı açıklamayı dün akşam yaptı."),
 ]
 
 #: Article sentences that look like junk (a casino, a loan, a quotation, UI
@@ -248,6 +258,8 @@ NEAR_MISSES: List[tuple] = [
     ("it", "Il comune ha aperto un numero verde, 800 123 456, per le segnalazioni dei cittadini."),
     ("pt", "A loja de óculos do centro fechou após trinta anos, segundo a associação comercial."),
     ("pl", "Bank udzielił w tym roku mniej kredytów hipotecznych niż rok wcześniej."),
+    ("en", "Lech Wałęsa and Jarosław Kaczyński met in Gdańsk on Monday."),
+    ("en", "A well-rounded, long-term plan for the check-in area"),
     # commerce without a contact, as prose (a full stop) or as a heading of the article's own topic
     ("en", "Cheap flights, free baggage and bonus miles: the airline's new offer starts today."),
     ("de", "Online-Casinos locken mit Bonus und Freispielen, warnen Verbraucherschützer."),

@@ -52,6 +52,8 @@ def test_share_bars_written_one_button_a_line(junk):
     "Foto EFE / Ana García",
     "(AFP)",
     "Bild: dpa / Anna Schmidt",
+    "(Photo by Maria Lopez/AFP)",
+    "Maria Lopez/Reuters",
 ])
 def test_photo_credits(junk):
     assert "boilerplate.credit" in removed_as(cleaned(junk), junk)

@@ -38,6 +38,8 @@ CREDIT_NAMED_WORDS = 10
 STAMP_MAX_WORDS = 16
 #: A share label ("Share this article") has at most this many words.
 SHARE_LABEL_WORDS = 5
+#: A credit "Name/Agency" names the photographer in at most this many words.
+CREDIT_NAME_WORDS = 4
 #: Captions, credits, site-name tails, social and contact lines: at most this many words.
 SHORT_BLOCK_WORDS = 40
 #: A headline repeated in the text: at most this many words.
@@ -149,10 +151,16 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
         return "copyright or photo credit"
     if n_words > 14:
         return ""
+    t = t.strip("()[]").strip() or t  # "(Photo by Jane Doe/Getty Images)"
     low = t.casefold()
     m = _credit_re(prefixes).match(low)
     if m:
         return f"credit line (\u201c{t[:m.end()].rstrip(' :/|')}\u201d)"
+    # A photographer's name, a slash, an agency: "Justin Sullivan/Getty Images", "Jane Doe / AP"
+    name, slash, agency = t.rpartition("/")
+    if (slash and agency.strip().casefold() in prefixes and 1 <= len(name.split()) <= CREDIT_NAME_WORDS
+            and all(w[:1].isupper() for w in name.split())):
+        return "credit line (a name, an agency)"
     # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images", "(Getty Images)"
     parts = [p.strip() for p in _AGENCY_SPLIT_RE.split(low.strip("()[] ")) if p.strip()]
     if parts and all(p in prefixes for p in parts) and n_words <= 6:
@@ -442,7 +450,7 @@ def caption(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 def credit(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     text = b.text
-    if f.words[0] in page.credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST:
+    if f.words[0] in page.credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST or "/" in text:
         return _credit(text, f.n_words, page.credits) or None
     return None
 
@@ -799,7 +807,7 @@ RULES = (
     Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.credit", CATEGORY, "a copyright, photo credit or agency line (data/credits.txt)",
-         params=("CREDIT_NAMED_WORDS",)),
+         params=("CREDIT_NAMED_WORDS", "CREDIT_NAME_WORDS")),
     Rule("boilerplate.site", CATEGORY, "a caption or link ending in the site's name", params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.notice", CATEGORY, "a reprint or copyright notice (data/boilerplate_notices.txt)",
          params=("NOTICE_MAX_WORDS",)),

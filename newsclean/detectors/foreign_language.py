@@ -203,10 +203,13 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
     if own > DOUBT_OWN_MAX:
         return None
-    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
-                         and hits[best_lang] > hits.get(article_lang, 0)):
-        return None
-    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(ws, article_lang)):
+    pointed = best > 0 and (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                            and hits[best_lang] > hits.get(article_lang, 0))
+    # With too few function words of any list to point anywhere (a sentence
+    # of nouns and verbs), the letters the article's language does not write
+    # ("ł", "ğ") are the evidence, when none of its own function words is there.
+    bare = own == 0 and n >= DOUBT_BARE_WORDS and _alien_letters(ws, article_lang)
+    if not (pointed or bare):
         return None
     found = detect_line(" ".join(ws))
     if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:

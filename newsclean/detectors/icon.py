@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import List, Sequence, Tuple
 
 from ..text import lexicon
@@ -31,13 +32,18 @@ _DASH_SPLIT_RE = re.compile(r"[-_]")
 #: "glyphicon glyphicon-user", "mdi mdi-menu", "material-icons".
 _CLASS_PREFIXES = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "fa-solid", "fa-regular", "fa-brands",
                              "fa-light", "bi", "glyphicon", "mdi", "material-icons", "material-icons-outlined",
-                             "material-symbols-outlined", "icon", "icons", "ti", "las", "lab", "la", "el", "ion"})
-_CLASS_RE = re.compile(r"^(?:fa|bi|glyphicon|mdi|icon|ti|la|el|ion|ri|ph)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+                             "material-symbols-outlined", "icon", "icons", "ti", "las", "lab", "la", "el", "ion",
+                             "ph", "ri", "feather", "bx", "bxs", "bxl", "uil", "dashicons", "octicon", "icofont",
+                             "lucide", "tabler"})
+_CLASS_RE = re.compile(r"^(?:fa|bi|glyphicon|mdi|icon|ti|la|el|ion|ri|ph|feather|bx|bxs|bxl|uil|dashicons|octicon"
+                       r"|icofont|lucide|tabler)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The words (\w+ runs) an icon-font class string holds: "fas fa-bars" -> fas, fa, bars.
 _CLASS_WORDS = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "bi", "mdi", "glyphicon", "material"})
 # An icon-font class string: a prefix and a class of it ("fas fa-print", "la la-angle-down").
-_CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion|el|glyphicon)\s+"
-                            r"(?:fa|bi|la|ti|mdi|ph|ri|ion|el|glyphicon)-[a-z0-9]")
+_CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion|el|glyphicon|feather|bx|uil|dashicons"
+                            r"|octicon|icofont|lucide|tabler)\s+"
+                            r"(?:fa|bi|la|ti|mdi|ph|ri|ion|el|glyphicon|feather|bx|bxs|bxl|uil|dashicons|octicon|icofont"
+                            r"|lucide|tabler)-[a-z0-9]")
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
 #: A run of icon labels inside a line goes when it has at least this many tokens.
@@ -62,12 +68,35 @@ RULES = (
 )
 
 
+#: Style variants that icon sets append to a name ("share-social-outline",
+#: "play_circle_filled") and set prefixes put before a brand ("logo-facebook").
+_VARIANTS = frozenset({"outline", "outlined", "filled", "fill", "sharp", "rounded", "solid", "twotone", "duotone"})
+_SET_PREFIXES = frozenset({"logo", "ios", "md"})
+
+
+@lru_cache(maxsize=4)
+def _name_parts(names: frozenset) -> frozenset:
+    """The words icon names are made of ("arrow", "circle", "facebook")."""
+    return frozenset(p for n in names for p in _DASH_SPLIT_RE.split(n) if p)
+
+
+def _identifier(t: str, vocab: frozenset, names: frozenset) -> bool:
+    """An icon's identifier by its shape: kebab- or snake-case words of icon
+    names with a style variant at the end or a set's prefix at the start
+    ("share-social-outline", "play_circle_filled", "logo-twitter")."""
+    parts = _DASH_SPLIT_RE.split(t)
+    if len(parts) < 2 or not (parts[-1] in _VARIANTS or parts[0] in _SET_PREFIXES):
+        return False
+    known = _name_parts(names)
+    return all(p in known or p in vocab or p in _VARIANTS or p in _SET_PREFIXES for p in parts)
+
+
 def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     """2 = unmistakable icon label, 1 = icon vocabulary word, 0 = other."""
-    t = token.strip(",;|·•").casefold()
+    t = token.strip(",;|·•").casefold().lstrip("#.")  # ("#icon-search": a sprite's id, a CSS selector)
     if not t:
         return 0
-    if "icon" in t or t in _CLASS_PREFIXES or _CLASS_RE.match(t):
+    if "icon" in t or t in _CLASS_PREFIXES or _CLASS_RE.match(t) or _identifier(t, vocab, names):
         return 2
     if _LIGATURE_RE.match(t):
         # Material-icon ligature names: "more_vert", "mail_outline", "content_copy"
@@ -114,8 +143,9 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
     """Whether a token standing alone is an icon's name ("expand_more",
     "fa-print"), not a word that merely holds "icon" or a part of a name
     ("silicon", "user_id")."""
-    t = token.strip(",;|·•").casefold()
-    return t in vocab or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
+    t = token.strip(",;|·•").casefold().lstrip("#.")
+    return (t in vocab or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
+            or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names))
 
 
 def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset) -> int:
@@ -169,6 +199,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
                 and not ("-" in text and f.n_words <= 2 * UI_ROW_MAX and _icon_name_in(text, names))
                 and not (short and vocab.intersection(f.words))
                 and not (f.words and f.words[-1] in vocab)
+                and not _is_icon(text.rsplit(None, 1)[-1], vocab, names)
                 and not ("-" in text and _CLASS_PAIR_RE.search(text) is not None)):
             continue
         toks = [(m.start(), m.end(), _is_icon(m.group(), vocab, names)) for m in _TOKEN_RE.finditer(text)]
