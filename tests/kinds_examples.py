@@ -111,6 +111,10 @@ JUNK: List[Junk] = [
     Junk("icon", "xx", "fr", "top", "logo-instagram logo-youtube"),
     Junk("icon", "xx", "es", "middle", "thumb_up_outlined"),
     Junk("icon", "xx", "it", "glued", "#icon-close"),
+    # screen-reader labels of icons and links
+    Junk("icon", "de", "de", "glued", "Öffnet in einem neuen Fenster"),
+    Junk("icon", "es", "es", "middle", "Abrir menú Cerrar menú"),
+    Junk("icon", "ru", "ru", "glued", "Откроется в новом окне"),
     # ------------------------------------------------------------ spam
     Junk("spam", "en", "en", "bottom", "Cheap designer sunglasses, up to 80% off today only at shades-deals-outlet.shop"),
     Junk("spam", "en", "en", "glued", "Need cash fast? Payday loans approved in 10 minutes, call 0800 555 0199 now."),
@@ -171,6 +175,10 @@ JUNK: List[Junk] = [
     Junk("spam", "de", "en", "middle", "Günstige Flüge nach Mallorca ab 19 € buchen: billigflug-deals.de"),
     Junk("spam", "it", "en", "glued", "Vendo iPhone 15 nuovo a 400 euro, contattatemi su WhatsApp 347 123 4567"),
     # ------------------------------------------------------------ paywall
+    # a badge made only of notice parts, above the article
+    Junk("paywall", "en", "en", "top", "Subscribers only"),
+    Junk("paywall", "pt", "pt", "top", "Conteúdo exclusivo para assinantes"),
+    Junk("paywall", "es", "es", "top", "Contenido Premium"),
     Junk("paywall", "en", "en", "top", "You have 2 free stories left this month."),
     Junk("paywall", "en", "en", "bottom", "Upgrade to Premium to keep reading. Plans from $4.99 a month, cancel anytime."),
     Junk("paywall", "en", "en", "middle", "This story is available exclusively to our members."),
@@ -258,6 +266,7 @@ NEAR_MISSES: List[tuple] = [
     ("it", "Il comune ha aperto un numero verde, 800 123 456, per le segnalazioni dei cittadini."),
     ("pt", "A loja de óculos do centro fechou após trinta anos, segundo a associação comercial."),
     ("pl", "Bank udzielił w tym roku mniej kredytów hipotecznych niż rok wcześniej."),
+    ("en", "The link opens in a new window, the company said, and readers can close it."),
     ("en", "Lech Wałęsa and Jarosław Kaczyński met in Gdańsk on Monday."),
     ("en", "A well-rounded, long-term plan for the check-in area"),
     # commerce without a contact, as prose (a full stop) or as a heading of the article's own topic

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import List, Sequence, Tuple
+from typing import List, Sequence, Set, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -65,6 +65,9 @@ RULES = (
          "UI words glued to a paragraph's end", params=("MIN_RUN", "UI_ROW_MIN", "UI_ROW_MAX")),
     Rule("icon.glyph", CATEGORY, "icon-font glyphs (private-use characters), with a UI word or two; "
          "a line of emoji buttons", params=("GLYPH_LINE_WORDS", "EMOJI_LINE_MAX")),
+    Rule("icon.label", CATEGORY, "a screen-reader label of an icon or a link (\u201copens in a new window\u201d, "
+         "\u201cToggle navigation\u201d, data/icon_labels.txt): a line of them, one in brackets, or one glued "
+         "after a paragraph's last sentence"),
 )
 
 
@@ -171,8 +174,48 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, n
     return len(toks)
 
 
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def accessible_labels(ctx: Context, skip: Set[int]) -> List[Finding]:
+    """Rule icon.label, on the blocks not in ``skip``: a screen-reader label
+    of an icon or a link is a line of its own, or sits in brackets, or after
+    the paragraph's last sentence; in the run of a sentence it is the
+    sentence's ("the link opens in a new window, she said") and stays."""
+    doc = ctx.doc
+    labels = lexicon.matcher("icon_labels", doc.config.extra_phrases)
+    keys = lexicon.first_words("icon_labels", doc.config.extra_phrases)
+    out: List[Finding] = []
+    for b, f in zip(doc.blocks, doc.feats):
+        if b.index in skip or keys.isdisjoint(f.words):
+            continue
+        text = b.text
+        found = list(labels.finditer(text))
+        if not found:
+            continue
+        if _LETTER_RE.search(labels.sub(" ", text)) is None:
+            out.append(Finding(b.start, b.end, CATEGORY, f"screen-reader label (\u201c{found[0].group()}\u201d)",
+                               "icon.label", 0.95, b.index))
+            continue
+        for m in found:
+            a, z = m.span()
+            before, after = text[:a].rstrip(), text[z:]
+            if before.endswith(("(", "[")) and after.lstrip().startswith((")", "]")):
+                a = len(before) - 1
+                z = len(text) - len(after.lstrip()) + 1
+            elif not after.strip(" .)]") and before and before[-1] in ".!?…\"”»)]":
+                z = len(text)
+            else:
+                continue
+            a = len(text[:a].rstrip())  # (with the space before it)
+            out.append(Finding(b.start + a, b.start + z, CATEGORY, f"screen-reader label (\u201c{m.group()}\u201d)",
+                               "icon.label", 0.9, None))
+    return out
+
+
 def icon_labels(ctx: Context) -> List[Finding]:
-    """Rules icon.line, icon.run and icon.glyph: one tokenisation of each block serves them all."""
+    """Rules icon.line, icon.run, icon.glyph and icon.label: one tokenisation
+    of each block serves the first three."""
     doc = ctx.doc
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
@@ -237,4 +280,5 @@ def icon_labels(ctx: Context) -> List[Finding]:
         if tail < len(toks):
             why = f"{len(toks) - tail} icon label(s) glued to the end of a paragraph"
             out.append(Finding(b.start + toks[tail][0], b.end, CATEGORY, why, "icon.run", 0.9, None))
-    return out
+    whole = {x.block for x in out if x.block is not None}
+    return out + accessible_labels(ctx, whole)

@@ -50,8 +50,8 @@ RULES = (
          params=("COUNTER_MAX_WORDS",)),
     Rule("paywall.kinds", CATEGORY, "a short notice joining the parts walls are made of, in any claimed language: "
          "a metered counter or limit, a subscriber-only notice, paid content, a plan or registration wall, "
-         "a login prompt for subscribers", params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS",
-                                                  "NEXT_TO_MAX_WORDS")),
+         "a login prompt for subscribers, a badge (Members only)",
+         params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS", "NEXT_TO_MAX_WORDS", "BADGE_MAX_WORDS")),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
                  "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
@@ -69,6 +69,8 @@ _DIGIT_RE = re.compile(r"\d")
 KINDS_MAX_WORDS = 16
 #: A login prompt for subscribers ("Already a subscriber? Log in") has at most this many words.
 LOGIN_MAX_WORDS = 8
+#: A badge made only of notice parts ("Members only", "Exclusivo Premium") has at most this many words.
+BADGE_MAX_WORDS = 3
 #: A line right before or after a notice, with a part of a wall of its own
 #: ("Log in", "Weiterlesen mit Plus"), joins it when it has at most this many words.
 NEXT_TO_MAX_WORDS = 8
@@ -187,6 +189,9 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
         return "a plan, subscription or registration wall"
     if {"sub", "login"} <= kinds and n_words <= LOGIN_MAX_WORDS:
         return "a login prompt for subscribers"
+    if n_words <= BADGE_MAX_WORDS and coverage == 1.0 and (
+            {"only", "sub"} <= kinds or "paid" in kinds and kinds & {"unit", "only"}):
+        return "a badge marking the content for subscribers or paid (\u201cMembers only\u201d, \u201cPremium content\u201d)"
     return ""
 
 
