@@ -28,6 +28,7 @@ from typing import List, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
+from ..analysis.topic import content_words_of
 from .base import Context, Rule
 # (the prompt thresholds are the paywall.prompt rule's parameters)
 from .prompts import (COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS, PROMPT_COVERAGE,  # noqa: F401
@@ -45,7 +46,7 @@ RULES = (
     Rule("paywall.wall", CATEGORY, "a wall announcing the article continues for subscribers",
          params=("WALL_MAX_WORDS", "WALL_AFTER_PROSE")),
     Rule("paywall.region", CATEGORY, "the lines that follow a wall, until the article's prose goes on",
-         positional=True, params=("REGION_PROSE_WORDS",)),
+         positional=True, params=("REGION_PROSE_WORDS", "REGION_TOPIC_WORDS", "REGION_TOPIC_SHARE")),
     Rule("paywall.counter", CATEGORY, "a metered or character counter (3 free articles left)",
          params=("COUNTER_MAX_WORDS",)),
     Rule("paywall.kinds", CATEGORY, "a short notice joining the parts walls are made of, in any claimed language: "
@@ -61,6 +62,9 @@ RULES = (
 #: The wall's region ends at a sentence of at least this many words with no
 #: prompt, wall phrase or price: the article's prose going on.
 REGION_PROSE_WORDS = 6
+#: ... or at a line of at least this many content words, this share of them in the article above the wall.
+REGION_TOPIC_WORDS = 2
+REGION_TOPIC_SHARE = 0.5
 #: A metered counter ("3 free articles left", "残り2345文字") has at most this many words.
 COUNTER_MAX_WORDS = 25
 _DIGIT_RE = re.compile(r"\d")
@@ -209,15 +213,22 @@ def paywall(ctx: Context) -> List[Finding]:
     region_why = ""  # the reason of the blocks after the wall, once it is found
     prev_prompt = -2
     prose_min = cfg.prose_min_words
+    article: frozenset = frozenset()  # the content words of the article above the wall
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
         if wall_at is not None:
             # Inside the wall region: the prompts and short lines of the wall.
             # It ends where the article's prose goes on (some sites ship the
             # whole text behind a wall drawn over it).
-            prose = (n >= REGION_PROSE_WORDS and f.ends_sentence and _PRICE_RE.search(b.text) is None
-                     and (prompt_first.isdisjoint(ws) or not prompt.search(b.text))
-                     and (wall_first.isdisjoint(ws) or not wall.search(b.text)))
+            no_prompt = ((prompt_first.isdisjoint(ws) or not prompt.search(b.text))
+                         and (wall_first.isdisjoint(ws) or not wall.search(b.text)))
+            prose = n >= REGION_PROSE_WORDS and f.ends_sentence and _PRICE_RE.search(b.text) is None and no_prompt
+            # ... or where a line takes up the article's topic (a deal's heading
+            # "Galaxy Note 10 for $840" under a deals article): a wall's plans,
+            # prices and buttons share no words with the article above it.
+            if not prose and no_prompt:
+                own = content_words_of(doc, b.index)
+                prose = len(own) >= REGION_TOPIC_WORDS and len(own & article) >= REGION_TOPIC_SHARE * len(own)
             if prose:
                 wall_at = None
                 prose_before += 1
@@ -229,6 +240,7 @@ def paywall(ctx: Context) -> List[Finding]:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
+                article = frozenset().union(*(content_words_of(doc, k) for k in range(b.index)))
                 region_why = f"after the paywall that starts at block {wall_at}"
                 out.append(doc.block_finding(b.index, CATEGORY,
                                              f"wall: \u201c{m.group()}\u201d after the article began",

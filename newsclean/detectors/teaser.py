@@ -30,6 +30,9 @@ CATEGORY = "teaser"
 
 #: A teaser header has at most this many words.
 HEADER_MAX_WORDS = 12
+#: A header followed on its line by a colon (a bar, a dash) and at least this
+#: many words carries its own headline ("Read also: ..."): it heads no box.
+INLINE_HEADLINE_WORDS = 3
 #: A link line (under a header, or in a list) has at most this many words.
 LINK_MAX_WORDS = 16
 #: This many headline-shaped lines in a row are a box of links (text mode).
@@ -47,7 +50,7 @@ EXCERPT_MIN_WORDS = 12
 LIST_MIN_ITEMS = 3
 
 RULES = (
-    Rule("teaser.header", CATEGORY, "a related-content header", params=("HEADER_MAX_WORDS",)),
+    Rule("teaser.header", CATEGORY, "a related-content header", params=("HEADER_MAX_WORDS", "INLINE_HEADLINE_WORDS")),
     Rule("teaser.links", CATEGORY, "the links and summaries under a related-content header", positional=True,
          params=("LINK_MAX_WORDS", "teaser_low_overlap")),
     Rule("teaser.pointer", CATEGORY, "a pointer to another story: a short label with a pointer word, a colon, a "
@@ -157,6 +160,14 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         # site repeats, still heads its box)
         if not (avail[i] or label[i] == "boilerplate") or not _header(headers, doc.blocks[i].text, f.n_words,
                                                                        header_first, f.words):
+            continue
+        m = headers.search(doc.blocks[i].text)
+        after = doc.blocks[i].text[m.end():] if m is not None else ""
+        if after.lstrip()[:1] in (":", "|", "»", ">", "–", "—") and len(words(after)) >= INLINE_HEADLINE_WORDS:
+            # "Read also: <a headline>": the teaser is the line itself, and
+            # the lines under it are not its box (a list of the article's)
+            if avail[i]:
+                take(i, "related-content header with its headline", "teaser.header", 0.9)
             continue
         box = _box_under(ctx, i, avail, taken)
         in_box = _words(doc, (j for j, _ in box))
