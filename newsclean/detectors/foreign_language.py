@@ -155,7 +155,8 @@ def _doubt_tokens(text: str, ws: Sequence[str]) -> List[str]:
     if ("’" not in text and (text.isascii() or plain_ascii(text) is not None)
             and _NOT_LETTER_RUN_RE.search(text) is None):
         return [w for w in ws if len(w) > 1]
-    return [m.group().casefold().replace("’", "'") for m in _LETTERS_RE.finditer(text) if len(m.group()) > 1]
+    # (’ and ' are alike to _LETTERS_RE, and neither is a letter: the same runs with ’ made plain first)
+    return [w.casefold() for w in _LETTERS_RE.findall(text.replace("’", "'")) if len(w) > 1]
 
 
 @lru_cache(maxsize=None)
@@ -169,22 +170,37 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     in doubt: the other language langdetect finds it in, when the function
     words point away from the article's language; None otherwise."""
     n_tokens = len(text.split())
-    # its words of letters, as written; a word that opens a sentence is not counted as capitalised
-    ws, openers = [], []
-    for m in _LETTERS_RE.finditer(text):
-        if len(m.group()) > 1:
-            ws.append(m.group())
-            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
-            openers.append(not before or before[-1] in ".!?:…")
+    # its words of letters, as written
+    ws = [w for w in _LETTERS_RE.findall(text) if len(w) > 1]
     n = len(ws)
     if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
+        return None
+    folded = [w.casefold().replace("’", "'") for w in ws]
+    table = lexicon.stopwords()
+    hits = lexicon.stopword_hits(folded)
+    best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
+    best = hits.get(best_lang, 0) / n
+    # The article language's own function words, those the other language does not share ("in", "is").
+    own_stops, other_stops = table[article_lang], table[best_lang]
+    own = sum(1 for w in folded if w in own_stops and w not in other_stops) / n
+    if own > DOUBT_OWN_MAX:
+        return None
+    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                         and hits[best_lang] > hits.get(article_lang, 0)):
+        return None
+    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(folded, article_lang)):
         return None
     # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
     # "Botic van de Zanschulp"): most of its content words in lower case; of
     # all its words in a language that capitalises its nouns (decided below,
     # once langdetect has named the language; both tested here, before it runs).
+    # A word that opens a sentence is not counted as capitalised.
+    openers = []
+    for m in _LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
     stops = _function_words()
-    folded = [w.casefold().replace("’", "'") for w in ws]
     content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
     sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
     inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
@@ -192,20 +208,6 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     if not (sentence_like or nouns_sentence_like):
         return None
     ws = folded
-    table = lexicon.stopwords()
-    hits = lexicon.stopword_hits(ws)
-    best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
-    best = hits.get(best_lang, 0) / n
-    # The article language's own function words, those the other language does not share ("in", "is").
-    own_stops, other_stops = table[article_lang], table[best_lang]
-    own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
-    if own > DOUBT_OWN_MAX:
-        return None
-    if best > 0 and not (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
-                         and hits[best_lang] > hits.get(article_lang, 0)):
-        return None
-    if best == 0 and (own > 0 or n < DOUBT_BARE_WORDS or not _alien_letters(ws, article_lang)):
-        return None
     found = detect_line(" ".join(ws))
     if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:
         found = best_lang  # (langdetect says "not the article's", the function words say which: nl for af)
