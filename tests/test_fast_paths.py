@@ -1,0 +1,220 @@
+"""Fast paths against the plain code they replace (branch speed18).
+
+Each test holds the plain version of a function as it was before it was made
+faster, and checks that the fast one gives exactly the same result: on a table
+of real lines (the seeds, the test cases, the property tests' paragraphs) and
+on generated text (hypothesis). They are the proof that a speed-up changes no
+output; benchmarks/output_hash.py is the check on the benchmark's pages.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.detectors import foreign_language as fl
+from newsclean.detectors import paywall as pw
+from newsclean.text import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _table_lines() -> List[str]:
+    """Every line of the seeds and of the test cases' strings, and the property tests' paragraphs."""
+    out: List[str] = []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        out.extend(ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip())
+
+    def strings(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+
+    for p in sorted((ROOT / "tests" / "cases").glob("*.json")):
+        for s in strings(json.loads(p.read_text(encoding="utf-8"))):
+            out.extend(ln for ln in s.splitlines() if ln.strip())
+    from test_properties import JUNK, OFF_TOPIC, PARAS  # (the property tests' own texts)
+
+    out.extend(PARAS + OFF_TOPIC + JUNK)
+    return list(dict.fromkeys(out))
+
+
+LINES = _table_lines()
+LANGS = tuple(lexicon.stopwords())
+
+# Words for generated lines: function words of every list, content words in
+# both cases, letters other alphabets write, apostrophes, digits, punctuation.
+_STOPS = sorted(w for ws in lexicon.stopwords().values() for w in ws)
+_WORDS = st.one_of(
+    st.sampled_from(_STOPS),
+    st.sampled_from(_STOPS).map(str.capitalize),
+    st.sampled_from(["council", "Council", "Rząd", "zapowiedział", "Straße", "wasn’t", "dell'articolo", "l’été",
+                     "ΑΘΗΝΑ", "Москва", "ŉ", "ﬁnance", "İstanbul", "ǅemal", "co-op", "x2", "_id", "2019",
+                     "Éditions", "ça", "über", "naïve", "Ærø", "ß"]),
+    st.text(alphabet="abcdeéñøąłšžABCÉ’'-_1", min_size=1, max_size=8),
+)
+_SEPS = st.sampled_from([" ", " ", " ", ", ", ". ", "! ", "? ", ": ", " “", "” ", " (", ") ", " – ", "… ", "\u00a0"])
+
+
+@st.composite
+def lines(draw):
+    ws = draw(st.lists(_WORDS, min_size=0, max_size=24))
+    out = ""
+    for w in ws:
+        out += w + draw(_SEPS)
+    return out.strip()
+
+
+any_line = st.one_of(lines(), st.sampled_from(LINES), st.text(max_size=80))
+
+
+# ----------------------------------------------------------- foreign_language
+def doubt_tokens_plain(text: str) -> List[str]:
+    """fl._doubt_tokens before speed18: the regex path for every text."""
+    return [m.group().casefold().replace("’", "'") for m in fl._LETTERS_RE.finditer(text) if len(m.group()) > 1]
+
+
+def in_doubt_plain(text: str, article_lang: str) -> Optional[str]:
+    """fl._in_doubt before speed18 (its capitalisation tests before its function-word tests)."""
+    n_tokens = len(text.split())
+    ws, openers = [], []
+    for m in fl._LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            ws.append(m.group())
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
+    n = len(ws)
+    if n < fl.DOUBT_MIN_WORDS or n < fl.DOUBT_WORD_SHARE * n_tokens:
+        return None
+    stops = fl._function_words()
+    folded = [w.casefold().replace("’", "'") for w in ws]
+    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
+    sentence_like = not content_lower or sum(content_lower) >= fl.DOUBT_LOWER_SHARE * len(content_lower)
+    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
+    nouns_sentence_like = not inner or sum(inner) >= fl.DOUBT_LOWER_SHARE_NOUNS * len(inner)
+    if not (sentence_like or nouns_sentence_like):
+        return None
+    ws = folded
+    table = lexicon.stopwords()
+    hits = lexicon.stopword_hits(ws)
+    best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
+    best = hits.get(best_lang, 0) / n
+    own_stops, other_stops = table[article_lang], table[best_lang]
+    own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
+    if own > fl.DOUBT_OWN_MAX:
+        return None
+    if best > 0 and not (best >= fl.DOUBT_OTHER_MIN and best >= fl.DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                         and hits[best_lang] > hits.get(article_lang, 0)):
+        return None
+    if best == 0 and (own > 0 or n < fl.DOUBT_BARE_WORDS or not fl._alien_letters(ws, article_lang)):
+        return None
+    found = fl.detect_line(" ".join(ws))
+    if found is not None and found not in table and best >= fl.OTHER_MIN and hits[best_lang] >= 3:
+        found = best_lang
+    if found is None or found == article_lang or found not in table:
+        return None
+    if not (nouns_sentence_like if found in fl.NOUNS_CAPITALISED else sentence_like):
+        return None
+    if best > 0 and hits.get(found, 0) <= hits.get(article_lang, 0):
+        return None
+    return found
+
+
+def test_doubt_tokens_on_the_table():
+    from newsclean.text.words import words
+
+    for line in LINES:
+        assert fl._doubt_tokens(line, words(line)) == doubt_tokens_plain(line), line
+
+
+@settings(max_examples=400)
+@given(any_line)
+def test_doubt_tokens_are_the_plain_tokens(text):
+    from newsclean.text.words import words
+
+    assert fl._doubt_tokens(text, words(text)) == doubt_tokens_plain(text)
+
+
+def test_in_doubt_on_the_table():
+    for line in LINES:
+        for lang in ("en", "de", "fr", "it", "pl", "ru"):
+            if lang in LANGS:
+                assert fl._in_doubt(line, lang) == in_doubt_plain(line, lang), (line, lang)
+
+
+@settings(max_examples=300)
+@given(lines(), st.sampled_from(LANGS))
+def test_in_doubt_is_the_plain_in_doubt(text, lang):
+    assert fl._in_doubt(text, lang) == in_doubt_plain(text, lang)
+
+
+# -------------------------------------------------------------------- paywall
+def kinds_notice_plain(text: str, n_words: int) -> str:
+    """paywall's notice before speed18: the coverage computed for every block."""
+    pattern, cjk = pw._kind_terms()
+    spans, found = [], set()
+    for m in pattern.finditer(text):
+        found.add(m.lastgroup)
+        spans.append(m.span())
+    if not text.isascii():
+        found.update(k for k, t in cjk if t in text)
+    found.discard("fill")
+    found.discard(None)
+    if pw._DIGIT_RE.search(text):
+        found.add("number")
+    stops = pw._function_words()
+    content = [w.span() for w in pw._WORD_RE.finditer(text) if not w.group().isdigit()
+               and w.group().casefold() not in stops]
+    if not content or any("\u3040" <= c <= "\u9fff" for c in text):
+        coverage = 1.0
+    else:
+        coverage = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans)) / len(content)
+    kinds = frozenset(found)
+    if n_words > pw.KINDS_MAX_WORDS or coverage < pw.KINDS_COVERAGE:
+        return ""
+    return pw._kinds_notice(kinds, n_words)
+
+
+def _paywall_lines() -> List[str]:
+    terms = [ln.partition(":")[2].strip().replace("*", "") for ln in lexicon.phrases("paywall_kinds")]
+    return [t for t in terms if t]
+
+
+_PAYWALL_WORDS = st.one_of(st.sampled_from(_paywall_lines()), st.sampled_from(_STOPS), _WORDS,
+                           st.sampled_from(["3", "10", "€", "購読", "会員限定"]))
+
+
+@st.composite
+def notices(draw):
+    return " ".join(draw(st.lists(_PAYWALL_WORDS, min_size=1, max_size=12)))
+
+
+def _notice_fast(text: str, n_words: int) -> str:
+    kinds, spans = pw._kinds_of(text)
+    return pw._notice(text, kinds, spans, n_words)
+
+
+def test_paywall_notice_on_the_table():
+    from newsclean.text.words import words
+
+    found = 0
+    for line in LINES + _paywall_lines():
+        n = len(words(line))
+        assert _notice_fast(line, n) == kinds_notice_plain(line, n), line
+        found += bool(kinds_notice_plain(line, n))
+    assert found  # (the table holds notices)
+
+
+@settings(max_examples=400)
+@given(st.one_of(notices(), any_line), st.integers(min_value=0, max_value=20))
+def test_paywall_notice_is_the_plain_notice(text, n_words):
+    assert _notice_fast(text, n_words) == kinds_notice_plain(text, n_words)
