@@ -218,3 +218,46 @@ def test_paywall_notice_on_the_table():
 @given(st.one_of(notices(), any_line), st.integers(min_value=0, max_value=20))
 def test_paywall_notice_is_the_plain_notice(text, n_words):
     assert _notice_fast(text, n_words) == kinds_notice_plain(text, n_words)
+
+
+def _word_test_applies(text: str) -> bool:
+    from newsclean.text.words import plain_ascii
+
+    return text.isascii() or plain_ascii(text) is not None
+
+
+_TYPOGRAPHIC = st.sampled_from([" ", " ", "\u00a0", "’", "“", "”", " – ", "…", "«", "»", "•", "·", ", ", ". ", "-"])
+
+
+@st.composite
+def typographic_notices(draw):
+    ws = draw(st.lists(st.one_of(st.sampled_from(_paywall_lines()), _WORDS,
+                                 st.sampled_from(_paywall_lines()).map(str.upper)), min_size=1, max_size=12))
+    return "".join(w + draw(_TYPOGRAPHIC) for w in ws).strip()
+
+
+def check_word_test(text: str) -> None:
+    """paywall's word test before _kinds_of (``_maybe_notice``): a text it
+    turns away for ``least`` 2 makes no notice, for ``least`` 1 has no part."""
+    from newsclean.text.words import words
+
+    if not _word_test_applies(text):
+        return
+    kinds, spans = pw._kinds_of(text)
+    ws = words(text)
+    if not pw._maybe_notice(ws, 1):
+        assert not (kinds - {"number"}), text
+    if not pw._maybe_notice(ws, 2):
+        for n in range(pw.KINDS_MAX_WORDS + 1):
+            assert pw._kinds_notice(kinds, n) == "", text
+
+
+def test_paywall_word_test_on_the_table():
+    for line in LINES + _paywall_lines():
+        check_word_test(line)
+
+
+@settings(max_examples=500)
+@given(st.one_of(typographic_notices(), notices(), any_line))
+def test_paywall_word_test_turns_no_notice_away(text):
+    check_word_test(text)

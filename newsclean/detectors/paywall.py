@@ -29,6 +29,7 @@ from typing import List, Tuple
 from ..text import lexicon
 from ..analysis.findings import Finding
 from .base import Context, Rule
+from ..text.words import plain_ascii
 # (the prompt thresholds are the paywall.prompt rule's parameters)
 from .prompts import (COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS, PROMPT_COVERAGE,  # noqa: F401
                       PROMPT_MAX_WORDS, is_prompt)
@@ -261,7 +262,11 @@ def paywall(ctx: Context) -> List[Finding]:
                                          0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
             continue
-        kinds, spans = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (not b.text.isascii() or _maybe_notice(ws, 1 if n <= NEXT_TO_MAX_WORDS else 2))
+        # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
+        # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
+        least = 1 if n <= NEXT_TO_MAX_WORDS and prev_prompt == b.index - 1 else 2
+        kinds, spans = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (
+            not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                         else (frozenset(), []))
         notice = _notice(b.text, kinds, spans, n)
         if notice:
