@@ -158,9 +158,27 @@ def test_in_doubt_is_the_plain_in_doubt(text, lang):
 
 
 # -------------------------------------------------------------------- paywall
+def kind_pattern_plain() -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]]:
+    """paywall._kind_terms before speed18: one alternation under re.IGNORECASE, a named group per kind."""
+    by_kind: dict = {k: [] for k in pw._KIND_NAMES}
+    cjk = []
+    for line in lexicon.phrases("paywall_kinds"):
+        kind, _, term = line.partition(":")
+        kind, term = kind.strip(), term.strip()
+        if kind not in by_kind or not term:
+            continue
+        if any("\u3040" <= c <= "\u9fff" for c in term):
+            cjk.append((kind, term))
+            continue
+        parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
+        by_kind[kind].append(r"\s+".join(parts))
+    groups = "|".join(f"(?P<{k}>" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in by_kind.items() if v)
+    return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk)
+
+
 def kinds_notice_plain(text: str, n_words: int) -> str:
     """paywall's notice before speed18: the coverage computed for every block."""
-    pattern, cjk = pw._kind_terms()
+    pattern, cjk = kind_pattern_plain()
     spans, found = [], set()
     for m in pattern.finditer(text):
         found.add(m.lastgroup)
@@ -261,3 +279,86 @@ def test_paywall_word_test_on_the_table():
 @given(st.one_of(typographic_notices(), notices(), any_line))
 def test_paywall_word_test_turns_no_notice_away(text):
     check_word_test(text)
+
+
+# ------------------------------------------------ regexes by first character
+def stem_pattern_plain(entries) -> "re.Pattern[str]":
+    """spam._stem_pattern before speed18: one alternation under re.IGNORECASE, the longest entries first."""
+    alts = []
+    for e in sorted(set(entries), key=len, reverse=True):
+        alts.append(r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in e.split()))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _vocabulary_text(entries) -> st.SearchStrategy:
+    """Lines of the vocabulary's entries (as written, in capitals, with endings), other words and punctuation."""
+    plain = sorted(e.replace("*", "") for e in entries)
+    word = st.one_of(st.sampled_from(plain), st.sampled_from(plain).map(str.upper),
+                     st.sampled_from(plain).map(str.title), st.sampled_from(plain).map(lambda e: e + "s"),
+                     st.sampled_from(plain).map(lambda e: e.replace(" ", "\u00a0 ")), _WORDS,
+                     st.sampled_from(["ſ", "K", "İ", "ẞ", "ς", "µ"]))
+    return st.lists(st.tuples(word, _TYPOGRAPHIC), max_size=12).map(lambda ws: "".join(a + b for a, b in ws))
+
+
+def _spam_vocabularies():
+    from newsclean.detectors import spam
+
+    return [spam._entries(n, None) for n in ("spam_lexicon", "spam_sales")]
+
+
+def _same_stem_matches(text: str) -> None:
+    from newsclean.detectors import spam
+
+    for entries in _spam_vocabularies():
+        new, ref = spam._stem_pattern(entries), stem_pattern_plain(entries)
+        assert [(m.span(), m.group()) for m in new.finditer(text)] == \
+            [(m.span(), m.group()) for m in ref.finditer(text)], text
+
+
+def _same_kinds(text: str) -> None:
+    new, _, kind_of = pw._kind_terms()
+    ref, _ = kind_pattern_plain()
+    assert [(m.span(), kind_of[m.lastgroup]) for m in new.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in ref.finditer(text)], text
+
+
+def test_the_grouped_regexes_are_grouped():
+    from newsclean.detectors import spam
+
+    assert not spam._stem_pattern(_spam_vocabularies()[0]).flags & re.IGNORECASE
+    assert not pw._kind_terms()[0].flags & re.IGNORECASE
+    assert lexicon.by_first_character([("s", "ome"), ("ſ", "x")]) is None  # (one character matches both)
+    assert lexicon.by_first_character([("", "x")]) is None
+
+
+def test_grouped_regexes_on_the_table():
+    for line in LINES + [" ".join(e) for e in _spam_vocabularies()] + _paywall_lines():
+        _same_stem_matches(line)
+        _same_kinds(line)
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_spam_stems_match_as_the_plain_alternation(data):
+    entries = data.draw(st.sampled_from(_spam_vocabularies()))
+    _same_stem_matches(data.draw(st.one_of(_vocabulary_text(entries), any_line)))
+
+
+@settings(max_examples=300)
+@given(st.one_of(_vocabulary_text([ln.partition(":")[2].strip() for ln in lexicon.phrases("paywall_kinds")]),
+                 any_line))
+def test_paywall_kinds_match_as_the_plain_alternation(text):
+    _same_kinds(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet="abcsSſkKK\u212aéÉ- '", min_size=1, max_size=5), min_size=1, max_size=10),
+       st.text(alphabet="abcsSſkKK\u212aéÉ- '.", max_size=40))
+def test_by_first_character_matches_as_the_plain_alternation(words, text):
+    alts = [(w[0], re.escape(w[1:]) + r"\w*") for w in words]
+    grouped = lexicon.by_first_character(alts)
+    ref = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + r for c, r in alts) + r")(?!\w)", re.IGNORECASE)
+    if grouped is None:
+        return
+    new = re.compile(r"(?<!\w)" + grouped + r"(?!\w)")
+    assert [(m.span(), m.group()) for m in new.finditer(text)] == [(m.span(), m.group()) for m in ref.finditer(text)]

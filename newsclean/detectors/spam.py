@@ -87,15 +87,22 @@ _SCRIPT_RES = dict(SCRIPTS)
 @lru_cache(maxsize=None)
 def _stem_pattern(entries: Tuple[str, ...]) -> "re.Pattern[str]":
     """One regex for a vocabulary of stems and phrases: ``*`` at a word's end
-    matches any ending, a space any run of spaces; whole words only."""
-    alts = []
+    matches any ending, a space any run of spaces; whole words only; case
+    ignored. The longest entries first, grouped by their first character
+    (lexicon.by_first_character: the same matches, found faster)."""
+    alts = []  # (the entry's first character, the regex of the rest of it)
     for e in sorted(set(entries), key=len, reverse=True):
         parts = []
         for w in e.split():
             stem = w.endswith("*")
             parts.append(re.escape(w.rstrip("*")) + (r"\w*" if stem else ""))
-        alts.append(r"\s+".join(parts))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+        first = e.split()[0].rstrip("*")[:1] if e.split() else ""
+        alts.append((first, r"\s+".join(parts)[len(re.escape(first)):]))
+    grouped = lexicon.by_first_character(alts)
+    if grouped is None:
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + rest for c, rest in alts) + r")(?!\w)",
+                          re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + grouped + r"(?!\w)")
 
 
 @lru_cache(maxsize=None)
