@@ -177,7 +177,7 @@ def kind_pattern_plain() -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]
 
 
 def kinds_notice_plain(text: str, n_words: int) -> str:
-    """paywall's notice before speed18: the coverage computed for every block."""
+    """paywall's notice with the plain kinds regex (kind_pattern_plain)."""
     pattern, cjk = kind_pattern_plain()
     spans, found = [], set()
     for m in pattern.finditer(text):
@@ -196,10 +196,7 @@ def kinds_notice_plain(text: str, n_words: int) -> str:
         coverage = 1.0
     else:
         coverage = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans)) / len(content)
-    kinds = frozenset(found)
-    if n_words > pw.KINDS_MAX_WORDS or coverage < pw.KINDS_COVERAGE:
-        return ""
-    return pw._kinds_notice(kinds, n_words)
+    return pw._kinds_notice(frozenset(found), coverage, n_words)
 
 
 def _paywall_lines() -> List[str]:
@@ -217,8 +214,7 @@ def notices(draw):
 
 
 def _notice_fast(text: str, n_words: int) -> str:
-    kinds, spans = pw._kinds_of(text)
-    return pw._notice(text, kinds, spans, n_words)
+    return pw._kinds_notice(*pw._kinds_of(text), n_words)
 
 
 def test_paywall_notice_on_the_table():
@@ -261,13 +257,13 @@ def check_word_test(text: str) -> None:
 
     if not _word_test_applies(text):
         return
-    kinds, spans = pw._kinds_of(text)
+    kinds, coverage = pw._kinds_of(text)
     ws = words(text)
     if not pw._maybe_notice(ws, 1):
         assert not (kinds - {"number"}), text
     if not pw._maybe_notice(ws, 2):
         for n in range(pw.KINDS_MAX_WORDS + 1):
-            assert pw._kinds_notice(kinds, n) == "", text
+            assert pw._kinds_notice(kinds, 1.0, n) == "", text
 
 
 def test_paywall_word_test_on_the_table():

@@ -163,8 +163,9 @@ def _maybe_notice(ws: List[str], least: int) -> bool:
     return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
 
 
-def _kinds_of(text: str) -> Tuple[frozenset, List[Tuple[int, int]]]:
-    """(the kinds of notice parts ``text`` holds, the spans of those parts)."""
+def _kinds_of(text: str) -> Tuple[frozenset, float]:
+    """(the kinds of notice parts ``text`` holds, the share of its content
+    words inside them; 1.0 for text in a script without spaces)."""
     pattern, cjk, kind_of = _kind_terms()
     spans, found = [], set()
     for m in pattern.finditer(text):
@@ -176,27 +177,18 @@ def _kinds_of(text: str) -> Tuple[frozenset, List[Tuple[int, int]]]:
     found.discard(None)
     if _DIGIT_RE.search(text):
         found.add("number")
-    return frozenset(found), spans
-
-
-def _coverage(text: str, spans: List[Tuple[int, int]]) -> float:
-    """The share of the content words of ``text`` inside ``spans`` (the parts
-    :func:`_kinds_of` found); 1.0 for text in a script without spaces."""
     stops = _function_words()
     content = [w.span() for w in _WORD_RE.finditer(text) if not w.group().isdigit()
                and w.group().casefold() not in stops]
     if not content or any("\u3040" <= c <= "\u9fff" for c in text):
-        return 1.0
+        return frozenset(found), 1.0
     covered = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans))
-    return covered / len(content)
+    return frozenset(found), covered / len(content)
 
 
-def _kinds_notice(kinds: frozenset, n_words: int) -> str:
-    """The kind of paywall notice a short block whose parts are ``kinds`` may
-    be, or "": it is one when the parts cover enough of it (:func:`_coverage`
-    at least KINDS_COVERAGE; asked only of a block that may be one, by
-    :func:`_notice`)."""
-    if n_words > KINDS_MAX_WORDS:
+def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
+    """The kind of paywall notice a short block whose parts are ``kinds`` is, or ""."""
+    if n_words > KINDS_MAX_WORDS or coverage < KINDS_COVERAGE:
         return ""
     if {"unit", "free"} <= kinds and ("limit" in kinds or {"still", "number"} <= kinds):
         return "a metered counter or limit of free articles"
@@ -211,13 +203,6 @@ def _kinds_notice(kinds: frozenset, n_words: int) -> str:
     if {"sub", "login"} <= kinds and n_words <= LOGIN_MAX_WORDS:
         return "a login prompt for subscribers"
     return ""
-
-
-def _notice(text: str, kinds: frozenset, spans: List[Tuple[int, int]], n_words: int) -> str:
-    """The kind of paywall notice a short block is (its parts ``kinds`` at
-    ``spans``, covering at least KINDS_COVERAGE of its content words), or ""."""
-    notice = _kinds_notice(kinds, n_words)
-    return notice if notice and _coverage(text, spans) >= KINDS_COVERAGE else ""
 
 
 def paywall(ctx: Context) -> List[Finding]:
@@ -279,10 +264,10 @@ def paywall(ctx: Context) -> List[Finding]:
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
         # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
         least = 1 if n <= NEXT_TO_MAX_WORDS and prev_prompt == b.index - 1 else 2
-        kinds, spans = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (
+        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
-                        else (frozenset(), []))
-        notice = _notice(b.text, kinds, spans, n)
+                           else (frozenset(), 0.0))
+        notice = _kinds_notice(kinds, coverage, n)
         if notice:
             out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
             prev_prompt = b.index
