@@ -358,3 +358,13 @@ def test_by_first_character_matches_as_the_plain_alternation(words, text):
         return
     new = re.compile(r"(?<!\w)" + grouped + r"(?!\w)")
     assert [(m.span(), m.group()) for m in new.finditer(text)] == [(m.span(), m.group()) for m in ref.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=fl._DOUBT_MIN_CHARS - 1),
+                 st.text(alphabet="ab’' .1_\u0301", max_size=fl._DOUBT_MIN_CHARS - 1)), st.sampled_from(LANGS))
+def test_a_line_too_short_for_doubt_is_never_in_doubt(text, lang):
+    """foreign_blocks skips a line of under _DOUBT_MIN_CHARS characters (and under
+    2 * DOUBT_MIN_WORDS words: no sentences): _in_doubt would find no DOUBT_MIN_WORDS words in it."""
+    assert len([w for w in fl._LETTERS_RE.findall(text) if len(w) > 1]) < fl.DOUBT_MIN_WORDS
+    assert fl._in_doubt(text, lang) is None

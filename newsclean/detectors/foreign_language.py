@@ -146,17 +146,36 @@ def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
 
 
+#: The fewest characters that hold DOUBT_MIN_WORDS words of two letters, one character apart.
+_DOUBT_MIN_CHARS = 3 * DOUBT_MIN_WORDS - 1
+# ASCII bytes: a letter to itself in lower case, the apostrophe to itself, anything else to a space.
+_ASCII_LETTER_BYTES = bytes((c | 0x20) if chr(c).isalpha() else (c if c == 0x27 else 0x20)
+                            for c in range(128)) + b" " * 128
+
+
 def _doubt_tokens(text: str, ws: Sequence[str]) -> List[str]:
     """The words _in_doubt looks at: runs of letters (with inner apostrophes)
     of two letters or more, casefolded, typographic apostrophes made plain.
     ``ws``: the block's words (``\\w`` runs, casefolded): the same runs, when
     the text is ASCII (but for typographic punctuation, text.words.plain_ascii)
     with no digit, underscore or apostrophe."""
-    if ("’" not in text and (text.isascii() or plain_ascii(text) is not None)
-            and _NOT_LETTER_RUN_RE.search(text) is None):
-        return [w for w in ws if len(w) > 1]
     # (’ and ' are alike to _LETTERS_RE, and neither is a letter: the same runs with ’ made plain first)
-    return [w.casefold() for w in _LETTERS_RE.findall(text.replace("’", "'")) if len(w) > 1]
+    if "’" in text:
+        text = text.replace("’", "'")
+    plain = text if text.isascii() else plain_ascii(text)
+    if plain is None:
+        return [w.casefold() for w in _LETTERS_RE.findall(text) if len(w) > 1]
+    if _NOT_LETTER_RUN_RE.search(plain) is None:
+        return [w for w in ws if len(w) > 1]
+    # ASCII with digits, underscores or apostrophes: runs of letters and
+    # apostrophes by a byte table; the regex only inside those with an apostrophe.
+    out: List[str] = []
+    for run in plain.encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split():
+        if "'" in run:
+            out.extend(w for w in _LETTERS_RE.findall(run) if len(w) > 1)
+        elif len(run) > 1:
+            out.append(run)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -292,6 +311,8 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
         # of another language that is none of the article language's, or
         # letters the article's language does not write; the block's words,
         # tokenised as _in_doubt does, hold those of each of its sentences)
+        if f.n_words < 2 * DOUBT_MIN_WORDS and len(b.text) < _DOUBT_MIN_CHARS:
+            continue  # (no sentences to split, and too short for DOUBT_MIN_WORDS words of two letters)
         tokens = _doubt_tokens(b.text, f.words)
         if _foreign_only(doc.language).isdisjoint(tokens) and not _alien_letters(tokens, doc.language):
             continue
