@@ -96,14 +96,16 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     then left to it); ``units``: the block elements of trafilatura's tree
     (structure from HTML; None: detect it in the text). Text is then settled:
     passes over the output until one removes nothing (:mod:`newsclean.settle`)."""
-    article, lines = one_pass(text, cfg, known, mode, units)
+    article, lines, doc = _one_pass(text, cfg, known, mode, units)
     if mode != "text":
         return article
+    last = [doc]  # the Document of the last pass: a later pass takes the features of the lines it keeps
 
     def again(out: str) -> Tuple[Article, List[Tuple[int, int]]]:
         if normalize(out) != out:  # (offsets would not match: leave it as it is)
             return replace(article, text=out), []
-        return one_pass(out, cfg)
+        art, out_lines, last[0] = _one_pass(out, cfg, earlier=last[0])
+        return art, out_lines
 
     return settle(article, text, lines, again)
 
@@ -112,8 +114,18 @@ def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, 
              units: Optional[List[Unit]] = None) -> Tuple[Article, List[Tuple[int, int]]]:
     """One pass of the cleaning over ``text`` (see :func:`run`); the Article,
     and the (start, end) of every block of ``text``."""
+    article, lines, _ = _one_pass(text, cfg, known, mode, units)
+    return article, lines
+
+
+def _one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text",
+              units: Optional[List[Unit]] = None,
+              earlier: Optional[Document] = None) -> Tuple[Article, List[Tuple[int, int]], Document]:
+    """:func:`one_pass`, and the Document its analysis made (``earlier``: see
+    :func:`~newsclean.analysis.document.analyse`)."""
     known = known or {}
-    doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
+    doc = analyse(text, cfg, language=known.get("language"), mode=mode, earlier=earlier)  # blocks, features, language
+    analysed = doc
     meta = from_lines(doc, known)                                         # site name, bylines, date lines
     marks = pass_one(doc, meta)                                          # each block judged on its own
     doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
@@ -143,7 +155,7 @@ def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, 
         roles = align(units, [b.text for b in doc.blocks]) if units is not None else text_roles(doc)
     article = assemble(doc, meta, marks, known.get("url"), roles)
     return (replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)}),
-            [(b.start, b.end) for b in doc.blocks])
+            [(b.start, b.end) for b in doc.blocks], analysed)
 
 
 #: Fields of the Article that only the page's declarations give (metadata/declared.py).

@@ -368,3 +368,31 @@ def test_a_line_too_short_for_doubt_is_never_in_doubt(text, lang):
     2 * DOUBT_MIN_WORDS words: no sentences): _in_doubt would find no DOUBT_MIN_WORDS words in it."""
     assert len([w for w in fl._LETTERS_RE.findall(text) if len(w) > 1]) < fl.DOUBT_MIN_WORDS
     assert fl._in_doubt(text, lang) is None
+
+
+# ------------------------------------------------------------------ settling
+def _analysed_twice(first: str, second: str) -> None:
+    from newsclean.analysis.document import analyse
+    from newsclean.config import Config
+
+    cfg = Config()
+    earlier = analyse(first, cfg)
+    plain, reused = analyse(second, cfg), analyse(second, cfg, earlier=earlier)
+    assert reused.feats == plain.feats and reused.stops == plain.stops and reused.language == plain.language
+
+
+def test_features_of_an_earlier_pass_on_the_table():
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for s in seeds:
+        import newsclean
+
+        _analysed_twice(s, newsclean.clean_text(s).text)
+        _analysed_twice(s, s)
+    _analysed_twice(seeds[0], seeds[1])
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=30), st.data())
+def test_features_of_an_earlier_pass_are_the_features(lines_, data):
+    kept = data.draw(st.lists(st.sampled_from(lines_), max_size=30))
+    _analysed_twice("\n".join(lines_), "\n\n".join(kept))
