@@ -396,3 +396,29 @@ def test_features_of_an_earlier_pass_on_the_table():
 def test_features_of_an_earlier_pass_are_the_features(lines_, data):
     kept = data.draw(st.lists(st.sampled_from(lines_), max_size=30))
     _analysed_twice("\n".join(lines_), "\n\n".join(kept))
+
+
+# ----------------------------------------------------------- spam prefilters
+_NINE_DIGITS_PLAIN = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
+_DOMAIN_HINT_PLAIN = re.compile(r"[a-z0-9]\.[a-zр]{2,7}\b")
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(alphabet="0123456789 ().+/-\u0663a\n", max_size=60),
+                 st.text(alphabet="abz09.рЯ _-/A\u00e9", max_size=40), any_line))
+def test_spam_contact_tests_are_the_plain_tests(text):
+    from newsclean.detectors import spam
+
+    assert (spam._NINE_DIGITS_RE.search(text) is None) == (_NINE_DIGITS_PLAIN.search(text) is None)
+    assert (spam._DOMAIN_HINT_RE.search(text) is None) == (_DOMAIN_HINT_PLAIN.search(text) is None)
+
+
+def test_spam_contact_tests_on_the_table():
+    from newsclean.detectors import spam
+
+    hits = 0
+    for line in LINES + ["+49 (0) 30 123-456-78", "call 555 123 4567 now", "shop-example.com", "zaim.ru/x", "a.b"]:
+        assert (spam._NINE_DIGITS_RE.search(line) is None) == (_NINE_DIGITS_PLAIN.search(line) is None), line
+        assert (spam._DOMAIN_HINT_RE.search(line) is None) == (_DOMAIN_HINT_PLAIN.search(line) is None), line
+        hits += spam._DOMAIN_HINT_RE.search(line) is not None
+    assert hits
