@@ -422,3 +422,86 @@ def test_spam_contact_tests_on_the_table():
         assert (spam._DOMAIN_HINT_RE.search(line) is None) == (_DOMAIN_HINT_PLAIN.search(line) is None), line
         hits += spam._DOMAIN_HINT_RE.search(line) is not None
     assert hits
+
+
+def _cleaned_both_ways(text: str) -> None:
+    """clean_text with the line-local detectors judging only the lines the pass
+    before did not find clean, and judging every line (LINE_LOCAL empty)."""
+    import pytest
+
+    import newsclean
+    from newsclean import pipeline
+
+    fast = newsclean.clean_text(text).to_dict()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(pipeline, "LINE_LOCAL", ())
+        plain = newsclean.clean_text(text).to_dict()
+    assert fast == plain
+
+
+def _corpus() -> List[str]:
+    """The seeds and the test cases' pages."""
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "cases").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_settling_judges_only_new_lines_on_the_table():
+    corpus = _corpus()
+    assert len(corpus) > 50
+    for text in corpus + ["\n".join(LINES)]:
+        _cleaned_both_ways(text)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_settling_judges_only_new_lines(data):
+    from test_properties import dense_pages, pages
+
+    _cleaned_both_ways(data.draw(st.one_of(pages(), dense_pages())))
+
+
+def test_line_local_detectors_judge_only_their_lines():
+    """A line-local detector asked about some lines finds in them what it finds there asked about all."""
+    from newsclean import pipeline
+    from newsclean.detectors.base import Context
+
+    for text in _corpus():
+        ctx = Context.of_text(text)
+        doc = ctx.doc
+        for detector in pipeline.LINE_LOCAL:
+            every = detector(ctx)
+            for k in (2, 3):
+                judge = frozenset(range(0, len(doc.blocks), k))
+                some = detector(Context(doc, ctx.meta, ctx.marks, judge=judge))
+                assert some == [x for x in every if (doc.block_of(x.start) if x.block is None else x.block) in judge]
+
+
+_NEW_JUNK = ["Menu Search Close Share Print", "fa fa-print fa-share",
+             "Die Bäckerei hat auch in diesem Jahr wieder den Preis für das beste Brot gewonnen, sagte der Bäcker.",
+             "срочный займ на карту https://zaim.example/loan https://zaim.example/x",
+             "The council met again on Friday. Cheap loans approved in 24 hours, call +1 555 123 4567 or write to "
+             "loans@example.com now!", "Городской совет во вторник утвердил новый бюджет после долгих дебатов о ремонте."]
+
+
+@settings(max_examples=80)
+@given(st.data())
+def test_a_later_pass_judges_new_lines_as_the_first(data):
+    """_pass_one after an earlier pass (its clean lines not judged again) gives
+    the findings of a pass that judges every line, on a text made of the earlier
+    text's lines (clean ones, flagged ones) and new ones."""
+    from newsclean import pipeline
+    from newsclean.analysis.document import analyse
+    from newsclean.config import Config
+    from newsclean.metadata.lines import from_lines
+    from test_properties import JUNK, PARAS
+
+    cfg = Config()
+    first = data.draw(st.lists(st.sampled_from(PARAS[:6] + JUNK + _NEW_JUNK[:2]), min_size=3, max_size=20))
+    doc1 = analyse("\n".join(first), cfg)
+    _, earlier = pipeline._pass_one(doc1, from_lines(doc1, {}), None)
+    second = data.draw(st.lists(st.sampled_from(first + _NEW_JUNK + PARAS[:6]), min_size=1, max_size=20))
+    doc2 = analyse("\n\n".join(second), cfg, earlier=earlier.doc)
+    meta2 = from_lines(doc2, {})
+    fast, _ = pipeline._pass_one(doc2, meta2, earlier)
+    plain, _ = pipeline._pass_one(doc2, meta2, None)
+    assert fast.findings == plain.findings and fast.label == plain.label

@@ -263,7 +263,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
     cjk = script == "cjk"
     html_not_latin = doc.mode == "html" and script != "latin"
     ratio = cfg.foreign_script_ratio
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         letters = sum(f.scripts.values())
         if letters < 3:
             continue

@@ -147,7 +147,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
     out: List[Finding] = []
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         text = b.text
         # (an ASCII line has no private-use character: str.isascii() costs nothing)
         if not text.isascii() and _PRIVATE_RE.search(text) is not None:

@@ -250,7 +250,7 @@ def spam(ctx: Context) -> List[Finding]:
     in_addresses = _run_together(kinds)
     out: List[Finding] = []
     script = doc.script
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         text = b.text
         contacts: List[Tuple[int, int]] = []
         if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
