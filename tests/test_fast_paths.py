@@ -505,15 +505,3 @@ def test_a_later_pass_judges_new_lines_as_the_first(data):
     fast, _ = pipeline._pass_one(doc2, meta2, earlier)
     plain, _ = pipeline._pass_one(doc2, meta2, None)
     assert fast.findings == plain.findings and fast.label == plain.label
-
-
-def test_guess_language_is_its_sample_read():
-    """analyse takes an earlier pass's language when the sample it reads is the
-    same: guess_language is language_of of language_sample, nothing else."""
-    from newsclean.analysis.language import guess_language, language_of, language_sample
-
-    texts = _corpus()
-    for text in texts + ["", "\n".join(LINES)]:
-        lines_ = [ln for ln in text.splitlines() if ln.strip()]
-        for hint in (None, "en", "zh"):
-            assert guess_language(lines_, hint=hint) == language_of(language_sample(lines_), hint=hint)

@@ -16,7 +16,7 @@ from ..config import Config
 from ..text import lexicon
 from ..text.words import BULLET_RE, LANG_SCRIPT, TERMINAL, URL_RE, dominant_script, script_counts, words
 from .findings import Finding
-from .language import language_of, language_sample
+from .language import guess_language
 from .shape import whole_page
 
 if TYPE_CHECKING:
@@ -78,9 +78,6 @@ class Document:
     #: the text of a whole page, not an article with a little junk around it
     #: (:mod:`newsclean.analysis.shape`)
     whole_page: bool = False
-    #: what the language was guessed from (analysis.language.language_sample), and the page's declared language
-    language_sample: str = ""
-    language_hint: Optional[str] = None
     # Caches, filled on first use: each block's content words
     # (topic.content_words_of), block starts (block_of).
     content_words_cache: Dict[int, frozenset] = field(default_factory=dict)
@@ -107,11 +104,7 @@ def analyse(text: str, config: Config, language: Optional[str] = None, mode: str
     features of a line depend only on it and on the stop words)."""
     blocks = [Block(i, m.start(), m.end(), m.group()) for i, m in enumerate(_BLOCK_RE.finditer(text))]
     texts = [b.text for b in blocks]
-    sample = language_sample(texts)
-    if earlier is not None and (earlier.language_sample, earlier.language_hint) == (sample, language):
-        lang = earlier.language  # (the same lines to read: the same language)
-    else:
-        lang = language_of(sample, hint=language)
+    lang = guess_language(texts, hint=language)
     stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
     # Pages repeat lines (menus, "Advertisement", share bars): identical lines
     # share one Features object, which nothing changes once built.
@@ -122,8 +115,7 @@ def analyse(text: str, config: Config, language: Optional[str] = None, mode: str
     feats = [feats_of[t] for t in texts]
     script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
     return Document(text=text, blocks=blocks, feats=feats, language=lang, script=script,
-                    config=config, mode=mode, stops=stops, whole_page=whole_page(feats, config.prose_min_words),
-                    language_sample=sample, language_hint=language)
+                    config=config, mode=mode, stops=stops, whole_page=whole_page(feats, config.prose_min_words))
 
 
 def with_kept_features(doc: Document, marks: Ledger) -> Document:

@@ -82,12 +82,8 @@ def guess_language(lines: List[str], sample_chars: int = 2000, hint: Optional[st
     (``hint``, from ``<html lang>``). Only when all of these leave doubt is
     langdetect called, once, seeded, on a bounded sample.
     """
-    return language_of(language_sample(lines, sample_chars), hint)
-
-
-def language_sample(lines: List[str], sample_chars: int = 2000) -> str:
-    """What :func:`guess_language` reads of ``lines``: the longest, about
-    ``sample_chars`` of them."""
+    if not lines:
+        return None
     # Longest first; lines of equal length in document order (the sort is stable).
     longest = sorted(lines, key=len, reverse=True)
     parts, size = [], 0
@@ -96,11 +92,7 @@ def language_sample(lines: List[str], sample_chars: int = 2000) -> str:
         size += len(t)
         if size >= sample_chars:
             break
-    return "\n".join(parts)[: sample_chars * 2]
-
-
-def language_of(sample: str, hint: Optional[str] = None) -> Optional[str]:
-    """:func:`guess_language` of the lines whose :func:`language_sample` is ``sample``."""
+    sample = "\n".join(parts)[: sample_chars * 2]
     ws = words(sample)
     if not ws:
         return None
