@@ -11,8 +11,8 @@ it, never write it.
 """
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from dataclasses import dataclass, replace
+from typing import Any, Dict, FrozenSet, List, Mapping, Optional, Tuple, Union
 
 from . import categories
 from .analysis.body import find_body
@@ -21,7 +21,7 @@ from .analysis.findings import Finding, Ledger
 from .config import Config, make_config
 from .decide import assemble, sandwiched
 from .detectors import boilerplate, duplicate, foreign_language, icon, paywall, spam, teaser, weak_evidence
-from .detectors.base import Context
+from .detectors.base import Context, DocumentRule
 from .analysis.structure import text_roles
 from .html.extract import main_content
 from .html.structure import Unit, align
@@ -96,14 +96,16 @@ def run(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode:
     then left to it); ``units``: the block elements of trafilatura's tree
     (structure from HTML; None: detect it in the text). Text is then settled:
     passes over the output until one removes nothing (:mod:`newsclean.settle`)."""
-    article, lines = one_pass(text, cfg, known, mode, units)
+    article, lines, done = _one_pass(text, cfg, known, mode, units)
     if mode != "text":
         return article
+    last = [done]  # what the last pass leaves to the next one over its output
 
     def again(out: str) -> Tuple[Article, List[Tuple[int, int]]]:
         if normalize(out) != out:  # (offsets would not match: leave it as it is)
             return replace(article, text=out), []
-        return one_pass(out, cfg)
+        art, out_lines, last[0] = _one_pass(out, cfg, earlier=last[0])
+        return art, out_lines
 
     return settle(article, text, lines, again)
 
@@ -112,10 +114,30 @@ def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, 
              units: Optional[List[Unit]] = None) -> Tuple[Article, List[Tuple[int, int]]]:
     """One pass of the cleaning over ``text`` (see :func:`run`); the Article,
     and the (start, end) of every block of ``text``."""
+    article, lines, _ = _one_pass(text, cfg, known, mode, units)
+    return article, lines
+
+
+@dataclass(frozen=True)
+class Pass:
+    """What a pass over a text leaves to a pass over its output (settling):
+    the Document its analysis made (the features of its lines), and for each
+    line-local detector (LINE_LOCAL) the lines it found nothing in."""
+
+    doc: Document
+    clean: Mapping[DocumentRule, FrozenSet[str]]
+
+
+def _one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, mode: str = "text",
+              units: Optional[List[Unit]] = None,
+              earlier: Optional[Pass] = None) -> Tuple[Article, List[Tuple[int, int]], Pass]:
+    """:func:`one_pass`, and what it leaves to the next pass (``earlier``:
+    what the pass before left to this one)."""
     known = known or {}
-    doc = analyse(text, cfg, language=known.get("language"), mode=mode)   # blocks, features, language
+    doc = analyse(text, cfg, language=known.get("language"), mode=mode,   # blocks, features, language
+                  earlier=earlier.doc if earlier is not None else None)
     meta = from_lines(doc, known)                                         # site name, bylines, date lines
-    marks = pass_one(doc, meta)                                          # each block judged on its own
+    marks, done = _pass_one(doc, meta, earlier)                           # each block judged on its own
     doc = with_kept_features(doc, marks)                                  # without spam cut from paragraph ends
     body = find_body(doc, marks, meta.blocks)                             # the article body, and its topic
     meta = around_body(doc, meta, marks.label, body, marks.evidence)      # title, dateline
@@ -143,7 +165,7 @@ def one_pass(text: str, cfg: Config, known: Optional[Mapping[str, Any]] = None, 
         roles = align(units, [b.text for b in doc.blocks]) if units is not None else text_roles(doc)
     article = assemble(doc, meta, marks, known.get("url"), roles)
     return (replace(article, **{k: _copy(known[k]) for k in DECLARED if known.get(k)}),
-            [(b.start, b.end) for b in doc.blocks])
+            [(b.start, b.end) for b in doc.blocks], done)
 
 
 #: Fields of the Article that only the page's declarations give (metadata/declared.py).
@@ -156,23 +178,50 @@ def _copy(value: Any) -> Any:
 
 
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.
-PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("paywall", paywall.paywall),
+PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("spam", spam.offers), ("paywall", paywall.paywall),
             ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
             ("duplicate", duplicate.duplicate_blocks), ("duplicate", duplicate.repeated_parts))
+
+
+#: Pass-1 detectors that are line-local: what one finds in a line depends only
+#: on the line (its text and features) and on the document's language, script,
+#: mode and configuration, never on the other lines or on earlier findings.
+#: In a pass over the output (settling) they judge only the lines the pass
+#: before did not find clean (the output's lines are mostly the input's).
+LINE_LOCAL: Tuple[DocumentRule, ...] = (icon.icon_labels, spam.spam, foreign_language.foreign_blocks)
 
 
 def pass_one(doc: Document, meta: Meta) -> Ledger:
     """Every block judged on its own features and vocabularies, by the
     detectors of PASS_ONE, then by those of categories registered by plugins."""
+    return _pass_one(doc, meta, None)[0]
+
+
+def _pass_one(doc: Document, meta: Meta, earlier: Optional[Pass]) -> Tuple[Ledger, Pass]:
+    """:func:`pass_one`, and what it leaves to a pass over its output;
+    ``earlier``: what the pass before left to this one."""
     cfg = doc.config
     marks = Ledger.empty(doc, weak_evidence())  # (now: plugins may have registered categories)
+    # The same lines mean the same findings only in the same document context.
+    same = earlier is not None and (earlier.doc.language, earlier.doc.script, earlier.doc.mode, earlier.doc.stops,
+                                    earlier.doc.config) == (doc.language, doc.script, doc.mode, doc.stops, cfg)
+    clean: Dict[DocumentRule, FrozenSet[str]] = {}
     for category, detector in PASS_ONE:
         if cfg.enabled(category):
-            marks.add(detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
+            local = detector in LINE_LOCAL
+            judge = None
+            if local and same and earlier is not None and detector in earlier.clean:
+                known_clean = earlier.clean[detector]
+                judge = frozenset(b.index for b in doc.blocks if b.text not in known_clean)
+            found = detector(Context(doc, meta, marks, judge=judge))
+            if local:
+                hit = {doc.block_of(x.start) if x.block is None else x.block for x in found}
+                clean[detector] = frozenset(b.text for b in doc.blocks if b.index not in hit)
+            marks.add(found, cfg.enabled, meta.blocks)
     for extra in categories.with_detectors():
         if cfg.enabled(extra.name) and extra.detector is not None:
             marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
-    return marks
+    return marks, Pass(doc, clean)
 
 
 def _check_size(text: str, cfg: Config) -> None:

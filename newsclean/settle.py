@@ -11,9 +11,11 @@ by construction wherever the rounds settle; tests/test_properties.py checks
 it, and benchmarks/harm.py counts the texts where it does not.
 
 A pass over the output costs little after a whole page (its output is a
-fraction of it: about a tenth of the first pass's time) and as much as the
-first after an extracted article; a first pass that removed nothing needs
-no second.
+fraction of it) and less than the first after an extracted article: it takes
+the features of the lines the pass before analysed, and the line-local
+detectors judge only the lines the pass before did not find clean
+(``pipeline.Pass``, ``pipeline.LINE_LOCAL``); a first pass that removed
+nothing needs no second.
 """
 from __future__ import annotations
 

@@ -95,16 +95,23 @@ class Document:
         return Finding(b.start, b.end, category, reason, rule, confidence, i)
 
 
-def analyse(text: str, config: Config, language: Optional[str] = None, mode: str = "text") -> Document:
+def analyse(text: str, config: Config, language: Optional[str] = None, mode: str = "text",
+            earlier: Optional[Document] = None) -> Document:
     """Split normalised ``text`` into blocks and compute their features;
-    ``language`` is the page's declared language, a hint only."""
+    ``language`` is the page's declared language, a hint only; ``earlier``:
+    the Document of the pass before this one over the same input (settling),
+    whose blocks' features are taken as they are for the same lines (the
+    features of a line depend only on it and on the stop words)."""
     blocks = [Block(i, m.start(), m.end(), m.group()) for i, m in enumerate(_BLOCK_RE.finditer(text))]
     texts = [b.text for b in blocks]
     lang = guess_language(texts, hint=language)
     stops = lexicon.stopwords().get((lang or "").split("-")[0], frozenset())
     # Pages repeat lines (menus, "Advertisement", share bars): identical lines
     # share one Features object, which nothing changes once built.
-    feats_of = {t: features(t, stops) for t in dict.fromkeys(texts)}
+    known: Dict[str, Features] = {}
+    if earlier is not None and earlier.stops == stops:
+        known = {b.text: f for b, f in zip(earlier.blocks, earlier.feats)}
+    feats_of = {t: known[t] if t in known else features(t, stops) for t in dict.fromkeys(texts)}
     feats = [feats_of[t] for t in texts]
     script = LANG_SCRIPT.get(lang or "", None) or _majority_script(feats)
     return Document(text=text, blocks=blocks, feats=feats, language=lang, script=script,

@@ -11,11 +11,11 @@ Rules read state; they never change it: the pipeline adds their findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, List, Optional, Tuple
+from typing import Callable, FrozenSet, Iterable, List, Optional, Tuple
 
 from .. import categories
 from ..analysis.body import NO_BODY, Body
-from ..analysis.document import Document, analyse
+from ..analysis.document import Block, Document, Features, analyse
 from ..analysis.findings import Finding, Ledger
 from ..config import DEFAULT_CONFIG, Config
 from ..metadata.lines import Meta, from_lines
@@ -35,10 +35,22 @@ class Context:
     meta: Meta
     marks: Ledger
     body: Body = NO_BODY
+    #: The blocks a line-local rule (pipeline.LINE_LOCAL) judges; None: all of them.
+    judge: Optional[FrozenSet[int]] = None
 
     @property
     def config(self) -> Config:
         return self.doc.config
+
+    def lines(self) -> Iterable[Tuple[Block, Features]]:
+        """The blocks a line-local rule judges, with their features, in order:
+        every block, or those of ``judge`` (settling: the pass before found
+        nothing in the others, the same lines in the same document context)."""
+        pairs = zip(self.doc.blocks, self.doc.feats)
+        if self.judge is None:
+            return pairs
+        judge = self.judge
+        return ((b, f) for b, f in pairs if b.index in judge)
 
     @classmethod
     def of_text(cls, text: str, config: Optional[Config] = None) -> "Context":

@@ -148,16 +148,36 @@ def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
 
 
+#: The fewest characters that hold DOUBT_MIN_WORDS words of two letters, one character apart.
+_DOUBT_MIN_CHARS = 3 * DOUBT_MIN_WORDS - 1
+# ASCII bytes: a letter to itself in lower case, the apostrophe to itself, anything else to a space.
+_ASCII_LETTER_BYTES = bytes((c | 0x20) if chr(c).isalpha() else (c if c == 0x27 else 0x20)
+                            for c in range(128)) + b" " * 128
+
+
 def _doubt_tokens(text: str, ws: Sequence[str]) -> List[str]:
     """The words _in_doubt looks at: runs of letters (with inner apostrophes)
     of two letters or more, casefolded, typographic apostrophes made plain.
     ``ws``: the block's words (``\\w`` runs, casefolded): the same runs, when
     the text is ASCII (but for typographic punctuation, text.words.plain_ascii)
     with no digit, underscore or apostrophe."""
-    if ("’" not in text and (text.isascii() or plain_ascii(text) is not None)
-            and _NOT_LETTER_RUN_RE.search(text) is None):
+    # (’ and ' are alike to _LETTERS_RE, and neither is a letter: the same runs with ’ made plain first)
+    if "’" in text:
+        text = text.replace("’", "'")
+    plain = text if text.isascii() else plain_ascii(text)
+    if plain is None:
+        return [w.casefold() for w in _LETTERS_RE.findall(text) if len(w) > 1]
+    if _NOT_LETTER_RUN_RE.search(plain) is None:
         return [w for w in ws if len(w) > 1]
-    return [m.group().casefold().replace("’", "'") for m in _LETTERS_RE.finditer(text) if len(m.group()) > 1]
+    # ASCII with digits, underscores or apostrophes: runs of letters and
+    # apostrophes by a byte table; the regex only inside those with an apostrophe.
+    out: List[str] = []
+    for run in plain.encode("ascii").translate(_ASCII_LETTER_BYTES).decode("ascii").split():
+        if "'" in run:
+            out.extend(w for w in _LETTERS_RE.findall(run) if len(w) > 1)
+        elif len(run) > 1:
+            out.append(run)
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -171,36 +191,19 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     in doubt: the other language langdetect finds it in, when the function
     words point away from the article's language; None otherwise."""
     n_tokens = len(text.split())
-    # its words of letters, as written; a word that opens a sentence is not counted as capitalised
-    ws, openers = [], []
-    for m in _LETTERS_RE.finditer(text):
-        if len(m.group()) > 1:
-            ws.append(m.group())
-            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
-            openers.append(not before or before[-1] in ".!?:…")
+    # its words of letters, as written
+    ws = [w for w in _LETTERS_RE.findall(text) if len(w) > 1]
     n = len(ws)
     if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
         return None
-    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
-    # "Botic van de Zanschulp"): most of its content words in lower case; of
-    # all its words in a language that capitalises its nouns (decided below,
-    # once langdetect has named the language; both tested here, before it runs).
-    stops = _function_words()
     folded = [w.casefold().replace("’", "'") for w in ws]
-    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
-    sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
-    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
-    nouns_sentence_like = not inner or sum(inner) >= DOUBT_LOWER_SHARE_NOUNS * len(inner)
-    if not (sentence_like or nouns_sentence_like):
-        return None
-    ws = folded
     table = lexicon.stopwords()
-    hits = lexicon.stopword_hits(ws)
+    hits = lexicon.stopword_hits(folded)
     best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
     best = hits.get(best_lang, 0) / n
     # The article language's own function words, those the other language does not share ("in", "is").
     own_stops, other_stops = table[article_lang], table[best_lang]
-    own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
+    own = sum(1 for w in folded if w in own_stops and w not in other_stops) / n
     if own > DOUBT_OWN_MAX:
         return None
     pointed = best > 0 and (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
@@ -208,9 +211,27 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     # With too few function words of any list to point anywhere (a sentence
     # of nouns and verbs), the letters the article's language does not write
     # ("ł", "ğ") are the evidence, when none of its own function words is there.
-    bare = own == 0 and n >= DOUBT_BARE_WORDS and _alien_letters(ws, article_lang)
+    bare = own == 0 and n >= DOUBT_BARE_WORDS and _alien_letters(folded, article_lang)
     if not (pointed or bare):
         return None
+    # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
+    # "Botic van de Zanschulp"): most of its content words in lower case; of
+    # all its words in a language that capitalises its nouns (decided below,
+    # once langdetect has named the language; both tested here, before it runs).
+    # A word that opens a sentence is not counted as capitalised.
+    openers = []
+    for m in _LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
+    stops = _function_words()
+    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
+    sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
+    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
+    nouns_sentence_like = not inner or sum(inner) >= DOUBT_LOWER_SHARE_NOUNS * len(inner)
+    if not (sentence_like or nouns_sentence_like):
+        return None
+    ws = folded
     found = detect_line(" ".join(ws))
     if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:
         found = best_lang  # (langdetect says "not the article's", the function words say which: nl for af)
@@ -275,7 +296,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
     cjk = script == "cjk"
     html_not_latin = doc.mode == "html" and script != "latin"
     ratio = cfg.foreign_script_ratio
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         letters = sum(f.scripts.values())
         if letters < 3:
             continue
@@ -324,6 +345,8 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
         # of another language that is none of the article language's, or
         # letters the article's language does not write; the block's words,
         # tokenised as _in_doubt does, hold those of each of its sentences)
+        if f.n_words < 2 * DOUBT_MIN_WORDS and len(b.text) < _DOUBT_MIN_CHARS:
+            continue  # (no sentences to split, and too short for DOUBT_MIN_WORDS words of two letters)
         tokens = _doubt_tokens(b.text, f.words)
         if _foreign_only(doc.language).isdisjoint(tokens) and not _alien_letters(tokens, doc.language):
             continue

@@ -186,7 +186,7 @@ def accessible_labels(ctx: Context, skip: Set[int]) -> List[Finding]:
     labels = lexicon.matcher("icon_labels", doc.config.extra_phrases)
     keys = lexicon.first_words("icon_labels", doc.config.extra_phrases)
     out: List[Finding] = []
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         if b.index in skip or keys.isdisjoint(f.words):
             continue
         text = b.text
@@ -220,7 +220,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
     out: List[Finding] = []
-    for b, f in zip(doc.blocks, doc.feats):
+    for b, f in ctx.lines():
         text = b.text
         # (an ASCII line has no private-use character: str.isascii() costs nothing)
         if not text.isascii() and _PRIVATE_RE.search(text) is not None:

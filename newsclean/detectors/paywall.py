@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import List, Tuple
+from typing import Dict, List, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
 from ..analysis.topic import content_words_of
 from .base import Context, Rule
+from ..text.words import plain_ascii
 # (the prompt thresholds are the paywall.prompt rule's parameters)
 from .prompts import (COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS, PROMPT_COVERAGE,  # noqa: F401
                       PROMPT_MAX_WORDS, is_prompt)
@@ -112,9 +113,12 @@ def _counter_terms(name: str) -> Tuple[frozenset, Tuple[str, ...]]:
 
 
 @lru_cache(maxsize=None)
-def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]]:
+def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...], Dict[str, str]]:
     """data/paywall_kinds.txt as one regex with a named group per kind (words
-    and stems), and the terms of scripts without spaces, matched inside words."""
+    and stems), the terms of scripts without spaces, matched inside words,
+    and the kind of each group name. The regex is grouped by the terms'
+    first characters (lexicon.by_first_character: the same matches as the
+    plain alternation, found faster), a group per term, named after its kind."""
     by_kind: dict = {k: [] for k in _KIND_NAMES}
     cjk: List[Tuple[str, str]] = []
     for line in lexicon.phrases("paywall_kinds") + extra:
@@ -126,9 +130,20 @@ def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[T
             cjk.append((kind, term))
             continue
         parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
-        by_kind[kind].append(r"\s+".join(parts))
-    groups = "|".join(f"(?P<{k}>" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in by_kind.items() if v)
-    return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk)
+        by_kind[kind].append((r"\s+".join(parts), term.split()[0].rstrip("*")[:1]))
+    alts: List[Tuple[str, str]] = []
+    kind_of: Dict[str, str] = {}
+    for k, v in by_kind.items():
+        for regex, first in sorted(v, key=lambda x: len(x[0]), reverse=True):
+            name = f"{k}_{len(kind_of)}"
+            kind_of[name] = k
+            alts.append((first, f"(?P<{name}>" + regex[len(re.escape(first)):] + ")"))
+    grouped = lexicon.by_first_character(alts)
+    if grouped is None:
+        groups = "|".join(f"(?P<{k}>" + "|".join(r for r, _ in sorted(v, key=lambda x: len(x[0]), reverse=True)) + ")"
+                          for k, v in by_kind.items() if v)
+        return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk), {k: k for k in by_kind}
+    return re.compile(r"(?<!\w)" + grouped + r"(?!\w)"), tuple(cjk), kind_of
 
 
 @lru_cache(maxsize=None)
@@ -157,10 +172,10 @@ def _maybe_notice(ws: List[str], least: int) -> bool:
 def _kinds_of(text: str) -> Tuple[frozenset, float]:
     """(the kinds of notice parts ``text`` holds, the share of its content
     words inside them; 1.0 for text in a script without spaces)."""
-    pattern, cjk = _kind_terms()
+    pattern, cjk, kind_of = _kind_terms()
     spans, found = [], set()
     for m in pattern.finditer(text):
-        found.add(m.lastgroup)
+        found.add(kind_of.get(m.lastgroup or ""))
         spans.append(m.span())
     if not text.isascii():
         found.update(k for k, t in cjk if t in text)
@@ -263,7 +278,11 @@ def paywall(ctx: Context) -> List[Finding]:
                                          0.9 if why.startswith("cookie banner") else 0.8))
             prev_prompt = b.index
             continue
-        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (not b.text.isascii() or _maybe_notice(ws, 1 if n <= NEXT_TO_MAX_WORDS else 2))
+        # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
+        # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
+        least = 1 if n <= NEXT_TO_MAX_WORDS and prev_prompt == b.index - 1 else 2
+        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (
+            not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                            else (frozenset(), 0.0))
         notice = _kinds_notice(kinds, coverage, n)
         if notice:

@@ -26,13 +26,16 @@ from bisect import bisect_left
 from collections import Counter
 from itertools import chain
 from functools import lru_cache
-from typing import Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
+from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, NamedTuple, Optional, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
 from ..analysis.topic import content_words, content_words_of
 from .base import Context, Rule
 from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans, words
+
+if TYPE_CHECKING:
+    from ..analysis.document import Features
 
 
 CATEGORY = "spam"
@@ -77,8 +80,12 @@ RULES = (
 
 # Ways to reach a seller besides a link: a phone number (nine digits or more),
 # an e-mail address, a messenger handle or link, a web address without scheme.
-_NINE_DIGITS_RE = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
-_DOMAIN_HINT_RE = re.compile(r"[a-z0-9]\.[a-zр]{2,7}\b")
+# (Used to ask whether a line holds one, not where: written to start with a
+# digit, and with the dot, which the regex engine finds fast; as tests go the
+# same as "(?:\d[\s().+/-]{0,3}){9}" and "[a-z0-9]\.[a-zр]{2,7}\b", which
+# tests/test_fast_paths.py checks.)
+_NINE_DIGITS_RE = re.compile(r"\d(?:[\s().+/-]{0,3}\d){8}")
+_DOMAIN_HINT_RE = re.compile(r"\.(?<=[a-z0-9]\.)[a-zр]{2,7}\b")
 _MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "skype", "line", "instagram", "insta",
                          "tiktok", "snapchat", "kik", "dm"})
 _TLDS = ("com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|bet|casino|win|vip|club|live|pro|me|tv|cc|"
@@ -104,15 +111,22 @@ _SCRIPT_RES = dict(SCRIPTS)
 @lru_cache(maxsize=None)
 def _stem_pattern(entries: Tuple[str, ...]) -> "re.Pattern[str]":
     """One regex for a vocabulary of stems and phrases: ``*`` at a word's end
-    matches any ending, a space any run of spaces; whole words only."""
-    alts = []
+    matches any ending, a space any run of spaces; whole words only; case
+    ignored. The longest entries first, grouped by their first character
+    (lexicon.by_first_character: the same matches, found faster)."""
+    alts = []  # (the entry's first character, the regex of the rest of it)
     for e in sorted(set(entries), key=len, reverse=True):
         parts = []
         for w in e.split():
             stem = w.endswith("*")
             parts.append(re.escape(w.rstrip("*")) + (r"\w*" if stem else ""))
-        alts.append(r"\s+".join(parts))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+        first = e.split()[0].rstrip("*")[:1] if e.split() else ""
+        alts.append((first, r"\s+".join(parts)[len(re.escape(first)):]))
+    grouped = lexicon.by_first_character(alts)
+    if grouped is None:
+        return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + rest for c, rest in alts) + r")(?!\w)",
+                          re.IGNORECASE)
+    return re.compile(r"(?<!\w)" + grouped + r"(?!\w)")
 
 
 @lru_cache(maxsize=None)
@@ -288,8 +302,18 @@ def _spam_run(ss: List[_Sentence], shared: Optional[Shared] = None) -> Tuple[int
     return last, ""
 
 
+def _contacts(text: str, f: Features) -> List[Tuple[int, int]]:
+    """The spans of the ways to reach a seller in a line (the regex runs only
+    where a cheap test finds a hint of one)."""
+    if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
+            or _NINE_DIGITS_RE.search(text) is not None or not _MESSENGERS.isdisjoint(f.words)):
+        return [m.span() for m in _CONTACT_RE.finditer(text)]
+    return []
+
+
 def spam(ctx: Context) -> List[Finding]:
-    """Rules spam.links, spam.block, spam.tail and spam.offer, block by block."""
+    """Rules spam.links, spam.block and spam.tail, line by line: what they
+    find in a line depends on the line alone (pipeline.LINE_LOCAL)."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
     kinds = _entries("spam_lexicon", extra)
@@ -297,9 +321,42 @@ def spam(ctx: Context) -> List[Finding]:
     in_addresses = _run_together(kinds)
     out: List[Finding] = []
     script = doc.script
+    for b, f in ctx.lines():
+        text = b.text
+        contacts = _contacts(text, f)
+        if not f.n_urls and not contacts and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
+            continue  # cheap exit: no URL or contact, (almost) no letters in another script
+        if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
+            out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
+            continue
+        ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
+              for s, e in sentence_spans(text)]
+        k, why = _spam_run(ss)
+        if k == len(ss):
+            continue
+        if k == 0:
+            out.append(doc.block_finding(b.index, CATEGORY, why, "spam.block", 1.0))
+        else:
+            out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
+                               "spam.tail", 0.95, None))
+    return out
+
+
+def offers(ctx: Context) -> List[Finding]:
+    """Rule spam.offer: an offer with no way to reach the seller, in a line
+    with no URL and no contact at all. Whether it is off the article's topic
+    depends on the other lines: this rule is not line-local."""
+    doc = ctx.doc
+    extra = doc.config.extra_phrases
+    kinds = _entries("spam_lexicon", extra)
     # The words of the text that name a kind of thing spam sells: a block with
-    # none of them can hold no offer without a contact.
+    # none of them holds no offer.
     offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
+    if not offered:
+        return []
+    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
+    in_addresses = _run_together(kinds)
     blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
 
     def shared_by(i: int, text: str) -> Shared:
@@ -314,31 +371,19 @@ def spam(ctx: Context) -> List[Finding]:
             return sum(1 for w in run if blocks_with[w] - (w in own) > 0) / len(run)
         return shared
 
+    out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
-        contacts: List[Tuple[int, int]] = []
-        if ("@" in text or "." in text and _DOMAIN_HINT_RE.search(text) is not None
-                or _NINE_DIGITS_RE.search(text) is not None or not _MESSENGERS.isdisjoint(f.words)):
-            contacts = [m.span() for m in _CONTACT_RE.finditer(text)]
-        offer = bool(offered) and not offered.isdisjoint(f.words)
-        if not f.n_urls and not contacts and not offer and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
-            continue  # cheap exit: no URL, contact or kind, (almost) no letters in another script
-        if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
-            out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
+        if offered.isdisjoint(f.words) or f.n_urls or _contacts(text, f):
             continue
-        ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
-        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
+        ss = [_sentence(text, s, e, [], [], kinds_re, sales_re, in_addresses, doc.script)
               for s, e in sentence_spans(text)]
-        k, why = _spam_run(ss, shared_by(b.index, text) if offer else None)
-        if k == len(ss):
+        k, why = _spam_run(ss, shared_by(b.index, text))
+        if k == len(ss) or not why.startswith(_OFFER):
             continue
-        if why.startswith(_OFFER):
-            block_rule = tail_rule = "spam.offer"
-        else:
-            block_rule, tail_rule = "spam.block", "spam.tail"
         if k == 0:
-            out.append(doc.block_finding(b.index, CATEGORY, why, block_rule, 1.0))
+            out.append(doc.block_finding(b.index, CATEGORY, why, "spam.offer", 1.0))
         else:
             out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
-                               tail_rule, 0.95, None))
+                               "spam.offer", 0.95, None))
     return out

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
-from typing import Dict, FrozenSet, Iterable, Iterator, Mapping, Tuple
+from typing import Dict, FrozenSet, Iterable, Iterator, Mapping, Optional, Sequence, Tuple
 
 from .words import words
 
@@ -142,6 +142,37 @@ def _trie_pattern(words: Iterable[str]) -> str:
             tail = "(?i:" + rest + ")" if rest else ""
             alts.extend(re.escape(v) + tail for v in _CASE_VARIANTS[ch])
     return "(?:" + "|".join(alts) + ")"
+
+
+def by_first_character(alternatives: Sequence[Tuple[str, str]]) -> Optional[str]:
+    """Regex source, for a pattern compiled without re.IGNORECASE, that
+    matches as ``(?i:(?:c1r1|c2r2|...))`` does: ``alternatives`` are the
+    (first character, regex of the rest) of each alternative, in order of
+    priority. The alternatives are grouped by their first character, spelled
+    out in its case variants (a set, so that the regex engine skips a group
+    after one look at the text), each group keeping their order: at a
+    position only the group of the text's character can match, in the same
+    order as before, so every match, and every group in it, is the same (see
+    :func:`_trie_pattern` for why it is faster). None when that does not hold:
+    a first character that is not one character, or two first characters
+    that the same character matches under re.IGNORECASE."""
+    if any(len(c) != 1 for c, _ in alternatives):
+        return None
+    groups: Dict[str, list] = {}
+    for c, rest in alternatives:
+        groups.setdefault(c, []).append(rest)
+    _learn_case_variants(groups)
+    seen: set = set()
+    for c in groups:
+        if not seen.isdisjoint(_CASE_VARIANTS[c]):
+            return None
+        seen.update(_CASE_VARIANTS[c])
+    out = []
+    for c, rests in groups.items():
+        v = _CASE_VARIANTS[c]
+        head = re.escape(v) if len(v) == 1 else "[" + "".join(map(re.escape, v)) + "]"
+        out.append(head + "(?i:" + "|".join(rests) + ")")
+    return "(?:" + "|".join(out) + ")"
 
 
 # Characters a phrase matches loosely: any run of white space for a space,

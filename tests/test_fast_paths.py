@@ -1,0 +1,507 @@
+"""Fast paths against the plain code they replace (branch speed18).
+
+Each test holds the plain version of a function as it was before it was made
+faster, and checks that the fast one gives exactly the same result: on a table
+of real lines (the seeds, the test cases, the property tests' paragraphs) and
+on generated text (hypothesis). They are the proof that a speed-up changes no
+output; benchmarks/output_hash.py is the check on the benchmark's pages.
+"""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import List, Optional, Tuple
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsclean.detectors import foreign_language as fl
+from newsclean.detectors import paywall as pw
+from newsclean.text import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _table_lines() -> List[str]:
+    """Every line of the seeds and of the test cases' strings, and the property tests' paragraphs."""
+    out: List[str] = []
+    for p in sorted((ROOT / "seeds").glob("*.txt")):
+        out.extend(ln for ln in p.read_text(encoding="utf-8").splitlines() if ln.strip())
+
+    def strings(x):
+        if isinstance(x, str):
+            yield x
+        elif isinstance(x, dict):
+            for v in x.values():
+                yield from strings(v)
+        elif isinstance(x, list):
+            for v in x:
+                yield from strings(v)
+
+    for p in sorted((ROOT / "tests" / "cases").glob("*.json")):
+        for s in strings(json.loads(p.read_text(encoding="utf-8"))):
+            out.extend(ln for ln in s.splitlines() if ln.strip())
+    from test_properties import JUNK, OFF_TOPIC, PARAS  # (the property tests' own texts)
+
+    out.extend(PARAS + OFF_TOPIC + JUNK)
+    return list(dict.fromkeys(out))
+
+
+LINES = _table_lines()
+LANGS = tuple(lexicon.stopwords())
+
+# Words for generated lines: function words of every list, content words in
+# both cases, letters other alphabets write, apostrophes, digits, punctuation.
+_STOPS = sorted(w for ws in lexicon.stopwords().values() for w in ws)
+_WORDS = st.one_of(
+    st.sampled_from(_STOPS),
+    st.sampled_from(_STOPS).map(str.capitalize),
+    st.sampled_from(["council", "Council", "Rząd", "zapowiedział", "Straße", "wasn’t", "dell'articolo", "l’été",
+                     "ΑΘΗΝΑ", "Москва", "ŉ", "ﬁnance", "İstanbul", "ǅemal", "co-op", "x2", "_id", "2019",
+                     "Éditions", "ça", "über", "naïve", "Ærø", "ß"]),
+    st.text(alphabet="abcdeéñøąłšžABCÉ’'-_1", min_size=1, max_size=8),
+)
+_SEPS = st.sampled_from([" ", " ", " ", ", ", ". ", "! ", "? ", ": ", " “", "” ", " (", ") ", " – ", "… ", "\u00a0"])
+
+
+@st.composite
+def lines(draw):
+    ws = draw(st.lists(_WORDS, min_size=0, max_size=24))
+    out = ""
+    for w in ws:
+        out += w + draw(_SEPS)
+    return out.strip()
+
+
+any_line = st.one_of(lines(), st.sampled_from(LINES), st.text(max_size=80))
+
+
+# ----------------------------------------------------------- foreign_language
+def doubt_tokens_plain(text: str) -> List[str]:
+    """fl._doubt_tokens before speed18: the regex path for every text."""
+    return [m.group().casefold().replace("’", "'") for m in fl._LETTERS_RE.finditer(text) if len(m.group()) > 1]
+
+
+def in_doubt_plain(text: str, article_lang: str) -> Optional[str]:
+    """fl._in_doubt before speed18 (its capitalisation tests before its function-word tests)."""
+    n_tokens = len(text.split())
+    ws, openers = [], []
+    for m in fl._LETTERS_RE.finditer(text):
+        if len(m.group()) > 1:
+            ws.append(m.group())
+            before = text[max(0, m.start() - 3):m.start()].rstrip(" \"'“‘«(")
+            openers.append(not before or before[-1] in ".!?:…")
+    n = len(ws)
+    if n < fl.DOUBT_MIN_WORDS or n < fl.DOUBT_WORD_SHARE * n_tokens:
+        return None
+    stops = fl._function_words()
+    folded = [w.casefold().replace("’", "'") for w in ws]
+    content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
+    sentence_like = not content_lower or sum(content_lower) >= fl.DOUBT_LOWER_SHARE * len(content_lower)
+    inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
+    nouns_sentence_like = not inner or sum(inner) >= fl.DOUBT_LOWER_SHARE_NOUNS * len(inner)
+    if not (sentence_like or nouns_sentence_like):
+        return None
+    ws = folded
+    table = lexicon.stopwords()
+    hits = lexicon.stopword_hits(ws)
+    best_lang = max((lang for lang in table if lang != article_lang), key=lambda lang: hits.get(lang, 0))
+    best = hits.get(best_lang, 0) / n
+    own_stops, other_stops = table[article_lang], table[best_lang]
+    own = sum(1 for w in ws if w in own_stops and w not in other_stops) / n
+    if own > fl.DOUBT_OWN_MAX:
+        return None
+    pointed = best > 0 and (best >= fl.DOUBT_OTHER_MIN and best >= fl.DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+                            and hits[best_lang] > hits.get(article_lang, 0))
+    bare = own == 0 and n >= fl.DOUBT_BARE_WORDS and fl._alien_letters(ws, article_lang)
+    if not (pointed or bare):
+        return None
+    found = fl.detect_line(" ".join(ws))
+    if found is not None and found not in table and best >= fl.OTHER_MIN and hits[best_lang] >= 3:
+        found = best_lang
+    if found is None or found == article_lang or found not in table:
+        return None
+    if not (nouns_sentence_like if found in fl.NOUNS_CAPITALISED else sentence_like):
+        return None
+    if best > 0 and hits.get(found, 0) <= hits.get(article_lang, 0):
+        return None
+    return found
+
+
+def test_doubt_tokens_on_the_table():
+    from newsclean.text.words import words
+
+    for line in LINES:
+        assert fl._doubt_tokens(line, words(line)) == doubt_tokens_plain(line), line
+
+
+@settings(max_examples=400)
+@given(any_line)
+def test_doubt_tokens_are_the_plain_tokens(text):
+    from newsclean.text.words import words
+
+    assert fl._doubt_tokens(text, words(text)) == doubt_tokens_plain(text)
+
+
+def test_in_doubt_on_the_table():
+    for line in LINES:
+        for lang in ("en", "de", "fr", "it", "pl", "ru"):
+            if lang in LANGS:
+                assert fl._in_doubt(line, lang) == in_doubt_plain(line, lang), (line, lang)
+
+
+@settings(max_examples=300)
+@given(lines(), st.sampled_from(LANGS))
+def test_in_doubt_is_the_plain_in_doubt(text, lang):
+    assert fl._in_doubt(text, lang) == in_doubt_plain(text, lang)
+
+
+# -------------------------------------------------------------------- paywall
+def kind_pattern_plain() -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]]:
+    """paywall._kind_terms before speed18: one alternation under re.IGNORECASE, a named group per kind."""
+    by_kind: dict = {k: [] for k in pw._KIND_NAMES}
+    cjk = []
+    for line in lexicon.phrases("paywall_kinds"):
+        kind, _, term = line.partition(":")
+        kind, term = kind.strip(), term.strip()
+        if kind not in by_kind or not term:
+            continue
+        if any("\u3040" <= c <= "\u9fff" for c in term):
+            cjk.append((kind, term))
+            continue
+        parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
+        by_kind[kind].append(r"\s+".join(parts))
+    groups = "|".join(f"(?P<{k}>" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in by_kind.items() if v)
+    return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk)
+
+
+def kinds_notice_plain(text: str, n_words: int) -> str:
+    """paywall's notice with the plain kinds regex (kind_pattern_plain)."""
+    pattern, cjk = kind_pattern_plain()
+    spans, found = [], set()
+    for m in pattern.finditer(text):
+        found.add(m.lastgroup)
+        spans.append(m.span())
+    if not text.isascii():
+        found.update(k for k, t in cjk if t in text)
+    found.discard("fill")
+    found.discard(None)
+    if pw._DIGIT_RE.search(text):
+        found.add("number")
+    stops = pw._function_words()
+    content = [w.span() for w in pw._WORD_RE.finditer(text) if not w.group().isdigit()
+               and w.group().casefold() not in stops]
+    if not content or any("\u3040" <= c <= "\u9fff" for c in text):
+        coverage = 1.0
+    else:
+        coverage = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans)) / len(content)
+    return pw._kinds_notice(frozenset(found), coverage, n_words)
+
+
+def _paywall_lines() -> List[str]:
+    terms = [ln.partition(":")[2].strip().replace("*", "") for ln in lexicon.phrases("paywall_kinds")]
+    return [t for t in terms if t]
+
+
+_PAYWALL_WORDS = st.one_of(st.sampled_from(_paywall_lines()), st.sampled_from(_STOPS), _WORDS,
+                           st.sampled_from(["3", "10", "€", "購読", "会員限定"]))
+
+
+@st.composite
+def notices(draw):
+    return " ".join(draw(st.lists(_PAYWALL_WORDS, min_size=1, max_size=12)))
+
+
+def _notice_fast(text: str, n_words: int) -> str:
+    return pw._kinds_notice(*pw._kinds_of(text), n_words)
+
+
+def test_paywall_notice_on_the_table():
+    from newsclean.text.words import words
+
+    found = 0
+    for line in LINES + _paywall_lines():
+        n = len(words(line))
+        assert _notice_fast(line, n) == kinds_notice_plain(line, n), line
+        found += bool(kinds_notice_plain(line, n))
+    assert found  # (the table holds notices)
+
+
+@settings(max_examples=400)
+@given(st.one_of(notices(), any_line), st.integers(min_value=0, max_value=20))
+def test_paywall_notice_is_the_plain_notice(text, n_words):
+    assert _notice_fast(text, n_words) == kinds_notice_plain(text, n_words)
+
+
+def _word_test_applies(text: str) -> bool:
+    from newsclean.text.words import plain_ascii
+
+    return text.isascii() or plain_ascii(text) is not None
+
+
+_TYPOGRAPHIC = st.sampled_from([" ", " ", "\u00a0", "’", "“", "”", " – ", "…", "«", "»", "•", "·", ", ", ". ", "-"])
+
+
+@st.composite
+def typographic_notices(draw):
+    ws = draw(st.lists(st.one_of(st.sampled_from(_paywall_lines()), _WORDS,
+                                 st.sampled_from(_paywall_lines()).map(str.upper)), min_size=1, max_size=12))
+    return "".join(w + draw(_TYPOGRAPHIC) for w in ws).strip()
+
+
+def check_word_test(text: str) -> None:
+    """paywall's word test before _kinds_of (``_maybe_notice``): a text it
+    turns away for ``least`` 2 makes no notice, for ``least`` 1 has no part."""
+    from newsclean.text.words import words
+
+    if not _word_test_applies(text):
+        return
+    kinds, coverage = pw._kinds_of(text)
+    ws = words(text)
+    if not pw._maybe_notice(ws, 1):
+        assert not (kinds - {"number"}), text
+    if not pw._maybe_notice(ws, 2):
+        for n in range(pw.KINDS_MAX_WORDS + 1):
+            assert pw._kinds_notice(kinds, 1.0, n) == "", text
+
+
+def test_paywall_word_test_on_the_table():
+    for line in LINES + _paywall_lines():
+        check_word_test(line)
+
+
+@settings(max_examples=500)
+@given(st.one_of(typographic_notices(), notices(), any_line))
+def test_paywall_word_test_turns_no_notice_away(text):
+    check_word_test(text)
+
+
+# ------------------------------------------------ regexes by first character
+def stem_pattern_plain(entries) -> "re.Pattern[str]":
+    """spam._stem_pattern before speed18: one alternation under re.IGNORECASE, the longest entries first."""
+    alts = []
+    for e in sorted(set(entries), key=len, reverse=True):
+        alts.append(r"\s+".join(re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in e.split()))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)", re.IGNORECASE)
+
+
+def _vocabulary_text(entries) -> st.SearchStrategy:
+    """Lines of the vocabulary's entries (as written, in capitals, with endings), other words and punctuation."""
+    plain = sorted(e.replace("*", "") for e in entries)
+    word = st.one_of(st.sampled_from(plain), st.sampled_from(plain).map(str.upper),
+                     st.sampled_from(plain).map(str.title), st.sampled_from(plain).map(lambda e: e + "s"),
+                     st.sampled_from(plain).map(lambda e: e.replace(" ", "\u00a0 ")), _WORDS,
+                     st.sampled_from(["ſ", "K", "İ", "ẞ", "ς", "µ"]))
+    return st.lists(st.tuples(word, _TYPOGRAPHIC), max_size=12).map(lambda ws: "".join(a + b for a, b in ws))
+
+
+def _spam_vocabularies():
+    from newsclean.detectors import spam
+
+    return [spam._entries(n, None) for n in ("spam_lexicon", "spam_sales")]
+
+
+def _same_stem_matches(text: str) -> None:
+    from newsclean.detectors import spam
+
+    for entries in _spam_vocabularies():
+        new, ref = spam._stem_pattern(entries), stem_pattern_plain(entries)
+        assert [(m.span(), m.group()) for m in new.finditer(text)] == \
+            [(m.span(), m.group()) for m in ref.finditer(text)], text
+
+
+def _same_kinds(text: str) -> None:
+    new, _, kind_of = pw._kind_terms()
+    ref, _ = kind_pattern_plain()
+    assert [(m.span(), kind_of[m.lastgroup]) for m in new.finditer(text)] == \
+        [(m.span(), m.lastgroup) for m in ref.finditer(text)], text
+
+
+def test_the_grouped_regexes_are_grouped():
+    from newsclean.detectors import spam
+
+    assert not spam._stem_pattern(_spam_vocabularies()[0]).flags & re.IGNORECASE
+    assert not pw._kind_terms()[0].flags & re.IGNORECASE
+    assert lexicon.by_first_character([("s", "ome"), ("ſ", "x")]) is None  # (one character matches both)
+    assert lexicon.by_first_character([("", "x")]) is None
+
+
+def test_grouped_regexes_on_the_table():
+    for line in LINES + [" ".join(e) for e in _spam_vocabularies()] + _paywall_lines():
+        _same_stem_matches(line)
+        _same_kinds(line)
+
+
+@settings(max_examples=300)
+@given(st.data())
+def test_spam_stems_match_as_the_plain_alternation(data):
+    entries = data.draw(st.sampled_from(_spam_vocabularies()))
+    _same_stem_matches(data.draw(st.one_of(_vocabulary_text(entries), any_line)))
+
+
+@settings(max_examples=300)
+@given(st.one_of(_vocabulary_text([ln.partition(":")[2].strip() for ln in lexicon.phrases("paywall_kinds")]),
+                 any_line))
+def test_paywall_kinds_match_as_the_plain_alternation(text):
+    _same_kinds(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.text(alphabet="abcsSſkKK\u212aéÉ- '", min_size=1, max_size=5), min_size=1, max_size=10),
+       st.text(alphabet="abcsSſkKK\u212aéÉ- '.", max_size=40))
+def test_by_first_character_matches_as_the_plain_alternation(words, text):
+    alts = [(w[0], re.escape(w[1:]) + r"\w*") for w in words]
+    grouped = lexicon.by_first_character(alts)
+    ref = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + r for c, r in alts) + r")(?!\w)", re.IGNORECASE)
+    if grouped is None:
+        return
+    new = re.compile(r"(?<!\w)" + grouped + r"(?!\w)")
+    assert [(m.span(), m.group()) for m in new.finditer(text)] == [(m.span(), m.group()) for m in ref.finditer(text)]
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=fl._DOUBT_MIN_CHARS - 1),
+                 st.text(alphabet="ab’' .1_\u0301", max_size=fl._DOUBT_MIN_CHARS - 1)), st.sampled_from(LANGS))
+def test_a_line_too_short_for_doubt_is_never_in_doubt(text, lang):
+    """foreign_blocks skips a line of under _DOUBT_MIN_CHARS characters (and under
+    2 * DOUBT_MIN_WORDS words: no sentences): _in_doubt would find no DOUBT_MIN_WORDS words in it."""
+    assert len([w for w in fl._LETTERS_RE.findall(text) if len(w) > 1]) < fl.DOUBT_MIN_WORDS
+    assert fl._in_doubt(text, lang) is None
+
+
+# ------------------------------------------------------------------ settling
+def _analysed_twice(first: str, second: str) -> None:
+    from newsclean.analysis.document import analyse
+    from newsclean.config import Config
+
+    cfg = Config()
+    earlier = analyse(first, cfg)
+    plain, reused = analyse(second, cfg), analyse(second, cfg, earlier=earlier)
+    assert reused.feats == plain.feats and reused.stops == plain.stops and reused.language == plain.language
+
+
+def test_features_of_an_earlier_pass_on_the_table():
+    seeds = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    for s in seeds:
+        import newsclean
+
+        _analysed_twice(s, newsclean.clean_text(s).text)
+        _analysed_twice(s, s)
+    _analysed_twice(seeds[0], seeds[1])
+
+
+@settings(max_examples=100)
+@given(st.lists(st.sampled_from(LINES), min_size=1, max_size=30), st.data())
+def test_features_of_an_earlier_pass_are_the_features(lines_, data):
+    kept = data.draw(st.lists(st.sampled_from(lines_), max_size=30))
+    _analysed_twice("\n".join(lines_), "\n\n".join(kept))
+
+
+# ----------------------------------------------------------- spam prefilters
+_NINE_DIGITS_PLAIN = re.compile(r"(?:\d[\s().+/-]{0,3}){9}")
+_DOMAIN_HINT_PLAIN = re.compile(r"[a-z0-9]\.[a-zр]{2,7}\b")
+
+
+@settings(max_examples=500)
+@given(st.one_of(st.text(alphabet="0123456789 ().+/-\u0663a\n", max_size=60),
+                 st.text(alphabet="abz09.рЯ _-/A\u00e9", max_size=40), any_line))
+def test_spam_contact_tests_are_the_plain_tests(text):
+    from newsclean.detectors import spam
+
+    assert (spam._NINE_DIGITS_RE.search(text) is None) == (_NINE_DIGITS_PLAIN.search(text) is None)
+    assert (spam._DOMAIN_HINT_RE.search(text) is None) == (_DOMAIN_HINT_PLAIN.search(text) is None)
+
+
+def test_spam_contact_tests_on_the_table():
+    from newsclean.detectors import spam
+
+    hits = 0
+    for line in LINES + ["+49 (0) 30 123-456-78", "call 555 123 4567 now", "shop-example.com", "zaim.ru/x", "a.b"]:
+        assert (spam._NINE_DIGITS_RE.search(line) is None) == (_NINE_DIGITS_PLAIN.search(line) is None), line
+        assert (spam._DOMAIN_HINT_RE.search(line) is None) == (_DOMAIN_HINT_PLAIN.search(line) is None), line
+        hits += spam._DOMAIN_HINT_RE.search(line) is not None
+    assert hits
+
+
+def _cleaned_both_ways(text: str) -> None:
+    """clean_text with the line-local detectors judging only the lines the pass
+    before did not find clean, and judging every line (LINE_LOCAL empty)."""
+    import pytest
+
+    import newsclean
+    from newsclean import pipeline
+
+    fast = newsclean.clean_text(text).to_dict()
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(pipeline, "LINE_LOCAL", ())
+        plain = newsclean.clean_text(text).to_dict()
+    assert fast == plain
+
+
+def _corpus() -> List[str]:
+    """The seeds and the test cases' pages."""
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "cases").glob("*.txt"))
+    return [p.read_text(encoding="utf-8") for p in paths]
+
+
+def test_settling_judges_only_new_lines_on_the_table():
+    corpus = _corpus()
+    assert len(corpus) > 50
+    for text in corpus + ["\n".join(LINES)]:
+        _cleaned_both_ways(text)
+
+
+@settings(max_examples=60)
+@given(st.data())
+def test_settling_judges_only_new_lines(data):
+    from test_properties import dense_pages, pages
+
+    _cleaned_both_ways(data.draw(st.one_of(pages(), dense_pages())))
+
+
+def test_line_local_detectors_judge_only_their_lines():
+    """A line-local detector asked about some lines finds in them what it finds there asked about all."""
+    from newsclean import pipeline
+    from newsclean.detectors.base import Context
+
+    for text in _corpus():
+        ctx = Context.of_text(text)
+        doc = ctx.doc
+        for detector in pipeline.LINE_LOCAL:
+            every = detector(ctx)
+            for k in (2, 3):
+                judge = frozenset(range(0, len(doc.blocks), k))
+                some = detector(Context(doc, ctx.meta, ctx.marks, judge=judge))
+                assert some == [x for x in every if (doc.block_of(x.start) if x.block is None else x.block) in judge]
+
+
+_NEW_JUNK = ["Menu Search Close Share Print", "fa fa-print fa-share",
+             "Die Bäckerei hat auch in diesem Jahr wieder den Preis für das beste Brot gewonnen, sagte der Bäcker.",
+             "срочный займ на карту https://zaim.example/loan https://zaim.example/x",
+             "The council met again on Friday. Cheap loans approved in 24 hours, call +1 555 123 4567 or write to "
+             "loans@example.com now!", "Городской совет во вторник утвердил новый бюджет после долгих дебатов о ремонте."]
+
+
+@settings(max_examples=80)
+@given(st.data())
+def test_a_later_pass_judges_new_lines_as_the_first(data):
+    """_pass_one after an earlier pass (its clean lines not judged again) gives
+    the findings of a pass that judges every line, on a text made of the earlier
+    text's lines (clean ones, flagged ones) and new ones."""
+    from newsclean import pipeline
+    from newsclean.analysis.document import analyse
+    from newsclean.config import Config
+    from newsclean.metadata.lines import from_lines
+    from test_properties import JUNK, PARAS
+
+    cfg = Config()
+    first = data.draw(st.lists(st.sampled_from(PARAS[:6] + JUNK + _NEW_JUNK[:2]), min_size=3, max_size=20))
+    doc1 = analyse("\n".join(first), cfg)
+    _, earlier = pipeline._pass_one(doc1, from_lines(doc1, {}), None)
+    second = data.draw(st.lists(st.sampled_from(first + _NEW_JUNK + PARAS[:6]), min_size=1, max_size=20))
+    doc2 = analyse("\n\n".join(second), cfg, earlier=earlier.doc)
+    meta2 = from_lines(doc2, {})
+    fast, _ = pipeline._pass_one(doc2, meta2, earlier)
+    plain, _ = pipeline._pass_one(doc2, meta2, None)
+    assert fast.findings == plain.findings and fast.label == plain.label
