@@ -505,3 +505,82 @@ def test_a_later_pass_judges_new_lines_as_the_first(data):
     fast, _ = pipeline._pass_one(doc2, meta2, earlier)
     plain, _ = pipeline._pass_one(doc2, meta2, None)
     assert fast.findings == plain.findings and fast.label == plain.label
+
+
+# ---------------------------------------------------------------- spam.offers
+def _offers_plain(text: str):
+    """spam.offers as first written: every line without a URL or a contact
+    that holds a kind's word, all its sentences, the plain kind-word scan."""
+    from collections import Counter
+    from itertools import chain
+
+    from newsclean.analysis.topic import content_words, content_words_of
+    from newsclean.detectors import spam as sp
+    from newsclean.detectors.base import Context
+    from newsclean.text.words import sentence_spans, words
+
+    ctx = Context.of_text(text)
+    doc = ctx.doc
+    kinds = sp._entries("spam_lexicon", None)
+    exact, stems, _, _ = sp._kind_keys(kinds)
+    vocab = set().union(*(f.words for f in doc.feats))
+    offered = frozenset(w for w in vocab if w in exact or any(w[:n] in ss for n, ss in stems))
+    kinds_re, sales_re = sp._stem_pattern(kinds), sp._stem_pattern(sp._entries("spam_sales", None))
+    counts = Counter(chain.from_iterable(content_words_of(doc, k) for k in range(len(doc.blocks))))
+    out = []
+    for b, f in zip(doc.blocks, doc.feats):
+        if offered.isdisjoint(f.words) or f.n_urls or sp._contacts(b.text, f):
+            continue
+
+        def shared(ss, i=b.index, t=b.text):
+            own = content_words_of(doc, i)
+            run = set(content_words(words(t[ss[0].start:ss[-1].end])))
+            return sum(1 for w in run if counts[w] - (w in own) > 0) / len(run) if run else 1.0
+
+        ss = [sp._sentence(b.text, s, e, [], [], kinds_re, sales_re, sp._run_together(kinds), doc.script)
+              for s, e in sentence_spans(b.text)]
+        k, why = sp._spam_run(ss, shared)
+        if k < len(ss) and why.startswith(sp._OFFER):
+            out.append((b.start + (0 if k == 0 else ss[k].start), b.end, why))
+    return sorted(out)
+
+
+def _offers_fast(text: str):
+    from newsclean.detectors import spam as sp
+    from newsclean.detectors.base import Context
+
+    ctx = Context.of_text(text)
+    return sorted((x.start, x.end, x.reason.removesuffix(", glued to the end of a paragraph"))
+                  for x in sp.offers(ctx))
+
+
+_OFFER_LINES = [
+    "Cheap replica handbags with free shipping worldwide, order today!",
+    "Sofortkredit ohne Schufa – günstig und schnell online beantragen",
+    "Casino en ligne : bonus de 300 € et tours gratuits dès l'inscription !",
+    "Tanie chwilówki bez BIK – szybka pożyczka online w 15 minut!",
+    "Casino bonus with free spins and no deposit",
+    "Online casinos are spending more than ever on bonuses to win new players, the regulator said on Tuesday.",
+]
+
+
+def test_offers_on_the_table():
+    lines = _table_lines()
+    for k in range(0, len(lines), 7):
+        text = "\n\n".join(lines[k:k + 7] + [_OFFER_LINES[k % len(_OFFER_LINES)]])
+        assert _offers_fast(text) == _offers_plain(text), text[:200]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_OFFER_LINES + _table_lines()[:200]), min_size=1, max_size=8),
+       st.lists(st.booleans(), min_size=8, max_size=8))
+def test_offers_are_the_plain_offers(picked, glue):
+    # lines, some glued to the line before them (an offer glued to a paragraph's end)
+    parts: List[str] = []
+    for line, g in zip(picked, glue):
+        if g and parts:
+            parts[-1] += " " + line
+        else:
+            parts.append(line)
+    text = "\n\n".join(parts)
+    assert _offers_fast(text) == _offers_plain(text)

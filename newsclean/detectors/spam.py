@@ -137,11 +137,18 @@ def _run_together(entries: Tuple[str, ...]) -> Tuple[str, ...]:
                          and e.rstrip("*").isalpha()}))
 
 
+class _Keys(NamedTuple):
+    """Each kind's longest word, as a word (``casino``) or a stem (``kredit*``)."""
+
+    exact: frozenset                              # the words
+    stems: Tuple[Tuple[int, frozenset], ...]      # ((stem length, the stems), ...)
+    head: int                                     # every key's first ``head`` letters ...
+    heads: frozenset                              # ... are one of these
+
+
 @lru_cache(maxsize=None)
-def _kind_keys(entries: Tuple[str, ...]) -> Tuple[frozenset, Tuple[Tuple[int, frozenset], ...]]:
-    """Each kind's longest word, as a word (``casino``) or a stem (``kredit*``):
-    (the words, ((stem length, the stems), ...)). A block holds a kind only if
-    it holds one of these."""
+def _kind_keys(entries: Tuple[str, ...]) -> _Keys:
+    """The keys of the kinds: a block holds a kind only if it holds one of them."""
     exact: set = set()
     stems: Dict[int, set] = {}
     for e in entries:
@@ -150,13 +157,17 @@ def _kind_keys(entries: Tuple[str, ...]) -> Tuple[frozenset, Tuple[Tuple[int, fr
             stems.setdefault(len(key) - 1, set()).add(key[:-1])
         else:
             exact.add(key)
-    return frozenset(exact), tuple((n, frozenset(v)) for n, v in sorted(stems.items()))
+    head = min([3] + [len(k) for k in exact] + list(stems))
+    heads = frozenset(k[:head] for k in exact) | frozenset(k[:head] for v in stems.values() for k in v)
+    return _Keys(frozenset(exact), tuple((n, frozenset(v)) for n, v in sorted(stems.items())), head, heads)
 
 
-def _kind_words(vocabulary: set, keys: Tuple[frozenset, Tuple[Tuple[int, frozenset], ...]]) -> frozenset:
-    """The words of ``vocabulary`` that are, or begin with, a kind's key."""
-    exact, stems = keys
-    return frozenset(w for w in vocabulary if w in exact or any(w[:n] in ss for n, ss in stems))
+def _kind_words(vocabulary: set, keys: _Keys) -> frozenset:
+    """The words of ``vocabulary`` that are, or begin with, a kind's key (the
+    first letters looked up first: most words begin as no key does)."""
+    exact, stems, head, heads = keys
+    return frozenset(w for w in vocabulary if w[:head] in heads
+                     and (w in exact or any(w[:n] in ss for n, ss in stems)))
 
 
 def _entries(name: str, extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
@@ -374,14 +385,27 @@ def offers(ctx: Context) -> List[Finding]:
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
-        if offered.isdisjoint(f.words) or f.n_urls or _contacts(text, f):
+        # (an offer is at most OFFER_MAX_WORDS tokens at the end of its block:
+        # its kind is among the block's last words)
+        if offered.isdisjoint(f.words[-2 * OFFER_MAX_WORDS:]) or f.n_urls or _contacts(text, f):
             continue
+        spans = sentence_spans(text)
+        # Only the sentences of the last SPAM_MAX_WORDS words can make a run,
+        # with up to LEAD_SENTENCES before them as its lead-in (see _spam_run):
+        # the others are not looked at.
+        first, n = len(spans), 0
+        while first > 0 and n + len(text[spans[first - 1][0]:spans[first - 1][1]].split()) <= SPAM_MAX_WORDS:
+            first -= 1
+            n += len(text[spans[first][0]:spans[first][1]].split())
+        skip = max(0, first - LEAD_SENTENCES)
+        if not spans or kinds_re.search(text, spans[skip][0]) is None:
+            continue  # (the run's first sentence names a kind)
         ss = [_sentence(text, s, e, [], [], kinds_re, sales_re, in_addresses, doc.script)
-              for s, e in sentence_spans(text)]
+              for s, e in spans[skip:]]
         k, why = _spam_run(ss, shared_by(b.index, text))
         if k == len(ss) or not why.startswith(_OFFER):
             continue
-        if k == 0:
+        if k + skip == 0:
             out.append(doc.block_finding(b.index, CATEGORY, why, "spam.offer", 1.0))
         else:
             out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
