@@ -21,7 +21,7 @@ from ..metadata.lines import parse_date
 from ..text import lexicon
 from ..text.words import EMAIL_RE, norm_key, site_line_key
 from .base import Context, Rule
-from .prompts import COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, PROMPT_COVERAGE, coverage, is_prompt  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
+from .prompts import COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, PROMPT_COVERAGE, coverage, is_prompt, reported  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
 
 
 CATEGORY = "boilerplate"
@@ -401,7 +401,8 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
         # than a notice's few lines the phrases must make up a share of it: a
         # paragraph about consent law names the buttons and the cookies too
         if found & COOKIE_TERMS and len(found - COOKIE_TERMS) >= CONSENT_PHRASES - 1 and (
-                f.n_words <= MIXED_MAX_WORDS or coverage(page.consent, b.text)[0] >= CONSENT_LONG_COVERAGE):
+                f.n_words <= MIXED_MAX_WORDS or coverage(page.consent, b.text)[0] >= CONSENT_LONG_COVERAGE) \
+                and not reported(b.text):
             return f"cookie or consent notice ({len(found)} consent phrases)"
     return None
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Tuple
 
+from ..text import lexicon
+
 PROMPT_MAX_WORDS = 40
 # Several prompt phrases in a block count only in a short block: a longer one is
 # a sentence about registering or subscribing (a scam warning, a media story).
@@ -31,10 +33,24 @@ def coverage(pattern, text: str) -> Tuple[float, int]:
     return covered / letters, len({m.casefold() for m in matches})
 
 
+def reported(text: str) -> bool:
+    """Whether ``text`` attributes words to a speaker or a source ("..., the
+    authority said", data/attribution.txt): an article reports; a prompt
+    addresses the reader."""
+    return lexicon.matcher("attribution").search(text) is not None
+
+
 def is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
     """(is prompt, reason)."""
     if n_words > COOKIE_MAX_WORDS:
         return False, ""
+    ok, why = _is_prompt(pattern, text, n_words)
+    if ok and reported(text):
+        return False, ""
+    return ok, why
+
+
+def _is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
     opening = pattern.match(text)
     if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
         # a consent banner opens with the cookie notice itself ("We use
