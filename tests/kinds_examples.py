@@ -115,6 +115,18 @@ JUNK: List[Junk] = [
     Junk("icon", "de", "de", "glued", "Öffnet in einem neuen Fenster"),
     Junk("icon", "es", "es", "middle", "Abrir menú Cerrar menú"),
     Junk("icon", "ru", "ru", "glued", "Откроется в новом окне"),
+    # words of buttons in more languages, a row of two of them, particles
+    # between them, and the symbols of controls (a line, or glued after the last sentence)
+    Junk("icon", "nl", "en", "bottom", "Delen Opslaan Reageren"),
+    Junk("icon", "cs", "de", "top", "Hledat Zavřít"),
+    Junk("icon", "zh", "en", "bottom", "打印 收藏 分享"),
+    Junk("icon", "ja", "en", "top", "検索 メニュー"),
+    Junk("icon", "es", "it", "bottom", "Anterior Siguiente"),
+    Junk("icon", "ru", "ru", "bottom", "Ответить Скопировать"),
+    Junk("icon", "en", "en", "bottom", "Print or save"),
+    Junk("icon", "xx", "fr", "top", "\u2630"),
+    Junk("icon", "xx", "de", "bottom", "\u2190 \u2192"),
+    Junk("icon", "xx", "en", "glued", "\u276f"),
     # ------------------------------------------------------------ spam
     Junk("spam", "en", "en", "bottom", "Cheap designer sunglasses, up to 80% off today only at shades-deals-outlet.shop"),
     Junk("spam", "en", "en", "glued", "Need cash fast? Payday loans approved in 10 minutes, call 0800 555 0199 now."),
@@ -286,6 +298,13 @@ NEAR_MISSES: List[tuple] = [
     ("en", "Kowalski beat Nowak 6-4, 6-3 to reach the final in Kraków."),
     ("en", "Search and rescue teams worked through the night"),
     ("en", "Display: 6.1 inches\nBattery: 4,000 mAh\nWeight: 172 grams\nPrice: $799"),
+    # two words of a heading that are icon names or quantifiers, not buttons; symbols in a sentence
+    ("en", "Back home"),
+    ("en", "More or less"),
+    ("fr", "Plus ou moins"),
+    ("en", "Full stop"),
+    ("en", "Paris \u2192 London: two hours and sixteen minutes by train"),
+    ("en", "The room measures 3 \u00d7 4 metres, the agent said."),
 ]
 
 

@@ -5,9 +5,12 @@
   (``keyboard_arrow_down``), BEM-ish class names (``c-icon--share``), checked
   against the Font Awesome and Material Design name lists (``data/icon_names.txt``);
 - rows of UI words with no sentence (``Menu Search Close``, ``Menü Suche
-  Schließen``, ``Меню Поиск Закрыть``: ``data/icons.txt``, the eight claimed
-  languages and a few more);
-- private-use glyphs of icon fonts, and lines of emoji buttons (``👍 👎``).
+  Schließen``, ``Меню Поиск Закрыть``, ``Zurück Weiter``: the words of
+  buttons, ``data/icon_ui_words.txt``, the eight claimed languages and a few
+  more; icon names, ``data/icons.txt``);
+- private-use glyphs of icon fonts, lines of emoji buttons (``👍 👎``) and of
+  the symbols of controls (``×``, ``⋮``, ``→``, ``☰``), and such a symbol
+  glued after a paragraph's last sentence.
 
 A line made of them goes whole (``icon.line``, ``icon.glyph``); a run of them
 glued to real text goes alone (``icon.run``)."""
@@ -46,6 +49,11 @@ _CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion
                             r"|lucide|tabler)-[a-z0-9]")
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
+# The symbols of controls: close (×, ✕), more (⋮, ⋯), menu (☰, ≡), arrows,
+# triangles and chevrons (▲ ▾ ❯), dingbats (✉ ✓). Not the bullets and dashes
+# that separate text (•, ·, *, —): those lines are boilerplate.empty's.
+_CONTROL_GLYPHS_RE = re.compile("[\u00d7\u2190-\u21ff\u22ee\u22ef\u2261\u2303\u2304\u2315\u2630\u25a0-\u25ff"
+                                "\u2700-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d]+")
 #: A run of icon labels inside a line goes when it has at least this many tokens.
 MIN_RUN = 4
 #: A whole line goes when at least this share of its tokens are icon labels (two unmistakable).
@@ -55,16 +63,19 @@ GLYPH_LINE_WORDS = 3
 #: A row of UI words ("menu search close"): this many words at least, every one an icon word.
 UI_ROW_MIN = 3
 UI_ROW_MAX = 8
+#: A row of button words only ("Zurück Weiter", "Fermer Partager") needs this many.
+BUTTON_ROW_MIN = 2
 #: A line of emoji buttons ("👍 👎", "🔍") has at most this many of them, and nothing else.
 EMOJI_LINE_MAX = 6
 
 RULES = (
-    Rule("icon.line", CATEGORY, "a line made of icon labels: icon-font class names, ligature names, UI words",
-         params=("LINE_SHARE", "UI_ROW_MIN", "UI_ROW_MAX")),
+    Rule("icon.line", CATEGORY, "a line made of icon labels: icon-font class names, ligature names, UI words, two words of buttons",
+         params=("LINE_SHARE", "UI_ROW_MIN", "UI_ROW_MAX", "BUTTON_ROW_MIN")),
     Rule("icon.run", CATEGORY, "a run of icon labels inside a line, or an icon-font class string or a row of "
          "UI words glued to a paragraph's end", params=("MIN_RUN", "UI_ROW_MIN", "UI_ROW_MAX")),
     Rule("icon.glyph", CATEGORY, "icon-font glyphs (private-use characters), with a UI word or two; "
-         "a line of emoji buttons", params=("GLYPH_LINE_WORDS", "EMOJI_LINE_MAX")),
+         "a line of emoji buttons or of the symbols of controls (\u00d7 \u22ee \u2630 \u2192)",
+         params=("GLYPH_LINE_WORDS", "EMOJI_LINE_MAX")),
     Rule("icon.label", CATEGORY, "a screen-reader label of an icon or a link (\u201copens in a new window\u201d, "
          "\u201cToggle navigation\u201d, data/icon_labels.txt): a line of them, one in brackets, or one glued "
          "after a paragraph's last sentence"),
@@ -99,6 +110,8 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     t = token.strip(",;|·•").casefold().lstrip("#.")  # ("#icon-search": a sprite's id, a CSS selector)
     if not t:
         return 0
+    if not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t):
+        return 2
     if "icon" in t or t in _CLASS_PREFIXES or _CLASS_RE.match(t) or _identifier(t, vocab, names):
         return 2
     if _LIGATURE_RE.match(t):
@@ -132,6 +145,27 @@ def _emoji_line(text: str) -> bool:
                for t in toks for c in t)
 
 
+def _control_line(text: str) -> bool:
+    """Whether ``text`` is only a few symbols of controls ("×", "⋮", "← →")."""
+    toks = text.split()
+    return len(toks) <= EMOJI_LINE_MAX and all(_CONTROL_GLYPHS_RE.fullmatch(t) for t in toks)
+
+
+def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset) -> bool:
+    """Whether ``toks`` (no unmistakable label among them) are a row of UI
+    words: every token an icon or button word, or a particle of one or two
+    letters between them ("В избранное", "Print or save"); UI_ROW_MIN to
+    UI_ROW_MAX such words, or BUTTON_ROW_MIN when all are words of buttons
+    ("Zurück Weiter"; not icon names or quantifiers: "Full stop", "More or less")."""
+    named = [text[s:e] for s, e, kind in toks if kind]
+    if len(named) > UI_ROW_MAX or any(not kind and not (len(text[s:e]) <= 2 and text[s:e].isalpha())
+                                      for s, e, kind in toks):
+        return False
+    if len(named) >= UI_ROW_MIN:
+        return True
+    return len(named) >= BUTTON_ROW_MIN and all(w.strip(",;|·•").casefold() in buttons for w in named)
+
+
 def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
     """Whether ``toks`` hold an icon-font class string: a class prefix ("fa",
     "bi", "la") followed by a class of it ("fa-print", "bi-x-lg")."""
@@ -147,7 +181,7 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
     "fa-print"), not a word that merely holds "icon" or a part of a name
     ("silicon", "user_id")."""
     t = token.strip(",;|·•").casefold().lstrip("#.")
-    return (t in vocab or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
+    return (t in vocab or not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t) is not None or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names))
 
 
@@ -217,7 +251,8 @@ def icon_labels(ctx: Context) -> List[Finding]:
     """Rules icon.line, icon.run, icon.glyph and icon.label: one tokenisation
     of each block serves the first three."""
     doc = ctx.doc
-    vocab = lexicon.phrase_set("icons", doc.config.extra_phrases)
+    buttons = lexicon.phrase_set("icon_ui_words", doc.config.extra_phrases)
+    vocab = lexicon.phrase_set("icons", doc.config.extra_phrases) | buttons
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
     out: List[Finding] = []
     for b, f in ctx.lines():
@@ -233,6 +268,8 @@ def icon_labels(ctx: Context) -> List[Finding]:
         if f.n_words == 0:
             if not text.isascii() and _emoji_line(text):
                 out.append(Finding(b.start, b.end, CATEGORY, "a line of emoji buttons", "icon.glyph", 0.9, b.index))
+            elif not text.isascii() and _control_line(text):
+                out.append(Finding(b.start, b.end, CATEGORY, "a line of control symbols", "icon.glyph", 0.9, b.index))
             continue
         # Every rule needs an unmistakable label ("icon" in a token, a ligature
         # with "_", an icon-font class or a hyphenated icon name), or, for a
@@ -250,8 +287,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
             continue
         strong = sum(1 for t in toks if t[2] == 2)
         iconish = sum(1 for t in toks if t[2])
-        if (strong == 0 and UI_ROW_MIN <= len(toks) <= UI_ROW_MAX and iconish == len(toks) and not f.ends_sentence
-                and not f.bullet):
+        if strong == 0 and not f.ends_sentence and not f.bullet and _ui_row(text, toks, buttons):
             out.append(Finding(b.start, b.end, CATEGORY, f"a row of {len(toks)} UI words", "icon.line", 0.85, b.index))
             continue
         if strong and iconish == len(toks) and not f.ends_sentence and (len(toks) > 1 or _named(text, vocab, names)):

@@ -18,6 +18,7 @@ from .words import words
 
 VOCABULARIES = (
     "icons",
+    "icon_ui_words",
     "icon_names",
     "paywall_wall",
     "paywall_prompts",
