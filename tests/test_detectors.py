@@ -184,6 +184,34 @@ def test_short_repeated_sentence_stays():
     assert art.text.count("We will not give up.") == 2
 
 
+LEAD = ("Bus fares will stay frozen next year. The city council voted on Tuesday night to keep fares at their "
+        "current level for another twelve months, despite rising fuel costs.")
+
+
+@pytest.mark.parametrize("copy", ["Key points:\n\n\u2022 Bus fares will stay frozen next year.",
+                                  "In short: Bus fares will stay frozen next year.",
+                                  "\u6458\u8981\uff1aBus fares will stay frozen next year."])
+def test_lead_sentence_repeated_as_summary_point_goes(copy):
+    """A short block that is a whole sentence of the paragraph next to it (a
+    lead's sentence repeated as a summary point) is a duplicate."""
+    art = newsclean.clean_text("\n\n".join([LEAD, copy] + ARTICLE[1:]))
+    assert art.text.count("Bus fares will stay frozen next year.") == 1
+    assert any(r.rule == "duplicate.part" for r in art.removed)
+    assert LEAD in art.text
+
+
+@pytest.mark.parametrize("near", ["We will fight on the beaches.", "\u201cBus fares will stay frozen next year\u201d",
+                                  "Bus fares will stay frozen"])
+def test_start_of_a_sentence_or_a_quoting_heading_stays(near):
+    """Not a copy: the start of a sentence ("We will fight on the beaches" beside
+    "We will fight on the beaches, on the landing grounds"), or a heading that
+    quotes a sentence of the paragraph under it (no full stop)."""
+    para = ("We will fight on the beaches, we will fight on the landing grounds, the prime minister told the "
+            "house on Tuesday. " + LEAD)
+    art = newsclean.clean_text("\n\n".join([ARTICLE[0], near, para] + ARTICLE[1:]))
+    assert near in art.text
+
+
 # ---------------------------------------------------------------- teaser
 def test_read_more_list_after_article():
     art = newsclean.clean_text(doc(after=["Read more:", "- Flood warnings issued for the north",

@@ -16,7 +16,7 @@ from typing import Dict, List
 from ..metadata.lines import split_dateline
 from ..analysis.findings import Finding
 from .base import Context, Rule
-from ..text.words import LABELLED_RE, norm_key
+from ..text.words import LABELLED_RE, norm_key, sentence_spans
 
 
 CATEGORY = "duplicate"
@@ -28,12 +28,19 @@ TOP = 12          # a lead repeated as standfirst: both copies in the first TOP 
 TOP_WORDS = 20    # ... and a real paragraph
 #: A summary box's label before a paragraph ("Key points: ...") has at most this many words.
 LABEL_WORDS = 3
+#: A block shorter than ``Config.duplicate_min_words`` is a copy only when it
+#: is a whole sentence of a paragraph next to it (a lead's sentence shown again
+#: as a summary point) and has at least this many words. A word-for-word start
+#: of a sentence is not ("We will fight." beside "We will fight on the beaches.").
+SENTENCE_MIN_WORDS = 5
+_FULL_STOPS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
 
 RULES = (
     Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
                                                                            "RUN", "TOP", "TOP_WORDS")),
     Rule("duplicate.part", CATEGORY, "a paragraph that repeats a part of a longer one next to it (a lead sentence "
-         "shown again as a standfirst or a summary)", params=("duplicate_min_words", "NEAR", "TOP", "LABEL_WORDS")),
+         "shown again as a standfirst or a summary); a shorter block only when it is a whole sentence of it",
+         params=("duplicate_min_words", "NEAR", "TOP", "LABEL_WORDS", "SENTENCE_MIN_WORDS")),
 )
 
 
@@ -113,15 +120,48 @@ def repeated_parts(ctx: Context) -> List[Finding]:
         if m and len(m.group(1).split()) <= LABEL_WORDS:
             keys[i] = norm_key(m.group(2))
             labelled.add(i)
+
+    def neighbours(i: int) -> List[int]:
+        window = range(max(0, i - NEAR), i + NEAR + 1)
+        return [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
+
     out: List[Finding] = []
     for i, key in keys.items():
-        window = range(max(0, i - NEAR), i + NEAR + 1)
-        others = [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
-        for j in others:
+        for j in neighbours(i):
             other = keys[j]
             if j == i or not (len(other) > len(key) or (other == key and i in labelled and j not in labelled)):
                 continue
             if (" " + key + " ") in (" " + other + " "):
                 out.append(doc.block_finding(i, CATEGORY, f"part of block {j}, repeated", "duplicate.part", 0.9))
                 break
+    sentences: Dict[int, set] = {}
+    for i, key in _short_keys(ctx).items():
+        for j in neighbours(i):
+            if j == i:
+                continue
+            if j not in sentences:
+                text = doc.blocks[j].text
+                sentences[j] = {norm_key(text[a:z]) for a, z in sentence_spans(text)}
+            if key in sentences[j]:
+                out.append(doc.block_finding(i, CATEGORY, f"a sentence of block {j}, repeated", "duplicate.part",
+                                             0.9))
+                break
     return out
+
+
+def _short_keys(ctx: Context) -> Dict[int, str]:
+    """Each block of SENTENCE_MIN_WORDS to ``Config.duplicate_min_words`` words
+    (without a summary box's label): its words."""
+    doc = ctx.doc
+    min_words = doc.config.duplicate_min_words
+    keys: Dict[int, str] = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        # (a sentence, with its full stop: a heading that quotes the paragraph
+        # under it, "\u201cMy fears have been realized\u201d", stays)
+        if (SENTENCE_MIN_WORDS <= f.n_words < min_words + LABEL_WORDS and b.index not in ctx.marks.spans
+                and b.text.rstrip("\"'\u201d\u2019\u00bb)").endswith(_FULL_STOPS)):
+            m = LABELLED_RE.match(b.text)
+            key = norm_key(m.group(2)) if m and len(m.group(1).split()) <= LABEL_WORDS else " ".join(f.words)
+            if SENTENCE_MIN_WORDS <= key.count(" ") + 1 < min_words:
+                keys[b.index] = key
+    return keys

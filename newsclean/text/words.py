@@ -30,7 +30,7 @@ URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”’»)\]]*\s+")
 #: A short label and a colon before the rest of a line ("See also: <headline>",
 #: "Key points: <sentence>"): group 1 the label (one to six words), group 2 the rest.
-LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*[:：]\s+(\S.*)$")
+LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*(?::\s+|：\s*)(\S.*)$")
 #: How an excerpt cut at a length ends.
 ELLIPSES = ("…", "...", "[…]", "[...]")
 BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
