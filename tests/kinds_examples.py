@@ -216,6 +216,13 @@ JUNK: List[Junk] = [
     Junk("paywall", "ru", "en", "middle", "Полная версия статьи доступна по подписке."),
     Junk("paywall", "pl", "pt", "middle", "Treść dostępna wyłącznie dla prenumeratorów."),
     Junk("paywall", "pt", "en", "middle", "Você atingiu o limite de matérias gratuitas."),
+    # the words that fill a notice out, from one list of concepts in every
+    # language (access, first month, now, unlimited, the rest, locked, a package)
+    Junk("paywall", "pl", "pl", "middle", "Ten tekst jest dostępny tylko w pakiecie cyfrowym. Wykup dostęp już teraz."),
+    Junk("paywall", "nl", "en", "bottom", "Lees verder met een abonnement: de eerste maand gratis."),
+    Junk("paywall", "sv", "de", "middle", "Artikeln är låst för dig som inte är prenumerant. Logga in för att läsa vidare."),
+    Junk("paywall", "cs", "en", "middle", "Zbytek článku je dostupný pouze pro předplatitele."),
+    Junk("paywall", "tr", "en", "bottom", "Bu makalenin devamını okumak için giriş yapın."),
     # ------------------------------------------------------------ foreign_language
     Junk("foreign_language", "de", "en", "middle",
          "Die Veranstaltung wurde wegen des schlechten Wetters auf die nächste Woche verschoben."),
@@ -298,6 +305,9 @@ NEAR_MISSES: List[tuple] = [
     ("en", "Kowalski beat Nowak 6-4, 6-3 to reach the final in Kraków."),
     ("en", "Search and rescue teams worked through the night"),
     ("en", "Display: 6.1 inches\nBattery: 4,000 mAh\nWeight: 172 grams\nPrice: $799"),
+    ("pl", "Dostęp do pełnej wersji raportu ma tylko zarząd spółki, poinformował w poniedziałek jej rzecznik."),
+    ("de", "Der erste Monat des Jahres war für die Abonnenten des Theaters ein großer Erfolg."),
+    ("en", "Readers can continue reading the rest of the series after they log in, the library said."),
     # two words of a heading that are icon names or quantifiers, not buttons; symbols in a sentence
     ("en", "Back home"),
     ("en", "More or less"),

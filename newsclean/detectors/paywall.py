@@ -204,8 +204,8 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
         return "a notice that the content is available with a subscription or registration only"
     if {"paid", "unit"} <= kinds and kinds & {"sub", "act", "go", "login"}:
         return "a notice that the content is paid"
-    if "go" in kinds and kinds & {"act", "sub", "paid"}:
-        return "a plan, subscription or registration wall"
+    if "go" in kinds and kinds & {"act", "sub", "paid", "login"}:
+        return "a plan, subscription, registration or login wall"
     if {"sub", "login"} <= kinds and n_words <= LOGIN_MAX_WORDS:
         return "a login prompt for subscribers"
     if n_words <= BADGE_MAX_WORDS and coverage == 1.0 and (
