@@ -514,10 +514,10 @@ def _offers_plain(text: str):
     from collections import Counter
     from itertools import chain
 
-    from newsclean.analysis.topic import content_words, content_words_of
+    from newsclean.analysis.topic import content_words_of
     from newsclean.detectors import spam as sp
     from newsclean.detectors.base import Context
-    from newsclean.text.words import sentence_spans, words
+    from newsclean.text.words import sentence_spans
 
     ctx = Context.of_text(text)
     doc = ctx.doc
@@ -533,9 +533,7 @@ def _offers_plain(text: str):
             continue
 
         def shared(ss, i=b.index, t=b.text):
-            own = content_words_of(doc, i)
-            run = set(content_words(words(t[ss[0].start:ss[-1].end])))
-            return sum(1 for w in run if counts[w] - (w in own) > 0) / len(run) if run else 1.0
+            return sp._elsewhere(t, ss, content_words_of(doc, i), counts)
 
         ss = [sp._sentence(b.text, s, e, [], [], kinds_re, sales_re, sp._run_together(kinds), doc.script)
               for s, e in sentence_spans(b.text)]

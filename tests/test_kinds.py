@@ -66,6 +66,23 @@ def test_an_offer_on_the_articles_own_topic_stays():
         assert p in art.text
 
 
+def test_words_of_selling_in_the_article_do_not_make_an_offer_on_topic():
+    """The topic test of spam.offer leaves out the words of selling: an article
+    that says "cheap" and "fast" is not about what a glued offer sells."""
+    paras = [
+        "Budget airlines promised cheap tickets and fast boarding, but delays doubled last summer, the report said.",
+        "Passengers without a checked bag waited longest at the gates, according to the airport's own figures.",
+        "The airlines said staff shortages had eased and that cheap fares would stay. " + OFFER,
+    ]
+    art = newsclean.clean_text("\n\n".join(paras))
+    assert OFFER not in art.text
+    assert any(r.rule == "spam.offer" for r in art.removed)
+    assert paras[2][:-len(OFFER) - 1] in art.text
+
+
+OFFER = "Order cheap Cialis online without prescription, fast worldwide delivery"
+
+
 ABOUT_CONSENT = {
     "en": ["The regulator published new rules for websites on Tuesday.",
            "Cookie banners must offer a 'Reject all' button as visible as 'Accept all'. Settings can no longer be "

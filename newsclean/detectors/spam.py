@@ -354,6 +354,20 @@ def spam(ctx: Context) -> List[Finding]:
     return out
 
 
+def _elsewhere(text: str, ss: List[_Sentence], own: frozenset, blocks_with: Counter) -> float:
+    """The share of the topic words of the run ``ss`` of ``text`` (its content
+    words but the words of selling) that occur in a block other than its own
+    (``own``: its block's content words; ``blocks_with``: per content word, the
+    blocks holding it)."""
+    # (the words of selling, "cheap", "fast", "buy", say nothing of the offer's
+    # topic: an article may use them too)
+    selling = {w for x in ss for term in x.sales for w in term.split()}
+    run = set(content_words(words(text[ss[0].start:ss[-1].end]))) - selling
+    if not run:
+        return 1.0
+    return sum(1 for w in run if blocks_with[w] - (w in own) > 0) / len(run)
+
+
 def offers(ctx: Context) -> List[Finding]:
     """Rule spam.offer: an offer with no way to reach the seller, in a line
     with no URL and no contact at all. Whether it is off the article's topic
@@ -375,11 +389,7 @@ def offers(ctx: Context) -> List[Finding]:
             nonlocal blocks_with
             if blocks_with is None:
                 blocks_with = Counter(chain.from_iterable(content_words_of(doc, k) for k in range(len(doc.blocks))))
-            own = content_words_of(doc, i)
-            run = set(content_words(words(text[ss[0].start:ss[-1].end])))
-            if not run:
-                return 1.0
-            return sum(1 for w in run if blocks_with[w] - (w in own) > 0) / len(run)
+            return _elsewhere(text, ss, content_words_of(doc, i), blocks_with)
         return shared
 
     out: List[Finding] = []
