@@ -308,6 +308,10 @@ NEAR_MISSES: List[tuple] = [
     ("pl", "Dostęp do pełnej wersji raportu ma tylko zarząd spółki, poinformował w poniedziałek jej rzecznik."),
     ("de", "Der erste Monat des Jahres war für die Abonnenten des Theaters ein großer Erfolg."),
     ("en", "Readers can continue reading the rest of the series after they log in, the library said."),
+    # sentences about consent banners (they name the banner) that quote what notices say
+    ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
+    ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),
+    ("fr", "Un bandeau indiquant qu'en poursuivant votre navigation vous acceptez les cookies n'est plus conforme."),
     # two words of a heading that are icon names or quantifiers, not buttons; symbols in a sentence
     ("en", "Back home"),
     ("en", "More or less"),

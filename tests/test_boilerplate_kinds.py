@@ -120,3 +120,31 @@ def test_comment_widgets_and_reading_times(junk):
 ])
 def test_comment_and_reading_words_in_article_lines_stay(line):
     assert line in cleaned(line).text
+
+
+@pytest.mark.parametrize("junk", [
+    "By continuing to use this website you agree to our use of cookies for analytics and advertising.",
+    "En continuant votre navigation, vous acceptez le dépôt de cookies à des fins de mesure d'audience.",
+    "Wenn Sie die Website weiter nutzen, erklären Sie sich mit der Verwendung von Cookies einverstanden.",
+    "Se continuar a navegar, você concorda com a utilização de cookies para fins estatísticos.",
+    "Korzystając z serwisu, wyrażasz zgodę na wykorzystywanie plików cookies w celach statystycznych.",
+    "Продолжая пользоваться сайтом, вы соглашаетесь на использование файлов cookie.",
+    "Chiudendo questo banner o proseguendo la navigazione acconsenti all'uso dei cookie di profilazione.",
+])
+def test_consent_by_continuing_to_browse(junk):
+    """The notice that browsing on means consent, in the claimed languages;
+    one that calls itself "this banner" is still a notice."""
+    art = cleaned(junk)
+    assert "boilerplate.consent" in removed_as(art, junk)
+    assert all(p in art.text for p in ARTICLE)
+
+
+@pytest.mark.parametrize("line", [
+    "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent.",
+    "Sites that use cookies for advertising must ask first; a pop-up saying you agree to their use is not enough.",
+])
+def test_sentences_about_consent_banners_stay(line):
+    """A block that names a banner (not "this banner") is about banners (the
+    French and the reported ones: tests/kinds_examples.py, test_kinds.py)."""
+    art = cleaned(line)
+    assert line in art.text

@@ -55,6 +55,20 @@ CONSENT_PHRASES = 2
 #: phrase, the notices' coverage is 0.106-0.218; the blind articles' paragraphs about
 #: cookie consent, 0.039 and 0.047: benchmarks/blind_articles.py, dev split)
 CONSENT_LONG_COVERAGE = 0.08
+#: Words that name a consent banner as a thing: a block of more than
+#: BANNER_TALK_WORDS words that uses one is about banners ("A banner saying you
+#: accept the use of cookies is not consent"), not one; a notice speaks of
+#: itself only as "this banner" ("Chiudendo questo banner acconsenti ...").
+BANNER_WORDS = frozenset({"banner", "banners", "cookiebanner", "bandeau", "bandeaux", "bannière", "bannières",
+                          "baner", "banery", "banera", "баннер", "баннеры", "баннера", "popup", "popups", "pop"})
+_THIS = frozenset({"this", "questo", "quest", "ce", "cet", "cette", "dieses", "diesen", "diese", "este", "esta",
+                   "ten", "tego", "этот", "этого", "deze", "dit"})
+BANNER_TALK_WORDS = 8
+
+
+def _about_banners(ws: List[str]) -> bool:
+    """Whether the words ``ws`` name a banner other than "this banner"."""
+    return any(w in BANNER_WORDS and (k == 0 or ws[k - 1] not in _THIS) for k, w in enumerate(ws))
 #: (no length limit)
 ANY_LENGTH = 1 << 30
 #: A comment section: the replies after its last header, at most this many.
@@ -391,6 +405,8 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     of them ("... pliki cookies ... Kliknij „Akceptuję” ...")."""
     if page.consent_first.isdisjoint(f.words):
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
+    if f.n_words > BANNER_TALK_WORDS and not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words):
+        return None
     ok, why = is_prompt(page.consent, b.text, f.n_words)
     if ok:
         return f"cookie or consent notice: {why}"
@@ -799,9 +815,10 @@ RULES = (
          params=("SHARE_LABEL_WORDS",)),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),
-    Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons",
+    Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons; not a block that "
+         "names a banner other than itself (it is about banners)",
          params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE", "MIXED_MAX_WORDS",
-                 "CONSENT_LONG_COVERAGE")),
+                 "CONSENT_LONG_COVERAGE", "BANNER_TALK_WORDS")),
     Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
          params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS")),
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
