@@ -148,3 +148,18 @@ def test_sentences_about_consent_banners_stay(line):
     French and the reported ones: tests/kinds_examples.py, test_kinds.py)."""
     art = cleaned(line)
     assert line in art.text
+
+
+def test_a_schedule_before_a_longer_notice_is_no_page_header():
+    """In an article-shaped text whose only long block is a notice under a list
+    (the body finder takes the notice), the list's short lines and notes are
+    not a page header, whatever junk stands between."""
+    rows = [f"Round {n}: {d} March \u2013 {c}" for n, d, c in
+            [(1, 3, "Lisbon"), (2, 10, "Porto"), (3, 17, "Braga"), (4, 24, "Faro"), (5, 31, "Coimbra")]]
+    notes = ["* Dates may still be changed by the organiser", "* Calendar published by the league in January"]
+    text = "\n".join(["Cycling league calendar 2025"] + rows + notes + [
+        "Tags", "cycling, league, calendar, lisbon, porto, braga",
+        "Comments that are offensive, off topic or written in capital letters will not be approved by our moderators."])
+    art = newsclean.clean_text(text)
+    for line in rows + notes:
+        assert line in art.text

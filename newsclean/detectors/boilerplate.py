@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from typing import Callable, Dict, List, Optional, Pattern, Tuple
 
 from ..analysis.blockscorer import unlikely_blocks
-from ..analysis.document import Block, Features
+from ..analysis.body import Body
+from ..analysis.document import Block, Document, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..metadata.lines import parse_date
@@ -721,6 +722,8 @@ def header_and_nav(ctx: Context) -> List[Finding]:
     title = ctx.meta.title_block
     min_words = ctx.config.prose_min_words
     out: List[Finding] = []
+    if not ctx.body.whole_page and _body_outweighed(doc, ctx.body):
+        return out
     for i in range(0, ctx.body.first):
         if label[i] is not None or i in meta_blocks:
             continue
@@ -732,6 +735,15 @@ def header_and_nav(ctx: Context) -> List[Finding]:
         elif f.n_words < min_words and not f.ends_sentence:
             out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
     return out
+
+
+def _body_outweighed(doc: Document, body: Body) -> bool:
+    """Whether more words stand before the body than in it: in an
+    article-shaped text the body was not found (a list of short lines, a
+    schedule, is the article, and a notice under it was taken for the body),
+    so what precedes it is no page header."""
+    before = sum(f.n_words for f in doc.feats[:body.first])
+    return before > sum(f.n_words for f in doc.feats[body.first:body.last + 1])
 
 
 def footer(ctx: Context) -> List[Finding]:
