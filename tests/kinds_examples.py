@@ -308,6 +308,11 @@ NEAR_MISSES: List[tuple] = [
     ("pl", "Dostęp do pełnej wersji raportu ma tylko zarząd spółki, poinformował w poniedziałek jej rzecznik."),
     ("de", "Der erste Monat des Jahres war für die Abonnenten des Theaters ein großer Erfolg."),
     ("en", "Readers can continue reading the rest of the series after they log in, the library said."),
+    # sentences that open with a consent button's word
+    ("en", "I agree with the minister, but the question is who will pay for it."),
+    ("en", "Consent is at the heart of the new law on data."),
+    ("de", "Zustimmen konnte die Opposition dem Entwurf am Ende nicht."),
+    ("es", "Aceptar la derrota no es fácil para nadie en el club."),
     # sentences about consent banners (they name the banner) that quote what notices say
     ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
     ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),

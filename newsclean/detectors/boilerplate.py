@@ -408,7 +408,7 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
     if f.n_words > BANNER_TALK_WORDS and not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words):
         return None
-    ok, why = is_prompt(page.consent, b.text, f.n_words)
+    ok, why = is_prompt(page.consent, b.text, f.n_words, buttons=True)
     if ok:
         return f"cookie or consent notice: {why}"
     if f.n_words <= COOKIE_MAX_WORDS:

@@ -40,24 +40,45 @@ def reported(text: str) -> bool:
     return lexicon.matcher("attribution").search(text) is not None
 
 
-def is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
-    """(is prompt, reason)."""
+def is_prompt(pattern, text: str, n_words: int, buttons: bool = False) -> Tuple[bool, str]:
+    """(is prompt, reason). ``buttons``: the vocabulary's short phrases are
+    words of buttons that also open sentences ("I agree", "Consent",
+    "Zustimmen"): as an opening they must stand apart (:func:`_set_apart`)."""
     if n_words > COOKIE_MAX_WORDS:
         return False, ""
-    ok, why = _is_prompt(pattern, text, n_words)
+    ok, why = _is_prompt(pattern, text, n_words, buttons)
     if ok and reported(text):
         return False, ""
     return ok, why
 
 
-def _is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
+#: An opening consent phrase of at most this many words must stand apart from
+#: what follows it: a button's word that runs on into a sentence ("I agree with
+#: the minister, ...", "Consent is at the heart of the law") opens the sentence.
+#: (Paywall and newsletter prompts are calls that run on: "Register for free to
+#: read the rest of this story".)
+BUTTON_WORDS = 2
+
+
+def _set_apart(phrase: str, rest: str) -> bool:
+    """Whether the opening ``phrase`` is a prompt of its own: a longer phrase
+    ("Sign up for our newsletter"), or one that the line ends with or that a
+    mark sets apart from the rest ("Accept all | Manage preferences")."""
+    if len(phrase.split()) > BUTTON_WORDS:
+        return True
+    rest = rest.lstrip()
+    return not rest or not (rest[0].isalnum() or rest[0] in ",;")
+
+
+def _is_prompt(pattern, text: str, n_words: int, buttons: bool = False) -> Tuple[bool, str]:
     opening = pattern.match(text)
     if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
         # a consent banner opens with the cookie notice itself ("We use
         # cookies"), however long it is; a paragraph that opens with the word
         # "Cookies" may be about them
         return True, f"cookie banner (\u201c{opening.group()}\u201d)"
-    if opening and n_words <= OPENING_MAX_WORDS:
+    if opening and n_words <= OPENING_MAX_WORDS and (not buttons or _set_apart(opening.group(),
+                                                                              text[opening.end():])):
         return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
     if n_words > PROMPT_MAX_WORDS:
         return False, ""
