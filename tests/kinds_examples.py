@@ -216,6 +216,9 @@ JUNK: List[Junk] = [
     Junk("paywall", "ru", "en", "middle", "Полная версия статьи доступна по подписке."),
     Junk("paywall", "pl", "pt", "middle", "Treść dostępna wyłącznie dla prenumeratorów."),
     Junk("paywall", "pt", "en", "middle", "Você atingiu o limite de matérias gratuitas."),
+    # a call that opens with a prompt's word and runs on
+    Junk("paywall", "en", "en", "middle", "Register now for free to keep reading this article."),
+    Junk("paywall", "de", "de", "bottom", "Registrieren Sie sich jetzt kostenlos und lesen Sie den ganzen Artikel."),
     # the words that fill a notice out, from one list of concepts in every
     # language (access, first month, now, unlimited, the rest, locked, a package)
     Junk("paywall", "pl", "pl", "middle", "Ten tekst jest dostępny tylko w pakiecie cyfrowym. Wykup dostęp już teraz."),
@@ -313,6 +316,11 @@ NEAR_MISSES: List[tuple] = [
     ("en", "Consent is at the heart of the new law on data."),
     ("de", "Zustimmen konnte die Opposition dem Entwurf am Ende nicht."),
     ("es", "Aceptar la derrota no es fácil para nadie en el club."),
+    # a prompt's word that opens a sentence and runs on into it; speech reported with other verbs
+    ("pt", "Entrar na Assembleia foi, para a deputada de 24 anos, a realização de um sonho antigo."),
+    ("ru", "Подписка на журнал в прошлом году подорожала вдвое, и тираж упал до 40 тысяч экземпляров."),
+    ("pl", "Newsletter ratusza czyta co tydzień ponad 20 tysięcy mieszkańców miasta."),
+    ("en", "You can change your cookie settings at any time and withdraw consent, the regulator reminds readers."),
     # sentences about consent banners (they name the banner) that quote what notices say
     ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
     ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),

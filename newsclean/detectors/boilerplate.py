@@ -49,6 +49,10 @@ TITLE_MAX_WORDS = 30
 NEWSLETTER_TITLE_WORDS = 12
 #: ... and a block right under a newsletter box with a newsletter phrase belongs to it.
 NEWSLETTER_FOLLOW_WORDS = 20
+#: A newsletter phrase that opens a sentence opens a sign-up call when the
+#: block has this many distinct newsletter phrases ("Newsletter: sign up for
+#: free"; not "Newsletter redakcji ma dziś 150 tys. zapisanych osób").
+NEWSLETTER_CALL_PHRASES = 2
 #: A block with this many distinct consent phrases is a consent notice ...
 CONSENT_PHRASES = 2
 #: ... and when it is longer than MIXED_MAX_WORDS, they cover this share of its letters
@@ -408,7 +412,7 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
     if f.n_words > BANNER_TALK_WORDS and not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words):
         return None
-    ok, why = is_prompt(page.consent, b.text, f.n_words, buttons=True)
+    ok, why = is_prompt(page.consent, b.text, f.n_words)  # (a consent button's word never runs on into a call)
     if ok:
         return f"cookie or consent notice: {why}"
     if f.n_words <= COOKIE_MAX_WORDS:
@@ -428,7 +432,8 @@ def newsletter_box(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     """A newsletter sign-up box (data/boilerplate_newsletter.txt)."""
     if page.newsletter_first.isdisjoint(f.words):
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
-    ok, why = is_prompt(page.newsletter, b.text, f.n_words)
+    ok, why = is_prompt(page.newsletter, b.text, f.n_words,
+                        runs_on=lambda t: coverage(page.newsletter, t)[1] >= NEWSLETTER_CALL_PHRASES)
     if ok:
         return f"newsletter box: {why}"
     if f.n_words > NEWSLETTER_FOLLOW_WORDS:
@@ -832,7 +837,8 @@ RULES = (
          params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE", "MIXED_MAX_WORDS",
                  "CONSENT_LONG_COVERAGE", "BANNER_TALK_WORDS")),
     Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
-         params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS")),
+         params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS",
+                 "NEWSLETTER_CALL_PHRASES")),
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
     Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),

@@ -56,7 +56,7 @@ RULES = (
          params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS", "NEXT_TO_MAX_WORDS", "BADGE_MAX_WORDS")),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
-                 "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE")),
+                 "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE", "CALL_KINDS")),
 )
 
 
@@ -192,6 +192,18 @@ def _kinds_of(text: str) -> Tuple[frozenset, float]:
     return frozenset(found), covered / len(content)
 
 
+#: A prompt word that opens a sentence ("Register ...", "Entrar ...",
+#: "Подписка ...") opens a call when the block joins this many kinds of a
+#: wall's parts ("Register for free to read the rest of this story": plan or
+#: registration, free, reading unit).
+CALL_KINDS = 2
+
+
+def _a_call(text: str) -> bool:
+    """Whether ``text`` joins CALL_KINDS kinds of a notice's parts."""
+    return len(_kinds_of(text)[0] - {"number"}) >= CALL_KINDS
+
+
 def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
     """The kind of paywall notice a short block whose parts are ``kinds`` is, or ""."""
     if n_words > KINDS_MAX_WORDS or coverage < KINDS_COVERAGE:
@@ -268,11 +280,11 @@ def paywall(ctx: Context) -> List[Finding]:
             continue
         ok = False
         if not prompt_first.isdisjoint(ws):
-            ok, why = is_prompt(prompt, b.text, n)
+            ok, why = is_prompt(prompt, b.text, n, runs_on=_a_call)
             if not ok and prev_prompt == b.index - 1 and n <= FOLLOW_MAX_WORDS and prompt.search(b.text):
                 ok, why = True, "continues the prompt above it"
         if not ok and maybe_wall and n <= WALL_MAX_WORDS:
-            ok, why = is_prompt(wall, b.text, n)
+            ok, why = is_prompt(wall, b.text, n, runs_on=_a_call)
         if ok:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt",
                                          0.9 if why.startswith("cookie banner") else 0.8))

@@ -4,7 +4,7 @@ with one. A long article sentence that merely mentions "subscribers" or
 "cookies" is no prompt."""
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Callable, Optional, Tuple
 
 from ..text import lexicon
 
@@ -40,23 +40,24 @@ def reported(text: str) -> bool:
     return lexicon.matcher("attribution").search(text) is not None
 
 
-def is_prompt(pattern, text: str, n_words: int, buttons: bool = False) -> Tuple[bool, str]:
-    """(is prompt, reason). ``buttons``: the vocabulary's short phrases are
-    words of buttons that also open sentences ("I agree", "Consent",
-    "Zustimmen"): as an opening they must stand apart (:func:`_set_apart`)."""
+def is_prompt(pattern, text: str, n_words: int, runs_on: Optional[Callable[[str], bool]] = None) -> Tuple[bool, str]:
+    """(is prompt, reason). A short opening phrase that runs on into a
+    sentence ("Entrar no Maracanã lotado ...", "Newsletter redakcji ma dziś
+    ...", "I agree with the minister, ...") opens the sentence, not a prompt,
+    unless ``runs_on`` says the rest is a call of the prompt's kind ("Register
+    for free to read the rest of this story": :func:`_set_apart`)."""
     if n_words > COOKIE_MAX_WORDS:
         return False, ""
-    ok, why = _is_prompt(pattern, text, n_words, buttons)
+    ok, why = _is_prompt(pattern, text, n_words, runs_on)
     if ok and reported(text):
         return False, ""
     return ok, why
 
 
-#: An opening consent phrase of at most this many words must stand apart from
-#: what follows it: a button's word that runs on into a sentence ("I agree with
-#: the minister, ...", "Consent is at the heart of the law") opens the sentence.
-#: (Paywall and newsletter prompts are calls that run on: "Register for free to
-#: read the rest of this story".)
+#: An opening prompt phrase of at most this many words that runs on into a
+#: sentence ("I agree with the minister, ...", "Consent is at the heart of the
+#: law", "Подписка на районную газету подорожала") opens the sentence (see
+#: :func:`is_prompt` for the calls that run on).
 BUTTON_WORDS = 2
 
 
@@ -70,15 +71,16 @@ def _set_apart(phrase: str, rest: str) -> bool:
     return not rest or not (rest[0].isalnum() or rest[0] in ",;")
 
 
-def _is_prompt(pattern, text: str, n_words: int, buttons: bool = False) -> Tuple[bool, str]:
+def _is_prompt(pattern, text: str, n_words: int,
+               runs_on: Optional[Callable[[str], bool]] = None) -> Tuple[bool, str]:
     opening = pattern.match(text)
     if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
         # a consent banner opens with the cookie notice itself ("We use
         # cookies"), however long it is; a paragraph that opens with the word
         # "Cookies" may be about them
         return True, f"cookie banner (\u201c{opening.group()}\u201d)"
-    if opening and n_words <= OPENING_MAX_WORDS and (not buttons or _set_apart(opening.group(),
-                                                                              text[opening.end():])):
+    if opening and n_words <= OPENING_MAX_WORDS and (_set_apart(opening.group(), text[opening.end():])
+                                                     or runs_on is not None and runs_on(text)):
         return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
     if n_words > PROMPT_MAX_WORDS:
         return False, ""
