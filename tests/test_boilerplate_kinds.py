@@ -163,3 +163,14 @@ def test_a_schedule_before_a_longer_notice_is_no_page_header():
     art = newsclean.clean_text(text)
     for line in rows + notes:
         assert line in art.text
+
+
+@pytest.mark.parametrize("entry", [
+    "Update 10:42: the bridge has reopened to traffic in both directions, police said.",
+    "Update, 14:35: Police confirmed that the 27-year-old had been charged with assault.",
+])
+def test_a_live_blog_entry_with_its_time_is_article_text(entry):
+    """An update's label and time before a sentence of news is an entry of a
+    live blog or an editor's update, not a stamp."""
+    art = cleaned(entry)
+    assert entry in art.text

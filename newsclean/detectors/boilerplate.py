@@ -20,7 +20,7 @@ from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..metadata.lines import parse_date
 from ..text import lexicon
-from ..text.words import EMAIL_RE, norm_key, site_line_key
+from ..text.words import EMAIL_RE, norm_key, site_line_key, words
 from .base import Context, Rule
 from .prompts import COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, PROMPT_COVERAGE, coverage, is_prompt, reported  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
 
@@ -532,9 +532,26 @@ def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]
     if f.n_words <= LINE_MAX_WORDS and _STAMP_RE.match(b.text):
         return "time stamp"
     if f.n_words <= STAMP_MAX_WORDS and not _UPDATE_WORDS.isdisjoint(f.words) and (
-            _TIME_RE.search(b.text) or parse_date(b.text)):
+            _TIME_RE.search(b.text) or parse_date(b.text)) and not _update_entry(b.text):
         return "update notice"
     return None
+
+
+#: An update's label followed by a sentence of at least this many words (not
+#: dates or times) is a live blog's entry or an editor's update, not a notice.
+UPDATE_ENTRY_WORDS = 5
+
+
+def _update_entry(text: str) -> bool:
+    """Whether ``text`` is a label and a sentence of news after its colon
+    ("Aktualizacja, godz. 14.35: Policja potwierdziła, że ...", "Update 10:42:
+    the bridge has reopened."), not a stamp ("Updated: 3 May 2024, 10:15")."""
+    label, colon, rest = text.partition(": ")
+    if not colon or not rest.rstrip().endswith((".", "!", "?", "\u2026")):
+        return False
+    months = lexicon.months()
+    news = [w for w in words(rest) if w.isalpha() and w not in months]
+    return len(news) >= UPDATE_ENTRY_WORDS
 
 
 def comment_widget(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -854,8 +871,9 @@ RULES = (
     Rule("boilerplate.contact", CATEGORY, "an author contact line with an e-mail address",
          params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.shortcode", CATEGORY, "a CMS shortcode ([caption]...[/caption])"),
-    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date",
-         params=("LINE_MAX_WORDS", "STAMP_MAX_WORDS")),
+    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date; not an update's label before "
+         "a sentence of news (a live blog's entry)",
+         params=("LINE_MAX_WORDS", "STAMP_MAX_WORDS", "UPDATE_ENTRY_WORDS")),
     Rule("boilerplate.ad", CATEGORY, "an advertising slot's marker (Story continues below advertisement)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.comment_widget", CATEGORY, "a line of a comment widget (Show new comments (0), Loading "
