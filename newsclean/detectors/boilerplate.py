@@ -871,8 +871,8 @@ RULES = (
     Rule("boilerplate.contact", CATEGORY, "an author contact line with an e-mail address",
          params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.shortcode", CATEGORY, "a CMS shortcode ([caption]...[/caption])"),
-    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date; not an update's label before "
-         "a sentence of news (a live blog's entry)",
+    Rule("boilerplate.stamp", CATEGORY, "a time stamp line (Updated 10:42 GMT), or an update notice with a date; "
+         "not an update's label before a sentence of news (a live blog's entry)",
          params=("LINE_MAX_WORDS", "STAMP_MAX_WORDS", "UPDATE_ENTRY_WORDS")),
     Rule("boilerplate.ad", CATEGORY, "an advertising slot's marker (Story continues below advertisement)",
          params=("LINE_MAX_WORDS",)),
