@@ -321,6 +321,9 @@ NEAR_MISSES: List[tuple] = [
     ("ru", "Подписка на журнал в прошлом году подорожала вдвое, и тираж упал до 40 тысяч экземпляров."),
     ("pl", "Newsletter ratusza czyta co tydzień ponad 20 tysięcy mieszkańców miasta."),
     ("en", "You can change your cookie settings at any time and withdraw consent, the regulator reminds readers."),
+    # consent spoken of, not asked for: neither the site's voice nor the reader addressed
+    ("en", "Under the new guidance, continuing to browse a site can no longer count as consent to the use of cookies."),
+    ("de", "Nach dem Urteil gilt das bloße Weitersurfen nicht mehr als Einwilligung in die Verwendung von Cookies."),
     # sentences about consent banners (they name the banner) that quote what notices say
     ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
     ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),

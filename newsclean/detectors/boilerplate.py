@@ -71,6 +71,36 @@ _THIS = frozenset({"this", "questo", "quest", "ce", "cet", "cette", "dieses", "d
 BANNER_TALK_WORDS = 8
 
 
+#: The voice of a notice: the site speaking ("we", "our", "this site") or the
+#: reader addressed ("you", "vous", "Sie"), in the claimed languages, Dutch and
+#: Turkish. A consent block of more than BANNER_TALK_WORDS words without it
+#: speaks of consent ("Continuing to browse a site can no longer count as
+#: consent to cookies"), it asks for none.
+_VOICE = frozenset({
+    "we", "our", "ours", "us", "you", "your",
+    "wir", "unser", "unsere", "unseren", "unserer", "unseres", "uns", "sie", "ihr", "ihre", "ihren", "ihrer", "du",
+    "dein", "deine",
+    "nous", "notre", "nos", "vous", "votre", "vos", "tu", "ton", "ta", "tes",
+    "utilizamos", "usamos", "nuestro", "nuestra", "nuestros", "nuestras", "usted", "tus", "su", "sus", "aceptas",
+    "acepta",
+    "utilizziamo", "usiamo", "nostro", "nostra", "nostri", "nostre", "tuo", "tua", "tuoi", "accetti", "acconsenti",
+    "nosso", "nossa", "nossos", "nossas", "você", "seu", "sua", "concorda",
+    "używamy", "nasz", "nasza", "nasze", "naszej", "naszych", "naszym", "twój", "twoje", "twoich", "wyrażasz",
+    "akceptujesz", "zgadzasz",
+    "мы", "наш", "наша", "наши", "нашем", "наших", "нашего", "вы", "ваш", "ваши", "вашего", "ваших",
+    "wij", "onze", "ons", "je", "jouw", "jij", "uw",
+    "sitemizde", "sitemiz", "sitemizi"})
+_THIS_SITE = frozenset({("this", "site"), ("this", "website"), ("ce", "site"), ("cet", "espace"), ("questo", "sito"),
+                        ("este", "site"), ("este", "sitio"), ("esta", "web"), ("este", "sítio"), ("ta", "strona"),
+                        ("tej", "stronie"), ("этот", "сайт"), ("этом", "сайте"), ("deze", "website"), ("deze", "site"),
+                        ("diese", "website"), ("diese", "seite"), ("dieser", "website"), ("dieser", "seite")})
+
+
+def _notice_voice(ws: List[str]) -> bool:
+    """Whether the words ``ws`` speak as a site or to its reader."""
+    return not _VOICE.isdisjoint(ws) or any(pair in _THIS_SITE for pair in zip(ws, ws[1:]))
+
+
 def _about_banners(ws: List[str]) -> bool:
     """Whether the words ``ws`` name a banner other than "this banner"."""
     return any(w in BANNER_WORDS and (k == 0 or ws[k - 1] not in _THIS) for k, w in enumerate(ws))
@@ -410,7 +440,8 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     of them ("... pliki cookies ... Kliknij „Akceptuję” ...")."""
     if page.consent_first.isdisjoint(f.words):
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
-    if f.n_words > BANNER_TALK_WORDS and not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words):
+    if f.n_words > BANNER_TALK_WORDS and (not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words)
+                                          or not _notice_voice(f.words)):
         return None
     ok, why = is_prompt(page.consent, b.text, f.n_words)  # (a consent button's word never runs on into a call)
     if ok:
