@@ -15,7 +15,7 @@ from typing import Dict, List
 
 from ..metadata.lines import split_dateline
 from ..analysis.findings import Finding
-from .base import Context, Rule
+from .base import Context, Rule, params_of
 from ..text.words import LABELLED_RE, norm_key
 
 
@@ -62,6 +62,7 @@ def _keys(ctx: Context) -> Dict[int, str]:
 def duplicate_blocks(ctx: Context) -> List[Finding]:
     """Rule duplicate.block."""
     doc, marks = ctx.doc, ctx.marks
+    p = params_of(doc.config, CATEGORY)
     groups: Dict[str, List[int]] = {}
     for i, key in _keys(ctx).items():
         groups.setdefault(key, []).append(i)
@@ -72,7 +73,7 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
             continue
         keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
         for j, k in zip(idx, idx[1:]):
-            if k - j <= NEAR:
+            if k - j <= p.NEAR:
                 near_set.update((j, k))
         for i in idx:
             if i != keep:
@@ -85,12 +86,12 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
         j = i
         while j + 1 in copies and copies[j + 1] == copies[j] + 1 and copies[j + 1] < j + 1:
             j += 1
-        if j - i + 1 >= RUN:
+        if j - i + 1 >= p.RUN:
             in_run.update(range(i, j + 1))
     out: List[Finding] = []
     for i, keep in sorted(copies.items()):
-        near = i in near_set or (max(i, keep) < TOP and doc.feats[i].n_words >= TOP_WORDS)
-        long = doc.feats[i].n_words >= LONG_WORDS
+        near = i in near_set or (max(i, keep) < p.TOP and doc.feats[i].n_words >= p.TOP_WORDS)
+        long = doc.feats[i].n_words >= p.LONG_WORDS
         if near or long or i in in_run:
             where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")
             out.append(doc.block_finding(i, CATEGORY, f"same text as block {keep} ({where})",
@@ -106,17 +107,18 @@ def repeated_parts(ctx: Context) -> List[Finding]:
     it repeats: a labelled paragraph is compared without its label, and goes
     when the rest is the article's own paragraph or part of it."""
     doc = ctx.doc
+    p = params_of(doc.config, CATEGORY)
     keys = _keys(ctx)
     labelled = set()
     for i in keys:
         m = LABELLED_RE.match(doc.blocks[i].text)
-        if m and len(m.group(1).split()) <= LABEL_WORDS:
+        if m and len(m.group(1).split()) <= p.LABEL_WORDS:
             keys[i] = norm_key(m.group(2))
             labelled.add(i)
     out: List[Finding] = []
     for i, key in keys.items():
-        window = range(max(0, i - NEAR), i + NEAR + 1)
-        others = [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
+        window = range(max(0, i - p.NEAR), i + p.NEAR + 1)
+        others = [j for j in window if j in keys] + ([j for j in range(p.TOP) if j in keys] if i < p.TOP else [])
         for j in others:
             other = keys[j]
             if j == i or not (len(other) > len(key) or (other == key and i in labelled and j not in labelled)):

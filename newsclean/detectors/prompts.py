@@ -1,10 +1,15 @@
 """What the prompt rules share (paywall prompts, cookie notices, newsletter
 boxes): a short block made mostly of a vocabulary's phrases, or one that opens
 with one. A long article sentence that merely mentions "subscribers" or
-"cookies" is no prompt."""
+"cookies" is no prompt.
+
+The thresholds here are the defaults of the rules' parameters of the same
+names in the modules that import them (``paywall.PROMPT_COVERAGE``,
+``boilerplate.PROMPT_COVERAGE``): :func:`is_prompt` reads them from the
+calling rule's parameters (:func:`newsclean.detectors.base.params_of`)."""
 from __future__ import annotations
 
-from typing import Tuple
+from typing import Any, Tuple
 
 from ..text import lexicon
 
@@ -40,33 +45,34 @@ def reported(text: str) -> bool:
     return lexicon.matcher("attribution").search(text) is not None
 
 
-def is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
-    """(is prompt, reason)."""
-    if n_words > COOKIE_MAX_WORDS:
+def is_prompt(pattern, text: str, n_words: int, p: Any) -> Tuple[bool, str]:
+    """(is prompt, reason). ``p``: the calling rule's parameters (COOKIE_MAX_WORDS,
+    OPENING_MAX_WORDS, PROMPT_MAX_WORDS, PROMPT_COVERAGE, MIXED_MAX_WORDS)."""
+    if n_words > p.COOKIE_MAX_WORDS:
         return False, ""
-    ok, why = _is_prompt(pattern, text, n_words)
+    ok, why = _is_prompt(pattern, text, n_words, p)
     if ok and reported(text):
         return False, ""
     return ok, why
 
 
-def _is_prompt(pattern, text: str, n_words: int) -> Tuple[bool, str]:
+def _is_prompt(pattern, text: str, n_words: int, p: Any) -> Tuple[bool, str]:
     opening = pattern.match(text)
     if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
         # a consent banner opens with the cookie notice itself ("We use
         # cookies"), however long it is; a paragraph that opens with the word
         # "Cookies" may be about them
         return True, f"cookie banner (\u201c{opening.group()}\u201d)"
-    if opening and n_words <= OPENING_MAX_WORDS:
+    if opening and n_words <= p.OPENING_MAX_WORDS:
         return True, f"opens with a prompt (\u201c{opening.group()}\u201d)"
-    if n_words > PROMPT_MAX_WORDS:
+    if n_words > p.PROMPT_MAX_WORDS:
         return False, ""
     cov, distinct = coverage(pattern, text)
     if not distinct:
         return False, ""
-    if cov >= PROMPT_COVERAGE or (n_words <= 3 and cov >= 0.3):
+    if cov >= p.PROMPT_COVERAGE or (n_words <= 3 and cov >= 0.3):
         return True, f"prompt phrases cover {cov:.0%} of the block"
-    if distinct >= 2 and cov >= 0.2 and n_words <= MIXED_MAX_WORDS:
+    if distinct >= 2 and cov >= 0.2 and n_words <= p.MIXED_MAX_WORDS:
         return True, f"{distinct} distinct prompt phrases ({cov:.0%} of the block)"
     return False, ""
 
