@@ -107,7 +107,7 @@ class Config:
     def replace(self, **changes) -> "Config":
         return dataclasses.replace(self, **changes)
 
-    def __hash__(self) -> int:  # the mappings (extra_phrases, params) are dicts: hashed by their keys and values
+    def __hash__(self) -> int:  # the mappings are dicts: extra_phrases hashed by its keys, params by its items
         return hash(tuple(tuple(sorted(v)) if isinstance(v, Mapping) else v
                           for v in (getattr(self, f.name) for f in dataclasses.fields(self)))
                     + tuple(sorted(self.params.items())))

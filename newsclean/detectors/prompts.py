@@ -9,9 +9,10 @@ names in the modules that import them (``paywall.PROMPT_COVERAGE``,
 calling rule's parameters (:func:`newsclean.detectors.base.params_of`)."""
 from __future__ import annotations
 
-from typing import Any, Tuple
+from typing import Tuple
 
 from ..text import lexicon
+from .base import Params
 
 PROMPT_MAX_WORDS = 40
 # Several prompt phrases in a block count only in a short block: a longer one is
@@ -45,7 +46,7 @@ def reported(text: str) -> bool:
     return lexicon.matcher("attribution").search(text) is not None
 
 
-def is_prompt(pattern, text: str, n_words: int, p: Any) -> Tuple[bool, str]:
+def is_prompt(pattern, text: str, n_words: int, p: Params) -> Tuple[bool, str]:
     """(is prompt, reason). ``p``: the calling rule's parameters (COOKIE_MAX_WORDS,
     OPENING_MAX_WORDS, PROMPT_MAX_WORDS, PROMPT_COVERAGE, MIXED_MAX_WORDS)."""
     if n_words > p.COOKIE_MAX_WORDS:
@@ -56,7 +57,7 @@ def is_prompt(pattern, text: str, n_words: int, p: Any) -> Tuple[bool, str]:
     return ok, why
 
 
-def _is_prompt(pattern, text: str, n_words: int, p: Any) -> Tuple[bool, str]:
+def _is_prompt(pattern, text: str, n_words: int, p: Params) -> Tuple[bool, str]:
     opening = pattern.match(text)
     if opening and "cookie" in opening.group().casefold() and opening.group().casefold() not in COOKIE_TERMS:
         # a consent banner opens with the cookie notice itself ("We use
