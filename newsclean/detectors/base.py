@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Callable, FrozenSet, Iterable, List, Mapping, Optional, Tuple
+from typing import TYPE_CHECKING, Any, Callable, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from .. import categories
 from ..analysis.body import NO_BODY, Body
@@ -108,8 +108,8 @@ class Params:
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError("rule parameters are read-only: set them through Config.params")
 
-    def __getattr__(self, name: str) -> Any:  # (called only for a name no record lists)
-        raise AttributeError(f"no rule parameter {name!r}")
+    if TYPE_CHECKING:  # (for mypy only: a __getattr__ would keep Python from specialising p.NAME, a hot read)
+        def __getattr__(self, name: str) -> Any: ...
 
     def __repr__(self) -> str:
         return f"Params({self.__dict__!r})"
