@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Callable, Dict, List, Optional, Pattern, Tuple, Union
 
 from ..analysis.blockscorer import unlikely_blocks
@@ -610,15 +611,20 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, Union[int, str], Optional[str], 
 )
 
 
+@lru_cache(maxsize=64)
+def _block_rules(p: Params) -> Tuple[Tuple[str, BlockRule, float, int, Optional[str], Optional[str]], ...]:
+    """BLOCK_RULES with the most words each rule's block can have under the parameters ``p``."""
+    return tuple((name, test, confidence, getattr(p, most) if isinstance(most, str) else most, needs, key)
+                 for name, test, confidence, most, needs, key in BLOCK_RULES)
+
+
 def chrome(ctx: Context) -> List[Finding]:
     """Pass 1: every block judged on its own by BLOCK_RULES (table rows and
     metadata lines are left alone)."""
     doc = ctx.doc
     page = Page.of(ctx)
     out: List[Finding] = []
-    active = [(name, test, confidence, getattr(page.p, most) if isinstance(most, str) else most, needs, key)
-              for name, test, confidence, most, needs, key in BLOCK_RULES
-              if needs in (None, "url") or getattr(page, needs)]
+    active = [r for r in _block_rules(page.p) if r[4] in (None, "url") or getattr(page, r[4])]
     # every rule's key words: a block with none of them is not asked by those rules
     keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None))
     # (block length, has a URL, has a key word) -> the rules that can take such a block
