@@ -229,6 +229,8 @@ def paywall(ctx: Context) -> List[Finding]:
     prev_prompt = -2
     prose_min = cfg.prose_min_words
     p = params_of(cfg, CATEGORY)
+    # (read once: every block is tested against them)
+    counter_max, next_to_max, kinds_max = p.COUNTER_MAX_WORDS, p.NEXT_TO_MAX_WORDS, p.KINDS_MAX_WORDS
     article: frozenset = frozenset()  # the content words of the article above the wall
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
@@ -262,7 +264,7 @@ def paywall(ctx: Context) -> List[Finding]:
                                              f"wall: \u201c{m.group()}\u201d after the article began",
                                              "paywall.wall", 1.0))
                 continue
-        counter = _counter(b.text, ws, n, p.COUNTER_MAX_WORDS)
+        counter = _counter(b.text, ws, n, counter_max)
         if counter:
             out.append(doc.block_finding(b.index, CATEGORY, counter, "paywall.counter", 0.9))
             prev_prompt = b.index
@@ -281,15 +283,15 @@ def paywall(ctx: Context) -> List[Finding]:
             continue
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
         # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
-        least = 1 if n <= p.NEXT_TO_MAX_WORDS and prev_prompt == b.index - 1 else 2
-        kinds, coverage = (_kinds_of(b.text) if n <= p.KINDS_MAX_WORDS and (
+        least = 1 if n <= next_to_max and prev_prompt == b.index - 1 else 2
+        kinds, coverage = (_kinds_of(b.text) if n <= kinds_max and (
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                            else (frozenset(), 0.0))
         notice = _kinds_notice(kinds, coverage, n, p)
         if notice:
             out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
             prev_prompt = b.index
-        elif prev_prompt == b.index - 1 and n <= p.NEXT_TO_MAX_WORDS and kinds & {"go", "act", "login", "sub"}:
+        elif prev_prompt == b.index - 1 and n <= next_to_max and kinds & {"go", "act", "login", "sub"}:
             out.append(doc.block_finding(b.index, CATEGORY, "continues the paywall notice above it",
                                          "paywall.kinds", 0.8))
             prev_prompt = b.index
