@@ -7,12 +7,22 @@ lives here (docs/api.md lists them, with the rule that reads each)::
     cfg = Config(teaser=False)                 # keep trailing teasers
     art = clean_text(text, config=cfg)
     art = clean_text(text, spam=False)         # keyword overrides work too
+    cfg = Config(params={"spam.OFFER_MAX_WORDS": 30})  # a rule's own threshold
+
+Each rule's thresholds are named constants of its detector module (their
+defaults); ``params`` overrides them by their qualified name,
+``"<module>.<CONSTANT>"``. The names a rule reads are in its record
+(:class:`newsclean.detectors.base.Rule`), which registers them here
+(:func:`register_params`); a rule reads them through
+:func:`newsclean.detectors.base.params_of`.
 """
 from __future__ import annotations
 
 import dataclasses
+import math
+import numbers
 from dataclasses import dataclass, field
-from typing import Mapping, Tuple
+from typing import Dict, Mapping, Tuple, Union
 
 from .categories import CATEGORIES
 
@@ -79,6 +89,15 @@ class Config:
     #: and images (source, alt text). Each costs a second trafilatura run.
     links: bool = False
     images: bool = False
+    #: Rule parameters by qualified name (``{"spam.OFFER_MAX_WORDS": 30}``):
+    #: the module constants the rules' records list (docs/api.md, "Rules and
+    #: their parameters"), which are the defaults. An unknown name, or a value
+    #: that is not a number (a whole one for a whole-number parameter), is refused.
+    params: Mapping[str, float] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.params:
+            check_params(self.params)
 
     def enabled(self, category: str) -> bool:
         """Whether ``category``'s removals are made: its switch (the field of its
@@ -88,8 +107,36 @@ class Config:
     def replace(self, **changes) -> "Config":
         return dataclasses.replace(self, **changes)
 
-    def __hash__(self) -> int:  # extra_phrases is a dict: hash by identity of content
-        return hash((dataclasses.astuple(self)[:-2], tuple(sorted(self.extra_phrases)), self.drop_lines))
+    def __hash__(self) -> int:  # the mappings are dicts: extra_phrases hashed by its keys, params by its items
+        return hash(tuple(tuple(sorted(v)) if isinstance(v, Mapping) else v
+                          for v in (getattr(self, f.name) for f in dataclasses.fields(self)))
+                    + tuple(sorted(self.params.items())))
+
+
+#: Every rule parameter ``Config.params`` may set: qualified name -> default
+#: (the module constant). Filled by :mod:`newsclean.detectors` from the rules'
+#: records when it is imported (``import newsclean`` does).
+PARAMS: Dict[str, Union[int, float]] = {}
+
+
+def register_params(defaults: Mapping[str, Union[int, float]]) -> None:
+    """Make the parameters ``defaults`` (qualified name -> default) settable through ``Config.params``."""
+    PARAMS.update(defaults)
+
+
+def check_params(params: Mapping[str, float]) -> None:
+    """Refuse (TypeError, ValueError) a name ``PARAMS`` does not hold or a value of the wrong type."""
+    if not isinstance(params, Mapping):
+        raise TypeError(f"Config.params must be a mapping of parameter names to numbers, not {type(params).__name__}")
+    for key, value in params.items():
+        if key not in PARAMS:
+            raise TypeError(f"unknown newsclean parameter {key!r} (docs/api.md lists them, as \"<module>.<CONSTANT>\")")
+        if isinstance(value, bool) or not isinstance(value, numbers.Real):
+            raise TypeError(f"newsclean parameter {key!r} takes a number, not {type(value).__name__} {value!r}")
+        if not math.isfinite(value):
+            raise ValueError(f"newsclean parameter {key!r} takes a finite number, not {value!r}")
+        if isinstance(PARAMS[key], int) and not float(value).is_integer():
+            raise ValueError(f"newsclean parameter {key!r} takes a whole number, not {value!r}")
 
 
 DEFAULT_CONFIG = Config()

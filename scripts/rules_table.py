@@ -27,7 +27,7 @@ def _param(rule_name: str, param: str) -> str:
 
 def table() -> str:
     rows = ["| rule | by position | evidence for its neighbours | what it removes | parameters (`Config` field, or "
-            "module constant = value) |",
+            "`Config.params` name = default) |",
             "|---|---|---|---|---|"]
     for r in RULES:
         params = ", ".join(_param(r.name, p) for p in r.params)

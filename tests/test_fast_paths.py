@@ -16,9 +16,17 @@ from typing import List, Optional, Tuple
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsclean.config import DEFAULT_CONFIG
 from newsclean.detectors import foreign_language as fl
 from newsclean.detectors import paywall as pw
+from newsclean.detectors.base import params_of
 from newsclean.text import lexicon
+
+#: The default parameters of the detectors whose helpers are tested here.
+FL = params_of(DEFAULT_CONFIG, "foreign_language")
+PW = params_of(DEFAULT_CONFIG, "paywall")
+#: The fewest characters that hold DOUBT_MIN_WORDS words of two letters, one character apart.
+DOUBT_MIN_CHARS = 3 * fl.DOUBT_MIN_WORDS - 1
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -114,7 +122,7 @@ def in_doubt_plain(text: str, article_lang: str) -> Optional[str]:
         return None
     pointed = best > 0 and (best >= fl.DOUBT_OTHER_MIN and best >= fl.DOUBT_DOMINANCE * own and hits[best_lang] >= 2
                             and hits[best_lang] > hits.get(article_lang, 0))
-    bare = own == 0 and n >= fl.DOUBT_BARE_WORDS and fl._alien_letters(ws, article_lang)
+    bare = own == 0 and n >= fl.DOUBT_BARE_WORDS and fl._alien_letters(ws, article_lang, FL)
     if not (pointed or bare):
         return None
     found = fl.detect_line(" ".join(ws))
@@ -148,13 +156,13 @@ def test_in_doubt_on_the_table():
     for line in LINES:
         for lang in ("en", "de", "fr", "it", "pl", "ru"):
             if lang in LANGS:
-                assert fl._in_doubt(line, lang) == in_doubt_plain(line, lang), (line, lang)
+                assert fl._in_doubt(line, lang, FL) == in_doubt_plain(line, lang), (line, lang)
 
 
 @settings(max_examples=300)
 @given(lines(), st.sampled_from(LANGS))
 def test_in_doubt_is_the_plain_in_doubt(text, lang):
-    assert fl._in_doubt(text, lang) == in_doubt_plain(text, lang)
+    assert fl._in_doubt(text, lang, FL) == in_doubt_plain(text, lang)
 
 
 # -------------------------------------------------------------------- paywall
@@ -196,7 +204,7 @@ def kinds_notice_plain(text: str, n_words: int) -> str:
         coverage = 1.0
     else:
         coverage = sum(1 for a, z in content if any(s <= a and z <= e for s, e in spans)) / len(content)
-    return pw._kinds_notice(frozenset(found), coverage, n_words)
+    return pw._kinds_notice(frozenset(found), coverage, n_words, PW)
 
 
 def _paywall_lines() -> List[str]:
@@ -214,7 +222,7 @@ def notices(draw):
 
 
 def _notice_fast(text: str, n_words: int) -> str:
-    return pw._kinds_notice(*pw._kinds_of(text), n_words)
+    return pw._kinds_notice(*pw._kinds_of(text), n_words, PW)
 
 
 def test_paywall_notice_on_the_table():
@@ -263,7 +271,7 @@ def check_word_test(text: str) -> None:
         assert not (kinds - {"number"}), text
     if not pw._maybe_notice(ws, 2):
         for n in range(pw.KINDS_MAX_WORDS + 1):
-            assert pw._kinds_notice(kinds, 1.0, n) == "", text
+            assert pw._kinds_notice(kinds, 1.0, n, PW) == "", text
 
 
 def test_paywall_word_test_on_the_table():
@@ -361,13 +369,13 @@ def test_by_first_character_matches_as_the_plain_alternation(words, text):
 
 
 @settings(max_examples=300)
-@given(st.one_of(st.text(max_size=fl._DOUBT_MIN_CHARS - 1),
-                 st.text(alphabet="ab’' .1_\u0301", max_size=fl._DOUBT_MIN_CHARS - 1)), st.sampled_from(LANGS))
+@given(st.one_of(st.text(max_size=DOUBT_MIN_CHARS - 1),
+                 st.text(alphabet="ab’' .1_\u0301", max_size=DOUBT_MIN_CHARS - 1)), st.sampled_from(LANGS))
 def test_a_line_too_short_for_doubt_is_never_in_doubt(text, lang):
-    """foreign_blocks skips a line of under _DOUBT_MIN_CHARS characters (and under
+    """foreign_blocks skips a line of under DOUBT_MIN_CHARS characters (and under
     2 * DOUBT_MIN_WORDS words: no sentences): _in_doubt would find no DOUBT_MIN_WORDS words in it."""
     assert len([w for w in fl._LETTERS_RE.findall(text) if len(w) > 1]) < fl.DOUBT_MIN_WORDS
-    assert fl._in_doubt(text, lang) is None
+    assert fl._in_doubt(text, lang, FL) is None
 
 
 # ------------------------------------------------------------------ settling
@@ -537,7 +545,7 @@ def _offers_plain(text: str):
 
         ss = [sp._sentence(b.text, s, e, [], [], kinds_re, sales_re, sp._run_together(kinds), doc.script)
               for s, e in sentence_spans(b.text)]
-        k, why = sp._spam_run(ss, shared)
+        k, why = sp._spam_run(ss, params_of(DEFAULT_CONFIG, "spam"), shared)
         if k < len(ss) and why.startswith(sp._OFFER):
             out.append((b.start + (0 if k == 0 else ss[k].start), b.end, why))
     return sorted(out)

@@ -11,13 +11,14 @@ Rules read state; they never change it: the pipeline adds their findings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, FrozenSet, Iterable, List, Optional, Tuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable, FrozenSet, Iterable, List, Mapping, Optional, Tuple
 
 from .. import categories
 from ..analysis.body import NO_BODY, Body
 from ..analysis.document import Block, Document, Features, analyse
 from ..analysis.findings import Finding, Ledger
-from ..config import DEFAULT_CONFIG, Config
+from ..config import DEFAULT_CONFIG, PARAMS, Config
 from ..metadata.lines import Meta, from_lines
 from ..text.normalize import normalize
 
@@ -94,6 +95,47 @@ class Rule:
     positional: bool = False
     params: Tuple[str, ...] = ()
     evidence: bool = True
+
+
+class Params:
+    """A detector module's parameters for one configuration, read-only: an
+    attribute per constant its rules' records name, e.g. ``p.OFFER_MAX_WORDS``
+    (the module constant, or ``Config.params["spam.OFFER_MAX_WORDS"]``)."""
+
+    def __init__(self, values: Mapping[str, float]) -> None:
+        self.__dict__.update(values)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("rule parameters are read-only: set them through Config.params")
+
+    if TYPE_CHECKING:  # (for mypy only: a __getattr__ would keep Python from specialising p.NAME, a hot read)
+        def __getattr__(self, name: str) -> Any: ...
+
+    def __repr__(self) -> str:
+        return f"Params({self.__dict__!r})"
+
+
+def params_of(config: Config, module: str) -> Params:
+    """The parameters of detector module ``module`` (``"spam"``) under
+    ``config``: the defaults, with what ``config.params`` sets. A rule reads
+    them once per call."""
+    if not config.params:
+        return _params(module, _NO_OVERRIDES)
+    return _params(module, frozenset(config.params.items()))
+
+
+_NO_OVERRIDES: FrozenSet[Tuple[str, float]] = frozenset()
+
+
+@lru_cache(maxsize=256)
+def _params(module: str, overrides: FrozenSet[Tuple[str, float]]) -> Params:
+    prefix = module + "."
+    values = {k[len(prefix):]: v for k, v in PARAMS.items() if k.startswith(prefix)}
+    for k, v in overrides:
+        if k.startswith(prefix):
+            name = k[len(prefix):]
+            values[name] = int(v) if isinstance(values[name], int) else float(v)
+    return Params(values)
 
 
 #: A block rule: (context, block index) -> the reason it is junk, or None.

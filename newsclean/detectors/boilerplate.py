@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Pattern, Tuple
+from functools import lru_cache
+from typing import Callable, Dict, List, Optional, Pattern, Tuple, Union
 
 from ..analysis.blockscorer import unlikely_blocks
 from ..analysis.body import Body
@@ -21,8 +22,9 @@ from ..analysis.scores import is_prose
 from ..metadata.lines import parse_date
 from ..text import lexicon
 from ..text.words import EMAIL_RE, norm_key, site_line_key, words
-from .base import Context, Rule
-from .prompts import COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, PROMPT_COVERAGE, coverage, is_prompt, reported  # noqa: F401  (PROMPT_COVERAGE: a rule parameter)
+from .base import Context, Params, Rule, params_of
+from .prompts import (BUTTON_WORDS, COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, OPENING_MAX_WORDS,  # noqa: F401
+                      PROMPT_COVERAGE, PROMPT_MAX_WORDS, coverage, is_prompt, reported)  # (the thresholds: defaults of rule parameters)
 
 
 CATEGORY = "boilerplate"
@@ -194,7 +196,7 @@ def _credit_re(prefixes: frozenset):
     return rx
 
 
-def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
+def _credit(text: str, n_words: int, prefixes: frozenset, p: Params) -> str:
     t = text.strip()
     if t.startswith(("©", "(c)", "(C)", "Copyright", "copyright")) and n_words <= 30:
         return "copyright or photo credit"
@@ -207,7 +209,7 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
         return f"credit line (\u201c{t[:m.end()].rstrip(' :/|')}\u201d)"
     # A photographer's name, a slash, an agency: "Justin Sullivan/Getty Images", "Jane Doe / AP"
     name, slash, agency = t.rpartition("/")
-    if (slash and agency.strip().casefold() in prefixes and 1 <= len(name.split()) <= CREDIT_NAME_WORDS
+    if (slash and agency.strip().casefold() in prefixes and 1 <= len(name.split()) <= p.CREDIT_NAME_WORDS
             and all(w[:1].isupper() for w in name.split())):
         return "credit line (a name, an agency)"
     # A line made only of agency / photo-library names: "REUTERS", "AFP/Getty Images", "(Getty Images)"
@@ -216,7 +218,7 @@ def _credit(text: str, n_words: int, prefixes: frozenset) -> str:
         return "agency or photo-library name"
     # A credit word, an agency name, then the photographer: "Foto AFP / Jean Dupont"
     first = low.split(None, 2)
-    if (len(first) >= 3 and first[0] in prefixes and "/" in low and n_words <= CREDIT_NAMED_WORDS
+    if (len(first) >= 3 and first[0] in prefixes and "/" in low and n_words <= p.CREDIT_NAMED_WORDS
             and any(p in prefixes for p in _AGENCY_SPLIT_RE.split(first[1] + " " + first[2])[0].split())):
         return f"credit line (\u201c{t.split()[0]}\u201d, an agency, a name)"
     return ""
@@ -289,6 +291,8 @@ class Page:
     src_end: str
     src_tail: Optional[Pattern[str]]
     title_key: str
+    #: the rules' parameters (Config.params over the module's constants)
+    p: Params
     #: the words that open follow-us lines (boilerplate.social's key words)
     social_first: frozenset = _SOCIAL_FIRST
     #: block index -> name of the rule that took it, in this pass
@@ -326,6 +330,7 @@ class Page:
             src_end=src.rstrip() if src else "",
             src_tail=re.compile(r"[-|–—]\s*" + re.escape(src) + r"\s*$") if src else None,
             title_key=norm_key(ctx.meta.title) if ctx.meta.title else "",
+            p=params_of(cfg, CATEGORY),
         )
 
 
@@ -374,7 +379,7 @@ def learned_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
     hit = page.learned.get(site_line_key(b.text))
     if hit is None or any(q in b.text for q in QUOTE_MARKS):
         return None
-    if f.n_words >= ctx.config.prose_min_words and f.ends_sentence and hit[0] < PROSE_SHARE * hit[1]:
+    if f.n_words >= ctx.config.prose_min_words and f.ends_sentence and hit[0] < page.p.PROSE_SHARE * hit[1]:
         return None
     return f"recurs on {hit[0]} of {hit[1]} pages of this site (learned from the crawl)"
 
@@ -386,8 +391,8 @@ def link_row(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     if f.ends_sentence or _ROW_SEPARATOR_CHARS.isdisjoint(text):
         return None
     for sep in _ROW_SEPARATORS:
-        if text.count(sep) >= ROW_MIN_SEPARATORS and all(
-                0 < len(part.split()) <= ROW_ITEM_WORDS for part in text.split(sep)):
+        if text.count(sep) >= page.p.ROW_MIN_SEPARATORS and all(
+                0 < len(part.split()) <= page.p.ROW_ITEM_WORDS for part in text.split(sep)):
             return "a row of links" if sep == " | " else "a breadcrumb or a row of links"
     return None
 
@@ -402,7 +407,7 @@ def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
         return None
     if 2 <= f.n_words <= 8 and _SHARE_WORDS.issuperset(f.words):
         return "share bar"
-    if (f.words[0] in _SHARE_VERBS and f.n_words <= SHARE_LABEL_WORDS and not f.ends_sentence
+    if (f.words[0] in _SHARE_VERBS and f.n_words <= page.p.SHARE_LABEL_WORDS and not f.ends_sentence
             and any(w[:1].islower() for w in b.text.split()[1:])):
         # ("Share this story"; a row of capitalised buttons, "Share Print Email", is a row of UI words: icon)
         return "share label"
@@ -411,14 +416,14 @@ def share_bar(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
         for k in (b.index - 1, b.index + 1):
             if 0 <= k < len(feats) and feats[k].words and (
                     (feats[k].n_words <= 2 and _NETWORKS.issuperset(feats[k].words))
-                    or (feats[k].words[0] in _SHARE_VERBS and feats[k].n_words <= SHARE_LABEL_WORDS)):
+                    or (feats[k].words[0] in _SHARE_VERBS and feats[k].n_words <= page.p.SHARE_LABEL_WORDS)):
                 return "share button"
     return None
 
 
 def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A whole line of ``data/boilerplate_lines.txt``, counters and symbols aside."""
-    if f.n_words <= LINE_MAX_WORDS or not f.words:
+    if f.n_words <= page.p.LINE_MAX_WORDS or not f.words:
         key = page.line_key(b, f)
         if key in page.lines:
             return f"site chrome line \u201c{key}\u201d"
@@ -427,7 +432,7 @@ def chrome_line(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str
 
 def symbols_only(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     # (a line of CJK punctuation, "・・・", counts characters as words but has none)
-    if (f.n_words <= LINE_MAX_WORDS or not f.words) and not page.line_key(b, f):
+    if (f.n_words <= page.p.LINE_MAX_WORDS or not f.words) and not page.line_key(b, f):
         if not ctx.doc.whole_page and any(map(str.isdigit, b.text)):
             return None  # in an article, a line of figures is a table's row or a score
         return "numbers and symbols only"
@@ -440,20 +445,20 @@ def consent_notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     of them ("... pliki cookies ... Kliknij „Akceptuję” ...")."""
     if page.consent_first.isdisjoint(f.words):
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
-    if f.n_words > BANNER_TALK_WORDS and (not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words)
-                                          or not _notice_voice(f.words)):
+    if f.n_words > page.p.BANNER_TALK_WORDS and (not BANNER_WORDS.isdisjoint(f.words) and _about_banners(f.words)
+                                                 or not _notice_voice(f.words)):
         return None
-    ok, why = is_prompt(page.consent, b.text, f.n_words)  # (a consent button's word never runs on into a call)
+    ok, why = is_prompt(page.consent, b.text, f.n_words, page.p)  # (a consent button's word never runs on into a call)
     if ok:
         return f"cookie or consent notice: {why}"
-    if f.n_words <= COOKIE_MAX_WORDS:
+    if f.n_words <= page.p.COOKIE_MAX_WORDS:
         found = {m.group().casefold() for m in page.consent.finditer(b.text)}
         # the word "cookies" and a consent phrase besides (an article about
         # cookies names them, a notice asks to accept them); in a block longer
         # than a notice's few lines the phrases must make up a share of it: a
         # paragraph about consent law names the buttons and the cookies too
-        if found & COOKIE_TERMS and len(found - COOKIE_TERMS) >= CONSENT_PHRASES - 1 and (
-                f.n_words <= MIXED_MAX_WORDS or coverage(page.consent, b.text)[0] >= CONSENT_LONG_COVERAGE) \
+        if found & COOKIE_TERMS and len(found - COOKIE_TERMS) >= page.p.CONSENT_PHRASES - 1 and (
+                f.n_words <= page.p.MIXED_MAX_WORDS or coverage(page.consent, b.text)[0] >= page.p.CONSENT_LONG_COVERAGE) \
                 and not reported(b.text):
             return f"cookie or consent notice ({len(found)} consent phrases)"
     return None
@@ -463,16 +468,16 @@ def newsletter_box(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
     """A newsletter sign-up box (data/boilerplate_newsletter.txt)."""
     if page.newsletter_first.isdisjoint(f.words):
         return None  # (no phrase of the vocabulary can match: the regexes are not run)
-    ok, why = is_prompt(page.newsletter, b.text, f.n_words,
-                        runs_on=lambda t: coverage(page.newsletter, t)[1] >= NEWSLETTER_CALL_PHRASES)
+    ok, why = is_prompt(page.newsletter, b.text, f.n_words, page.p,
+                        runs_on=lambda t: coverage(page.newsletter, t)[1] >= page.p.NEWSLETTER_CALL_PHRASES)
     if ok:
         return f"newsletter box: {why}"
-    if f.n_words > NEWSLETTER_FOLLOW_WORDS:
+    if f.n_words > page.p.NEWSLETTER_FOLLOW_WORDS:
         return None
     m = page.newsletter.search(b.text)
     if m is None:
         return None
-    if f.n_words <= NEWSLETTER_TITLE_WORDS and not f.ends_sentence:
+    if f.n_words <= page.p.NEWSLETTER_TITLE_WORDS and not f.ends_sentence:
         return f"newsletter box title (\u201c{m.group()}\u201d)"
     if page.verdicts.get(b.index - 1) == "boilerplate.newsletter":
         return f"continues the newsletter box above it (\u201c{m.group()}\u201d)"
@@ -488,7 +493,7 @@ def bare_url(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 def headline_again(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """The page's declared title (HTML) as a line of the extracted text."""
-    if page.title_key and f.n_words <= TITLE_MAX_WORDS and " ".join(f.words) == page.title_key:
+    if page.title_key and f.n_words <= page.p.TITLE_MAX_WORDS and " ".join(f.words) == page.title_key:
         return "repeats the headline"
     return None
 
@@ -496,7 +501,7 @@ def headline_again(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
 def caption(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A caption whose photo credit is glued to its end."""
     text = b.text
-    if (f.n_words <= SHORT_BLOCK_WORDS and _credit_tail(f.words, text, page.credits)
+    if (f.n_words <= page.p.SHORT_BLOCK_WORDS and _credit_tail(f.words, text, page.credits)
             and _glued_credit(text, page.credits)):
         return "caption ending in a photo credit"
     return None
@@ -505,14 +510,14 @@ def caption(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 def credit(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     text = b.text
     if f.words[0] in page.credits or text[0] in "©(" or f.words[0] in _CREDIT_FIRST or "/" in text:
-        return _credit(text, f.n_words, page.credits) or None
+        return _credit(text, f.n_words, page.credits, page.p) or None
     return None
 
 
 def site_name_tail(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A caption or link that ends in the site's name ("... - Sputnik International")."""
     text = b.text
-    if page.src_tail is not None and f.n_words <= SHORT_BLOCK_WORDS and (
+    if page.src_tail is not None and f.n_words <= page.p.SHORT_BLOCK_WORDS and (
             " ".join(f.words) == page.src_key
             or text.rstrip().endswith(page.src_end) and page.src_tail.search(text) is not None):
         return f"caption or link ending in the site name \u201c{page.src}\u201d"
@@ -520,17 +525,17 @@ def site_name_tail(ctx: Context, page: Page, b: Block, f: Features) -> Optional[
 
 
 def notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    return _phrase(page.notices, page.notice_first, f, b.text, NOTICE_MAX_WORDS,
+    return _phrase(page.notices, page.notice_first, f, b.text, page.p.NOTICE_MAX_WORDS,
                    "reprint or copyright notice")
 
 
 def chrome_phrase(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    return _phrase(page.phrases, page.phrase_first, f, b.text, PHRASE_MAX_WORDS,
+    return _phrase(page.phrases, page.phrase_first, f, b.text, page.p.PHRASE_MAX_WORDS,
                    "site chrome phrase")
 
 
 def follow_us(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    if f.n_words <= SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(
+    if f.n_words <= page.p.SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(
             b.text):
         return "follow-us line"
     return None
@@ -545,7 +550,7 @@ def labelled_link(ctx: Context, page: Page, b: Block, f: Features) -> Optional[s
 
 def contact(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     text = b.text
-    if (f.n_words <= SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
+    if (f.n_words <= page.p.SHORT_BLOCK_WORDS and "@" in text and _CONTACT_RE.search(text)
             and EMAIL_RE.search(text)):
         return "author contact line"
     return None
@@ -560,10 +565,10 @@ def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]
     """A time stamp ("Updated 10:42 GMT"), or an update notice: a line of at
     most STAMP_MAX_WORDS words with an update word and a date or a time
     ("Dieser Artikel wurde zuletzt am 12.03.2024 aktualisiert")."""
-    if f.n_words <= LINE_MAX_WORDS and _STAMP_RE.match(b.text):
+    if f.n_words <= page.p.LINE_MAX_WORDS and _STAMP_RE.match(b.text):
         return "time stamp"
-    if f.n_words <= STAMP_MAX_WORDS and not _UPDATE_WORDS.isdisjoint(f.words) and (
-            _TIME_RE.search(b.text) or parse_date(b.text)) and not _update_entry(b.text):
+    if f.n_words <= page.p.STAMP_MAX_WORDS and not _UPDATE_WORDS.isdisjoint(f.words) and (
+            _TIME_RE.search(b.text) or parse_date(b.text)) and not _update_entry(b.text, page.p.UPDATE_ENTRY_WORDS):
         return "update notice"
     return None
 
@@ -573,7 +578,7 @@ def time_stamp(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]
 UPDATE_ENTRY_WORDS = 5
 
 
-def _update_entry(text: str) -> bool:
+def _update_entry(text: str, entry_words: int) -> bool:
     """Whether ``text`` is a label and a sentence of news after its colon
     ("Aktualizacja, godz. 14.35: Policja potwierdziła, że ...", "Update 10:42:
     the bridge has reopened."), not a stamp ("Updated: 3 May 2024, 10:15")."""
@@ -582,7 +587,7 @@ def _update_entry(text: str) -> bool:
         return False
     months = lexicon.months()
     news = [w for w in words(rest) if w.isalpha() and w not in months]
-    return len(news) >= UPDATE_ENTRY_WORDS
+    return len(news) >= entry_words
 
 
 def comment_widget(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -634,7 +639,8 @@ def tag_list(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 
-#: (rule name, test, confidence, the most words a block it takes can have,
+#: (rule name, test, confidence, the most words a block it takes can have
+#: (a number, or the name of the rule parameter that says it),
 #: what it needs, its key words), in the order they are tried. A rule needs
 #: "url" (a block with a URL) or a part of the page (a Page field: the
 #: configured lines, the declared title, the site name, the learned lines);
@@ -644,35 +650,42 @@ BlockRule = Callable[[Context, Page, Block, Features], Optional[str]]
 #: (Every test checks its own conditions too: the runner uses these to skip
 #: the tests that cannot take a block; tests/test_detectors.py checks that it
 #: takes the blocks that asking every rule would.)
-BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, int, Optional[str], Optional[str]], ...] = (
+BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, Union[int, str], Optional[str], Optional[str]], ...] = (
     ("boilerplate.empty", no_words, 0.9, 0, None, None),
     ("boilerplate.drop_lines", configured_line, 1.0, ANY_LENGTH, "drop", None),
     ("boilerplate.links", link_row, 0.85, ANY_LENGTH, None, None),
-    ("boilerplate.share", share_bar, 0.9, LINE_MAX_WORDS, None, None),
+    ("boilerplate.share", share_bar, 0.9, "LINE_MAX_WORDS", None, None),
     # (a line of CJK punctuation has words and no word: the runner counts it as no words)
-    ("boilerplate.line", chrome_line, 0.9, LINE_MAX_WORDS, None, None),
-    ("boilerplate.empty", symbols_only, 0.9, LINE_MAX_WORDS, None, None),
-    ("boilerplate.consent", consent_notice, 0.9, COOKIE_MAX_WORDS, None, "consent_first"),
-    ("boilerplate.newsletter", newsletter_box, 0.9, COOKIE_MAX_WORDS, None, "newsletter_first"),
+    ("boilerplate.line", chrome_line, 0.9, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.empty", symbols_only, 0.9, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.consent", consent_notice, 0.9, "COOKIE_MAX_WORDS", None, "consent_first"),
+    ("boilerplate.newsletter", newsletter_box, 0.9, "COOKIE_MAX_WORDS", None, "newsletter_first"),
     ("boilerplate.url", bare_url, 0.85, ANY_LENGTH, "url", None),
-    ("boilerplate.title", headline_again, 0.8, TITLE_MAX_WORDS, "title_key", None),
-    ("boilerplate.caption", caption, 0.85, SHORT_BLOCK_WORDS, None, None),
+    ("boilerplate.title", headline_again, 0.8, "TITLE_MAX_WORDS", "title_key", None),
+    ("boilerplate.caption", caption, 0.85, "SHORT_BLOCK_WORDS", None, None),
     ("boilerplate.credit", credit, 0.9, ANY_LENGTH, None, None),
-    ("boilerplate.site", site_name_tail, 0.9, SHORT_BLOCK_WORDS, "src_tail", None),
-    ("boilerplate.notice", notice, 0.85, NOTICE_MAX_WORDS, None, "notice_first"),
-    ("boilerplate.phrase", chrome_phrase, 0.85, PHRASE_MAX_WORDS, None, "phrase_first"),
-    ("boilerplate.social", follow_us, 0.85, SHORT_BLOCK_WORDS, None, "social_first"),
+    ("boilerplate.site", site_name_tail, 0.9, "SHORT_BLOCK_WORDS", "src_tail", None),
+    ("boilerplate.notice", notice, 0.85, "NOTICE_MAX_WORDS", None, "notice_first"),
+    ("boilerplate.phrase", chrome_phrase, 0.85, "PHRASE_MAX_WORDS", None, "phrase_first"),
+    ("boilerplate.social", follow_us, 0.85, "SHORT_BLOCK_WORDS", None, "social_first"),
     ("boilerplate.link", labelled_link, 0.85, ANY_LENGTH, "url", None),
-    ("boilerplate.contact", contact, 0.8, SHORT_BLOCK_WORDS, None, None),
+    ("boilerplate.contact", contact, 0.8, "SHORT_BLOCK_WORDS", None, None),
     ("boilerplate.shortcode", shortcode, 0.9, ANY_LENGTH, None, None),
-    ("boilerplate.stamp", time_stamp, 0.8, STAMP_MAX_WORDS, None, None),
-    ("boilerplate.ad", ad_marker, 0.85, LINE_MAX_WORDS, None, None),
-    ("boilerplate.comment_widget", comment_widget, 0.85, LINE_MAX_WORDS, None, None),
-    ("boilerplate.reading_time", reading_time, 0.85, LINE_MAX_WORDS, None, None),
+    ("boilerplate.stamp", time_stamp, 0.8, "STAMP_MAX_WORDS", None, None),
+    ("boilerplate.ad", ad_marker, 0.85, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.comment_widget", comment_widget, 0.85, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.reading_time", reading_time, 0.85, "LINE_MAX_WORDS", None, None),
     ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None, None),
     # last: a learned line that a rule above knows keeps that rule's name
     ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned", None),
 )
+
+
+@lru_cache(maxsize=64)
+def _block_rules(p: Params) -> Tuple[Tuple[str, BlockRule, float, int, Optional[str], Optional[str]], ...]:
+    """BLOCK_RULES with the most words each rule's block can have under the parameters ``p``."""
+    return tuple((name, test, confidence, getattr(p, most) if isinstance(most, str) else most, needs, key)
+                 for name, test, confidence, most, needs, key in BLOCK_RULES)
 
 
 def chrome(ctx: Context) -> List[Finding]:
@@ -681,7 +694,7 @@ def chrome(ctx: Context) -> List[Finding]:
     doc = ctx.doc
     page = Page.of(ctx)
     out: List[Finding] = []
-    active = [r for r in BLOCK_RULES if r[4] in (None, "url") or getattr(page, r[4])]
+    active = [r for r in _block_rules(page.p) if r[4] in (None, "url") or getattr(page, r[4])]
     # every rule's key words: a block with none of them is not asked by those rules
     keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None))
     # (block length, has a URL, has a key word) -> the rules that can take such a block
@@ -743,7 +756,8 @@ def comments(ctx: Context) -> List[Finding]:
     if len(heads) < 2 or heads[0] <= ctx.body.first:
         return []
     end = heads[-1]
-    for k in range(heads[-1] + 1, min(len(doc.blocks), heads[-1] + 1 + COMMENT_TAIL)):
+    tail = params_of(doc.config, CATEGORY).COMMENT_TAIL
+    for k in range(heads[-1] + 1, min(len(doc.blocks), heads[-1] + 1 + tail)):
         if label[k] is None and doc.feats[k].ends_sentence:
             end = k
         else:
@@ -877,16 +891,18 @@ RULES = (
     Rule("boilerplate.links", CATEGORY, "a row of links or a breadcrumb trail (Home | World, Startseite > Berlin)",
          params=("ROW_MIN_SEPARATORS", "ROW_ITEM_WORDS")),
     Rule("boilerplate.share", CATEGORY, "a share bar (Share Facebook X Email), its label, or its buttons one a line",
-         params=("SHARE_LABEL_WORDS",)),
+         params=("SHARE_LABEL_WORDS", "LINE_MAX_WORDS")),
     Rule("boilerplate.line", CATEGORY, "a whole line of site chrome (data/boilerplate_lines.txt)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.consent", CATEGORY, "a cookie or privacy consent notice, or its buttons; not a block that "
          "names a banner other than itself (it is about banners)",
          params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE", "MIXED_MAX_WORDS",
-                 "CONSENT_LONG_COVERAGE", "BANNER_TALK_WORDS")),
+                 "CONSENT_LONG_COVERAGE", "OPENING_MAX_WORDS", "PROMPT_MAX_WORDS", "BANNER_TALK_WORDS",
+                 "BUTTON_WORDS")),
     Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
          params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS",
-                 "NEWSLETTER_CALL_PHRASES")),
+                 "MIXED_MAX_WORDS", "OPENING_MAX_WORDS", "PROMPT_MAX_WORDS", "NEWSLETTER_CALL_PHRASES",
+                 "BUTTON_WORDS")),
     Rule("boilerplate.url", CATEGORY, "a bare URL (text mode)"),
     Rule("boilerplate.title", CATEGORY, "the declared headline repeated in the text", params=("TITLE_MAX_WORDS",)),
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),

@@ -15,7 +15,7 @@ from typing import Dict, List
 
 from ..metadata.lines import split_dateline
 from ..analysis.findings import Finding
-from .base import Context, Rule
+from .base import Context, Params, Rule, params_of
 from ..text.words import LABELLED_RE, norm_key, sentence_spans
 
 
@@ -69,6 +69,7 @@ def _keys(ctx: Context) -> Dict[int, str]:
 def duplicate_blocks(ctx: Context) -> List[Finding]:
     """Rule duplicate.block."""
     doc, marks = ctx.doc, ctx.marks
+    p = params_of(doc.config, CATEGORY)
     groups: Dict[str, List[int]] = {}
     for i, key in _keys(ctx).items():
         groups.setdefault(key, []).append(i)
@@ -79,7 +80,7 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
             continue
         keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
         for j, k in zip(idx, idx[1:]):
-            if k - j <= NEAR:
+            if k - j <= p.NEAR:
                 near_set.update((j, k))
         for i in idx:
             if i != keep:
@@ -92,12 +93,12 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
         j = i
         while j + 1 in copies and copies[j + 1] == copies[j] + 1 and copies[j + 1] < j + 1:
             j += 1
-        if j - i + 1 >= RUN:
+        if j - i + 1 >= p.RUN:
             in_run.update(range(i, j + 1))
     out: List[Finding] = []
     for i, keep in sorted(copies.items()):
-        near = i in near_set or (max(i, keep) < TOP and doc.feats[i].n_words >= TOP_WORDS)
-        long = doc.feats[i].n_words >= LONG_WORDS
+        near = i in near_set or (max(i, keep) < p.TOP and doc.feats[i].n_words >= p.TOP_WORDS)
+        long = doc.feats[i].n_words >= p.LONG_WORDS
         if near or long or i in in_run:
             where = ("next to it" if near else "a long paragraph" if long else "part of a repeated section")
             out.append(doc.block_finding(i, CATEGORY, f"same text as block {keep} ({where})",
@@ -113,17 +114,18 @@ def repeated_parts(ctx: Context) -> List[Finding]:
     it repeats: a labelled paragraph is compared without its label, and goes
     when the rest is the article's own paragraph or part of it."""
     doc = ctx.doc
+    p = params_of(doc.config, CATEGORY)
     keys = _keys(ctx)
     labelled = set()
     for i in keys:
         m = LABELLED_RE.match(doc.blocks[i].text)
-        if m and len(m.group(1).split()) <= LABEL_WORDS:
+        if m and len(m.group(1).split()) <= p.LABEL_WORDS:
             keys[i] = norm_key(m.group(2))
             labelled.add(i)
 
     def neighbours(i: int) -> List[int]:
-        window = range(max(0, i - NEAR), i + NEAR + 1)
-        return [j for j in window if j in keys] + ([j for j in range(TOP) if j in keys] if i < TOP else [])
+        window = range(max(0, i - p.NEAR), i + p.NEAR + 1)
+        return [j for j in window if j in keys] + ([j for j in range(p.TOP) if j in keys] if i < p.TOP else [])
 
     out: List[Finding] = []
     for i, key in keys.items():
@@ -135,7 +137,7 @@ def repeated_parts(ctx: Context) -> List[Finding]:
                 out.append(doc.block_finding(i, CATEGORY, f"part of block {j}, repeated", "duplicate.part", 0.9))
                 break
     sentences: Dict[int, set] = {}
-    for i, key in _short_keys(ctx).items():
+    for i, key in _short_keys(ctx, p).items():
         for j in neighbours(i):
             if j == i:
                 continue
@@ -149,7 +151,7 @@ def repeated_parts(ctx: Context) -> List[Finding]:
     return out
 
 
-def _short_keys(ctx: Context) -> Dict[int, str]:
+def _short_keys(ctx: Context, p: Params) -> Dict[int, str]:
     """Each block of SENTENCE_MIN_WORDS to ``Config.duplicate_min_words`` words
     (without a summary box's label): its words."""
     doc = ctx.doc
@@ -158,10 +160,10 @@ def _short_keys(ctx: Context) -> Dict[int, str]:
     for b, f in zip(doc.blocks, doc.feats):
         # (a sentence, with its full stop: a heading that quotes the paragraph
         # under it, "\u201cMy fears have been realized\u201d", stays)
-        if (SENTENCE_MIN_WORDS <= f.n_words < min_words + LABEL_WORDS and b.index not in ctx.marks.spans
+        if (p.SENTENCE_MIN_WORDS <= f.n_words < min_words + p.LABEL_WORDS and b.index not in ctx.marks.spans
                 and b.text.rstrip("\"'\u201d\u2019\u00bb)").endswith(_FULL_STOPS)):
             m = LABELLED_RE.match(b.text)
-            key = norm_key(m.group(2)) if m and len(m.group(1).split()) <= LABEL_WORDS else " ".join(f.words)
-            if SENTENCE_MIN_WORDS <= key.count(" ") + 1 < min_words:
+            key = norm_key(m.group(2)) if m and len(m.group(1).split()) <= p.LABEL_WORDS else " ".join(f.words)
+            if p.SENTENCE_MIN_WORDS <= key.count(" ") + 1 < min_words:
                 keys[b.index] = key
     return keys

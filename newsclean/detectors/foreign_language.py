@@ -20,7 +20,7 @@ from typing import Dict, List, Optional, Sequence
 from ..analysis.language import detect_line
 from ..text import lexicon
 from ..analysis.findings import Finding
-from .base import Context, Rule
+from .base import Context, Params, Rule, params_of
 from ..text.words import plain_ascii, script_counts, sentence_spans
 
 
@@ -58,17 +58,17 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})
 
 RULES = (
     Rule("foreign.script", CATEGORY, "a block mostly in another script", params=("foreign_script_ratio",
-                                                                                "MIN_PLAIN_WORDS")),
+                                                                                "MIN_PLAIN_WORDS", "QUOTE_MAX_BLOCKS")),
     Rule("foreign.sentence", CATEGORY, "an unquoted sentence in another script, or in another language of "
          "the same script (function words, then langdetect)",
          params=("SENTENCE_SHARE", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
                  "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
-                 "DOUBT_BLOCK_WORDS")),
+                 "DOUBT_BLOCK_WORDS", "QUOTE_MAX_BLOCKS")),
     Rule("foreign.language", CATEGORY, "a block in another language of the same script: function words, "
          "then langdetect for lines they leave in doubt",
          params=("OTHER_MIN", "OWN_MAX", "DOUBT_MIN_WORDS", "DOUBT_OWN_MAX", "DOUBT_OTHER_MIN", "DOUBT_DOMINANCE",
                  "DOUBT_BARE_WORDS", "DOUBT_ALIEN_LETTERS", "DOUBT_WORD_SHARE", "DOUBT_LOWER_SHARE", "DOUBT_LOWER_SHARE_NOUNS",
-                 "DOUBT_BLOCK_WORDS")),
+                 "DOUBT_BLOCK_WORDS", "QUOTE_MAX_BLOCKS")),
 )
 
 #: A block in another script is language only with at least this many plain
@@ -89,7 +89,7 @@ _QUOTES = "\"'“”„«»‘’「『(["
 _CLOSING_QUOTES = tuple("\"”»’」』")
 
 
-def _other_language(ws, article_lang: str):
+def _other_language(ws, article_lang: str, p: Params):
     """Best other language by stop-word rate, if clearly ahead of the article's."""
     table = lexicon.stopwords()
     if article_lang not in table or len(ws) < 8:
@@ -103,7 +103,7 @@ def _other_language(ws, article_lang: str):
         r = hits.get(lang, 0) / len(ws)
         if r > best_rate:
             best, best_rate = lang, r
-    if best_rate >= OTHER_MIN and own_rate <= OWN_MAX:
+    if best_rate >= p.OTHER_MIN and own_rate <= p.OWN_MAX:
         return best
     return None
 
@@ -121,7 +121,7 @@ _RUSSIAN = frozenset("абвгдеёжзийклмнопрстуфхцчшщъы
 _NOT_RUSSIAN_RE = re.compile("[" + "".join(chr(c) for c in range(0x400, 0x500) if chr(c) not in _RUSSIAN) + "]")
 
 
-def _alien_letters(ws: List[str], article_lang: str) -> bool:
+def _alien_letters(ws: List[str], article_lang: str, p: Params) -> bool:
     """Whether the words ``ws`` (casefolded) hold DOUBT_ALIEN_LETTERS letters
     or more that the article language does not write."""
     text = "".join(ws)
@@ -134,7 +134,7 @@ def _alien_letters(ws: List[str], article_lang: str) -> bool:
         n = len(text.translate(_own_letters_table(article_lang)))
     else:
         return False
-    return n >= DOUBT_ALIEN_LETTERS
+    return n >= p.DOUBT_ALIEN_LETTERS
 
 
 @lru_cache(maxsize=None)
@@ -148,8 +148,6 @@ def _function_words() -> frozenset:
     return frozenset().union(*lexicon.stopwords().values())
 
 
-#: The fewest characters that hold DOUBT_MIN_WORDS words of two letters, one character apart.
-_DOUBT_MIN_CHARS = 3 * DOUBT_MIN_WORDS - 1
 # ASCII bytes: a letter to itself in lower case, the apostrophe to itself, anything else to a space.
 _ASCII_LETTER_BYTES = bytes((c | 0x20) if chr(c).isalpha() else (c if c == 0x27 else 0x20)
                             for c in range(128)) + b" " * 128
@@ -186,7 +184,7 @@ def _foreign_only(article_lang: str) -> frozenset:
     return _function_words() - lexicon.stopwords().get(article_lang, frozenset())
 
 
-def _in_doubt(text: str, article_lang: str) -> Optional[str]:
+def _in_doubt(text: str, article_lang: str, p: Params) -> Optional[str]:
     """For a same-script line or sentence ``text`` the stop-word profile leaves
     in doubt: the other language langdetect finds it in, when the function
     words point away from the article's language; None otherwise."""
@@ -194,7 +192,7 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     # its words of letters, as written
     ws = [w for w in _LETTERS_RE.findall(text) if len(w) > 1]
     n = len(ws)
-    if n < DOUBT_MIN_WORDS or n < DOUBT_WORD_SHARE * n_tokens:
+    if n < p.DOUBT_MIN_WORDS or n < p.DOUBT_WORD_SHARE * n_tokens:
         return None
     folded = [w.casefold().replace("’", "'") for w in ws]
     table = lexicon.stopwords()
@@ -204,14 +202,14 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
     # The article language's own function words, those the other language does not share ("in", "is").
     own_stops, other_stops = table[article_lang], table[best_lang]
     own = sum(1 for w in folded if w in own_stops and w not in other_stops) / n
-    if own > DOUBT_OWN_MAX:
+    if own > p.DOUBT_OWN_MAX:
         return None
-    pointed = best > 0 and (best >= DOUBT_OTHER_MIN and best >= DOUBT_DOMINANCE * own and hits[best_lang] >= 2
+    pointed = best > 0 and (best >= p.DOUBT_OTHER_MIN and best >= p.DOUBT_DOMINANCE * own and hits[best_lang] >= 2
                             and hits[best_lang] > hits.get(article_lang, 0))
     # With too few function words of any list to point anywhere (a sentence
     # of nouns and verbs), the letters the article's language does not write
     # ("ł", "ğ") are the evidence, when none of its own function words is there.
-    bare = own == 0 and n >= DOUBT_BARE_WORDS and _alien_letters(folded, article_lang)
+    bare = own == 0 and n >= p.DOUBT_BARE_WORDS and _alien_letters(folded, article_lang, p)
     if not (pointed or bare):
         return None
     # A sentence, not a row of names and titles ("Blade Runner The Final Cut",
@@ -226,14 +224,14 @@ def _in_doubt(text: str, article_lang: str) -> Optional[str]:
             openers.append(not before or before[-1] in ".!?:…")
     stops = _function_words()
     content_lower = [c[:1].islower() for w, c, o in zip(folded, ws, openers) if w not in stops and not o]
-    sentence_like = not content_lower or sum(content_lower) >= DOUBT_LOWER_SHARE * len(content_lower)
+    sentence_like = not content_lower or sum(content_lower) >= p.DOUBT_LOWER_SHARE * len(content_lower)
     inner = [c[:1].islower() for c, o in zip(ws, openers) if not o]
-    nouns_sentence_like = not inner or sum(inner) >= DOUBT_LOWER_SHARE_NOUNS * len(inner)
+    nouns_sentence_like = not inner or sum(inner) >= p.DOUBT_LOWER_SHARE_NOUNS * len(inner)
     if not (sentence_like or nouns_sentence_like):
         return None
     ws = folded
     found = detect_line(" ".join(ws))
-    if found is not None and found not in table and best >= OTHER_MIN and hits[best_lang] >= 3:
+    if found is not None and found not in table and best >= p.OTHER_MIN and hits[best_lang] >= 3:
         found = best_lang  # (langdetect says "not the article's", the function words say which: nl for af)
     if found is None or found == article_lang or found not in table:
         return None
@@ -260,6 +258,7 @@ def quotations(ctx: Context) -> List[int]:
     with a colon."""
     doc, marks, body = ctx.doc, ctx.marks, ctx.body
     label = marks.label
+    quote_max = params_of(doc.config, CATEGORY).QUOTE_MAX_BLOCKS
     if body.last - body.first < 2:
         return []
     own = [k for k in range(body.first, body.last + 1) if label[k] is None]
@@ -277,7 +276,7 @@ def quotations(ctx: Context) -> List[int]:
             continue
         run: List[int] = []
         k = i + 1
-        while k <= own[-1] and len(run) < QUOTE_MAX_BLOCKS and foreign(k):
+        while k <= own[-1] and len(run) < quote_max and foreign(k):
             run.append(k)
             k += 1
         if run and k <= own[-1] and label[k] is None:  # the article goes on after it
@@ -296,6 +295,9 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
     cjk = script == "cjk"
     html_not_latin = doc.mode == "html" and script != "latin"
     ratio = cfg.foreign_script_ratio
+    p = params_of(cfg, CATEGORY)
+    # The fewest characters that hold DOUBT_MIN_WORDS words of two letters, one character apart.
+    doubt_min_chars = 3 * p.DOUBT_MIN_WORDS - 1
     for b, f in ctx.lines():
         letters = sum(f.scripts.values())
         if letters < 3:
@@ -307,7 +309,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             continue  # code, names, e-mail addresses in a non-Latin article trafilatura kept
         foreign = letters - own
         share = foreign / letters
-        if share >= ratio and f.n_urls == 0 and (f.script in ("cjk", "thai") or _plain_words(b.text) >= MIN_PLAIN_WORDS):
+        if share >= ratio and f.n_urls == 0 and (f.script in ("cjk", "thai") or _plain_words(b.text) >= p.MIN_PLAIN_WORDS):
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"{share:.0%} of letters are {f.script}, article is {doc.script}",
                                          "foreign.script", 0.9))
@@ -320,7 +322,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
                 tot = sum(sc.values())
                 if tot < 6 or len(sent.split()) < 3:
                     continue
-                if (tot - sc.get(doc.script, 0)) / tot >= SENTENCE_SHARE:
+                if (tot - sc.get(doc.script, 0)) / tot >= p.SENTENCE_SHARE:
                     before = b.text[max(0, s - 40):s].rstrip()[-1:] if s else ""  # bounded: linear time
                     if (sent[0] in _QUOTES or (before and before in _QUOTES)
                             or sent.rstrip().endswith(_CLOSING_QUOTES)):
@@ -334,8 +336,8 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
         # profiles are decisive at this length; langdetect only decides what they leave in doubt.
         if not doc.language or doc.language not in lexicon.stopwords() or b.text[0] in _QUOTES:
             continue
-        if f.n_words >= 8 and f.stop_ratio < OWN_MAX:
-            cand = _other_language(f.words, doc.language)
+        if f.n_words >= 8 and f.stop_ratio < p.OWN_MAX:
+            cand = _other_language(f.words, doc.language, p)
             if cand:
                 out.append(doc.block_finding(b.index, CATEGORY,
                                              f"block reads as {cand} (function words), article is in {doc.language}",
@@ -345,18 +347,18 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
         # of another language that is none of the article language's, or
         # letters the article's language does not write; the block's words,
         # tokenised as _in_doubt does, hold those of each of its sentences)
-        if f.n_words < 2 * DOUBT_MIN_WORDS and len(b.text) < _DOUBT_MIN_CHARS:
+        if f.n_words < 2 * p.DOUBT_MIN_WORDS and len(b.text) < doubt_min_chars:
             continue  # (no sentences to split, and too short for DOUBT_MIN_WORDS words of two letters)
         tokens = _doubt_tokens(b.text, f.words)
-        if _foreign_only(doc.language).isdisjoint(tokens) and not _alien_letters(tokens, doc.language):
+        if _foreign_only(doc.language).isdisjoint(tokens) and not _alien_letters(tokens, doc.language, p):
             continue
         hits = lexicon.stopword_hits(f.words)
         if max((v for k, v in hits.items() if k != doc.language), default=0) < 2 \
-                and not _alien_letters(f.words, doc.language):
+                and not _alien_letters(f.words, doc.language, p):
             continue
-        sents = sentence_spans(b.text) if f.n_words >= 2 * DOUBT_MIN_WORDS else [(0, len(b.text))]
-        if f.n_urls == 0 and f.n_words <= DOUBT_BLOCK_WORDS and (
-                cand := _in_doubt(b.text, doc.language)):
+        sents = sentence_spans(b.text) if f.n_words >= 2 * p.DOUBT_MIN_WORDS else [(0, len(b.text))]
+        if f.n_urls == 0 and f.n_words <= p.DOUBT_BLOCK_WORDS and (
+                cand := _in_doubt(b.text, doc.language, p)):
             out.append(doc.block_finding(b.index, CATEGORY,
                                          f"line reads as {cand} (function words and langdetect), "
                                          f"article is in {doc.language}", "foreign.language", 0.75))
@@ -369,7 +371,7 @@ def foreign_blocks(ctx: Context) -> List[Finding]:
             if (sent[0] in _QUOTES or (before and before in _QUOTES) or sent.rstrip().endswith(_CLOSING_QUOTES)
                     or "http" in sent or "www." in sent):
                 continue
-            cand = _in_doubt(sent, doc.language)
+            cand = _in_doubt(sent, doc.language, p)
             if cand:
                 out.append(Finding(b.start + s, b.start + e, CATEGORY,
                                    f"sentence reads as {cand} (function words and langdetect), "

@@ -23,7 +23,7 @@ from typing import List, Sequence, Set, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
-from .base import Context, Rule
+from .base import Context, Params, Rule, params_of
 
 
 CATEGORY = "icon"
@@ -136,34 +136,34 @@ def _icon_name_in(text: str, names: frozenset) -> bool:
     return False
 
 
-def _emoji_line(text: str) -> bool:
-    """Whether ``text`` is only a few emoji or pictographic symbols (buttons: "👍 👎", "🔍")."""
+def _emoji_line(text: str, most: int) -> bool:
+    """Whether ``text`` is only a few emoji or pictographic symbols (buttons: "👍 👎", "🔍"), at most ``most``."""
     toks = text.split()
-    if len(toks) > EMOJI_LINE_MAX:
+    if len(toks) > most:
         return False
     return all(unicodedata.category(c) == "So" or c in "\u200d\ufe0f\ufe0e" or "\U0001f3fb" <= c <= "\U0001f3ff"
                for t in toks for c in t)
 
 
-def _control_line(text: str) -> bool:
-    """Whether ``text`` is only a few symbols of controls ("×", "⋮", "← →")."""
+def _control_line(text: str, most: int) -> bool:
+    """Whether ``text`` is only a few (at most ``most``) symbols of controls ("×", "⋮", "← →")."""
     toks = text.split()
-    return len(toks) <= EMOJI_LINE_MAX and all(_CONTROL_GLYPHS_RE.fullmatch(t) for t in toks)
+    return len(toks) <= most and all(_CONTROL_GLYPHS_RE.fullmatch(t) for t in toks)
 
 
-def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset) -> bool:
+def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset, p: Params) -> bool:
     """Whether ``toks`` (no unmistakable label among them) are a row of UI
     words: every token an icon or button word, or a particle of one or two
     letters between them ("В избранное", "Print or save"); UI_ROW_MIN to
     UI_ROW_MAX such words, or BUTTON_ROW_MIN when all are words of buttons
     ("Zurück Weiter"; not icon names or quantifiers: "Full stop", "More or less")."""
     named = [text[s:e] for s, e, kind in toks if kind]
-    if len(named) > UI_ROW_MAX or any(not kind and not (len(text[s:e]) <= 2 and text[s:e].isalpha())
+    if len(named) > p.UI_ROW_MAX or any(not kind and not (len(text[s:e]) <= 2 and text[s:e].isalpha())
                                       for s, e, kind in toks):
         return False
-    if len(named) >= UI_ROW_MIN:
+    if len(named) >= p.UI_ROW_MIN:
         return True
-    return len(named) >= BUTTON_ROW_MIN and all(w.strip(",;|·•").casefold() in buttons for w in named)
+    return len(named) >= p.BUTTON_ROW_MIN and all(w.strip(",;|·•").casefold() in buttons for w in named)
 
 
 def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
@@ -185,7 +185,7 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names))
 
 
-def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset) -> int:
+def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset, p: Params) -> int:
     """Index of the first token of a run of icon labels at the end of a
     paragraph, after its last sentence: an icon-font class string, ligature
     names, or a row of UI words (``len(toks)`` when there is none)."""
@@ -203,7 +203,7 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, n
     strong = sum(1 for t in run if t[2] == 2)
     if strong and (len(run) >= 2 or _named(text[run[0][0]:run[0][1]], vocab, names)):
         return j
-    if strong == 0 and UI_ROW_MIN <= len(run) <= UI_ROW_MAX and text[-1] not in ".!?…:":
+    if strong == 0 and p.UI_ROW_MIN <= len(run) <= p.UI_ROW_MAX and text[-1] not in ".!?…:":
         return j
     return len(toks)
 
@@ -254,29 +254,30 @@ def icon_labels(ctx: Context) -> List[Finding]:
     buttons = lexicon.phrase_set("icon_ui_words", doc.config.extra_phrases)
     vocab = lexicon.phrase_set("icons", doc.config.extra_phrases) | buttons
     names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
+    p = params_of(doc.config, CATEGORY)
     out: List[Finding] = []
     for b, f in ctx.lines():
         text = b.text
         # (an ASCII line has no private-use character: str.isascii() costs nothing)
         if not text.isascii() and _PRIVATE_RE.search(text) is not None:
-            if f.n_words <= GLYPH_LINE_WORDS and not f.ends_sentence:
+            if f.n_words <= p.GLYPH_LINE_WORDS and not f.ends_sentence:
                 out.append(Finding(b.start, b.end, CATEGORY, "icon-font glyphs", "icon.glyph", 1.0, b.index))
             else:
                 out.extend(Finding(b.start + m.start(), b.start + m.end(), CATEGORY, "icon-font glyph",
                                    "icon.glyph", 0.9, None) for m in _PRIVATE_RE.finditer(text))
             continue
         if f.n_words == 0:
-            if not text.isascii() and _emoji_line(text):
+            if not text.isascii() and _emoji_line(text, p.EMOJI_LINE_MAX):
                 out.append(Finding(b.start, b.end, CATEGORY, "a line of emoji buttons", "icon.glyph", 0.9, b.index))
-            elif not text.isascii() and _control_line(text):
+            elif not text.isascii() and _control_line(text, p.EMOJI_LINE_MAX):
                 out.append(Finding(b.start, b.end, CATEGORY, "a line of control symbols", "icon.glyph", 0.9, b.index))
             continue
         # Every rule needs an unmistakable label ("icon" in a token, a ligature
         # with "_", an icon-font class or a hyphenated icon name), or, for a
         # row of UI words, every word an icon word: the cheap tests first.
-        short = f.n_words <= UI_ROW_MAX + 2
+        short = f.n_words <= p.UI_ROW_MAX + 2
         if ("_" not in text and _CLASS_WORDS.isdisjoint(f.words) and "icon" not in text.lower()
-                and not ("-" in text and f.n_words <= 2 * UI_ROW_MAX and _icon_name_in(text, names))
+                and not ("-" in text and f.n_words <= 2 * p.UI_ROW_MAX and _icon_name_in(text, names))
                 and not (short and vocab.intersection(f.words))
                 and not (f.words and f.words[-1] in vocab)
                 and not _is_icon(text.rsplit(None, 1)[-1], vocab, names)
@@ -287,19 +288,19 @@ def icon_labels(ctx: Context) -> List[Finding]:
             continue
         strong = sum(1 for t in toks if t[2] == 2)
         iconish = sum(1 for t in toks if t[2])
-        if strong == 0 and not f.ends_sentence and not f.bullet and _ui_row(text, toks, buttons):
+        if strong == 0 and not f.ends_sentence and not f.bullet and _ui_row(text, toks, buttons, p):
             out.append(Finding(b.start, b.end, CATEGORY, f"a row of {len(toks)} UI words", "icon.line", 0.85, b.index))
             continue
         if strong and iconish == len(toks) and not f.ends_sentence and (len(toks) > 1 or _named(text, vocab, names)):
             out.append(Finding(b.start, b.end, CATEGORY, f"{len(toks)} icon label(s), {strong} unmistakable",
                                "icon.line", 1.0, b.index))
             continue
-        if strong >= 2 and iconish / len(toks) >= LINE_SHARE:
+        if strong >= 2 and iconish / len(toks) >= p.LINE_SHARE:
             out.append(Finding(b.start, b.end, CATEGORY,
                                f"{iconish} of {len(toks)} tokens are icon labels", "icon.line", 1.0, b.index))
             continue
         # A run of icon labels glued to real text: remove the run only.
-        tail = _glued_tail(toks, text, vocab, names)
+        tail = _glued_tail(toks, text, vocab, names, p)
         i = 0
         while i < tail:
             if not toks[i][2]:
@@ -309,7 +310,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
             while j < tail and toks[j][2]:
                 j += 1
             run = toks[i:j]
-            if len(run) >= MIN_RUN and sum(1 for t in run if t[2] == 2) >= max(2, len(run) // 2):
+            if len(run) >= p.MIN_RUN and sum(1 for t in run if t[2] == 2) >= max(2, len(run) // 2):
                 out.append(Finding(b.start + run[0][0], b.start + run[-1][1], CATEGORY,
                                    f"run of {len(run)} icon labels", "icon.run", 0.9, None))
             i = j

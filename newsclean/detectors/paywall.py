@@ -29,11 +29,11 @@ from typing import Dict, List, Tuple
 from ..text import lexicon
 from ..analysis.findings import Finding
 from ..analysis.topic import content_words_of
-from .base import Context, Rule
+from .base import Context, Params, Rule, params_of
 from ..text.words import plain_ascii
 # (the prompt thresholds are the paywall.prompt rule's parameters)
-from .prompts import (COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS, PROMPT_COVERAGE,  # noqa: F401
-                      PROMPT_MAX_WORDS, is_prompt)
+from .prompts import (BUTTON_WORDS, COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS,  # noqa: F401
+                      PROMPT_COVERAGE, PROMPT_MAX_WORDS, is_prompt)
 
 
 CATEGORY = "paywall"
@@ -56,7 +56,7 @@ RULES = (
          params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS", "NEXT_TO_MAX_WORDS", "BADGE_MAX_WORDS")),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
-                 "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE", "CALL_KINDS")),
+                 "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE", "CALL_KINDS", "BUTTON_WORDS")),
 )
 
 
@@ -89,11 +89,11 @@ _WORD_RE = re.compile(r"\w+")
 _PRICE_RE = re.compile(r"[€$£₽¥]|\d\s?(?:zł|руб|eur|usd)\b", re.IGNORECASE)
 
 
-def _counter(text: str, ws: List[str], n_words: int) -> str:
+def _counter(text: str, ws: List[str], n_words: int, max_words: int) -> str:
     """The reason, if ``text`` is a metered or character counter: a number, a
     word for "remaining" and a unit of reading (articles, stories, characters),
     in any of the languages of data/paywall_counter_*.txt."""
-    if n_words > COUNTER_MAX_WORDS or _DIGIT_RE.search(text) is None:
+    if n_words > max_words or _DIGIT_RE.search(text) is None:
         return ""
     left, left_cjk = _counter_terms("paywall_counter_left")
     units, units_cjk = _counter_terms("paywall_counter_units")
@@ -199,14 +199,14 @@ def _kinds_of(text: str) -> Tuple[frozenset, float]:
 CALL_KINDS = 2
 
 
-def _a_call(text: str) -> bool:
-    """Whether ``text`` joins CALL_KINDS kinds of a notice's parts."""
-    return len(_kinds_of(text)[0] - {"number"}) >= CALL_KINDS
+def _a_call(text: str, call_kinds: int) -> bool:
+    """Whether ``text`` joins ``call_kinds`` kinds of a notice's parts."""
+    return len(_kinds_of(text)[0] - {"number"}) >= call_kinds
 
 
-def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
+def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) -> str:
     """The kind of paywall notice a short block whose parts are ``kinds`` is, or ""."""
-    if n_words > KINDS_MAX_WORDS or coverage < KINDS_COVERAGE:
+    if n_words > p.KINDS_MAX_WORDS or coverage < p.KINDS_COVERAGE:
         return ""
     if {"unit", "free"} <= kinds and ("limit" in kinds or {"still", "number"} <= kinds):
         return "a metered counter or limit of free articles"
@@ -218,9 +218,9 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int) -> str:
         return "a notice that the content is paid"
     if "go" in kinds and kinds & {"act", "sub", "paid", "login"}:
         return "a plan, subscription, registration or login wall"
-    if {"sub", "login"} <= kinds and n_words <= LOGIN_MAX_WORDS:
+    if {"sub", "login"} <= kinds and n_words <= p.LOGIN_MAX_WORDS:
         return "a login prompt for subscribers"
-    if n_words <= BADGE_MAX_WORDS and coverage == 1.0 and (
+    if n_words <= p.BADGE_MAX_WORDS and coverage == 1.0 and (
             {"only", "sub"} <= kinds or "paid" in kinds and kinds & {"unit", "only"}):
         return "a badge marking the content for subscribers or paid (\u201cMembers only\u201d, \u201cPremium content\u201d)"
     return ""
@@ -240,6 +240,13 @@ def paywall(ctx: Context) -> List[Finding]:
     region_why = ""  # the reason of the blocks after the wall, once it is found
     prev_prompt = -2
     prose_min = cfg.prose_min_words
+    p = params_of(cfg, CATEGORY)
+    # (read once: every block is tested against them)
+    counter_max, next_to_max, kinds_max = p.COUNTER_MAX_WORDS, p.NEXT_TO_MAX_WORDS, p.KINDS_MAX_WORDS
+
+    def a_call(text: str) -> bool:
+        return _a_call(text, p.CALL_KINDS)
+
     article: frozenset = frozenset()  # the content words of the article above the wall
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
@@ -249,13 +256,13 @@ def paywall(ctx: Context) -> List[Finding]:
             # whole text behind a wall drawn over it).
             no_prompt = ((prompt_first.isdisjoint(ws) or not prompt.search(b.text))
                          and (wall_first.isdisjoint(ws) or not wall.search(b.text)))
-            prose = n >= REGION_PROSE_WORDS and f.ends_sentence and _PRICE_RE.search(b.text) is None and no_prompt
+            prose = n >= p.REGION_PROSE_WORDS and f.ends_sentence and _PRICE_RE.search(b.text) is None and no_prompt
             # ... or where a line takes up the article's topic (a deal's heading
             # "Galaxy Note 10 for $840" under a deals article): a wall's plans,
             # prices and buttons share no words with the article above it.
             if not prose and no_prompt:
                 own = content_words_of(doc, b.index)
-                prose = len(own) >= REGION_TOPIC_WORDS and len(own & article) >= REGION_TOPIC_SHARE * len(own)
+                prose = len(own) >= p.REGION_TOPIC_WORDS and len(own & article) >= p.REGION_TOPIC_SHARE * len(own)
             if prose:
                 wall_at = None
                 prose_before += 1
@@ -263,7 +270,7 @@ def paywall(ctx: Context) -> List[Finding]:
                 out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.95))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
-        if maybe_wall and n <= WALL_MAX_WORDS and prose_before >= WALL_AFTER_PROSE:
+        if maybe_wall and n <= p.WALL_MAX_WORDS and prose_before >= p.WALL_AFTER_PROSE:
             m = wall.search(b.text)
             if m:
                 wall_at = b.index
@@ -273,18 +280,18 @@ def paywall(ctx: Context) -> List[Finding]:
                                              f"wall: \u201c{m.group()}\u201d after the article began",
                                              "paywall.wall", 1.0))
                 continue
-        counter = _counter(b.text, ws, n)
+        counter = _counter(b.text, ws, n, counter_max)
         if counter:
             out.append(doc.block_finding(b.index, CATEGORY, counter, "paywall.counter", 0.9))
             prev_prompt = b.index
             continue
         ok = False
         if not prompt_first.isdisjoint(ws):
-            ok, why = is_prompt(prompt, b.text, n, runs_on=_a_call)
-            if not ok and prev_prompt == b.index - 1 and n <= FOLLOW_MAX_WORDS and prompt.search(b.text):
+            ok, why = is_prompt(prompt, b.text, n, p, runs_on=a_call)
+            if not ok and prev_prompt == b.index - 1 and n <= p.FOLLOW_MAX_WORDS and prompt.search(b.text):
                 ok, why = True, "continues the prompt above it"
-        if not ok and maybe_wall and n <= WALL_MAX_WORDS:
-            ok, why = is_prompt(wall, b.text, n, runs_on=_a_call)
+        if not ok and maybe_wall and n <= p.WALL_MAX_WORDS:
+            ok, why = is_prompt(wall, b.text, n, p, runs_on=a_call)
         if ok:
             out.append(doc.block_finding(b.index, CATEGORY, why, "paywall.prompt",
                                          0.9 if why.startswith("cookie banner") else 0.8))
@@ -292,15 +299,15 @@ def paywall(ctx: Context) -> List[Finding]:
             continue
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
         # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
-        least = 1 if n <= NEXT_TO_MAX_WORDS and prev_prompt == b.index - 1 else 2
-        kinds, coverage = (_kinds_of(b.text) if n <= KINDS_MAX_WORDS and (
+        least = 1 if n <= next_to_max and prev_prompt == b.index - 1 else 2
+        kinds, coverage = (_kinds_of(b.text) if n <= kinds_max and (
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                            else (frozenset(), 0.0))
-        notice = _kinds_notice(kinds, coverage, n)
+        notice = _kinds_notice(kinds, coverage, n, p)
         if notice:
             out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
             prev_prompt = b.index
-        elif prev_prompt == b.index - 1 and n <= NEXT_TO_MAX_WORDS and kinds & {"go", "act", "login", "sub"}:
+        elif prev_prompt == b.index - 1 and n <= next_to_max and kinds & {"go", "act", "login", "sub"}:
             out.append(doc.block_finding(b.index, CATEGORY, "continues the paywall notice above it",
                                          "paywall.kinds", 0.8))
             prev_prompt = b.index
@@ -313,7 +320,7 @@ def paywall(ctx: Context) -> List[Finding]:
         if i is None or x.rule != "paywall.kinds" or i == 0 or (i - 1) in found:
             continue
         fb = doc.feats[i - 1]
-        if fb.n_words <= NEXT_TO_MAX_WORDS and not fb.ends_sentence and ctx.free(i - 1) \
+        if fb.n_words <= p.NEXT_TO_MAX_WORDS and not fb.ends_sentence and ctx.free(i - 1) \
                 and _kinds_of(doc.blocks[i - 1].text)[0] & {"go", "act", "login", "sub", "paid"}:
             out.append(doc.block_finding(i - 1, CATEGORY, "opens the paywall notice below it", "paywall.kinds", 0.8))
             found.add(i - 1)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Callable, Dict, List, Mapping, NamedTuple, Opt
 from ..text import lexicon
 from ..analysis.findings import Finding
 from ..analysis.topic import content_words, content_words_of
-from .base import Context, Rule
+from .base import Context, Params, Rule, params_of
 from ..text.words import EMAIL_RE, SCRIPTS, URL_RE, sentence_spans, words
 
 if TYPE_CHECKING:
@@ -244,11 +244,11 @@ def _commerce(ss: List[_Sentence]) -> Tuple[int, int]:
 Shared = Callable[[List["_Sentence"]], float]
 
 
-def _verdict(ss: List[_Sentence], shared: Optional[Shared] = None) -> Optional[str]:
+def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) -> Optional[str]:
     """Why the run of sentences ``ss`` is spam, or None. An offer with no
     contact is judged only when ``shared`` is given."""
     n = sum(x.n_words for x in ss)
-    if not ss or n > SPAM_MAX_WORDS:
+    if not ss or n > p.SPAM_MAX_WORDS:
         return None
     contacts = sum(x.contacts for x in ss)
     urls = sum(x.urls for x in ss)
@@ -256,17 +256,17 @@ def _verdict(ss: List[_Sentence], shared: Optional[Shared] = None) -> Optional[s
     foreign = sum(x.foreign for x in ss)
     if urls >= 2 and sum(x.plain for x in ss) <= 3:
         return f"link dump: {urls} URLs"
-    if contacts and ((kinds and commercial >= MIN_COMMERCIAL) or commercial >= MIN_SALES):
+    if contacts and ((kinds and commercial >= p.MIN_COMMERCIAL) or commercial >= p.MIN_SALES):
         what = "a link" if urls else "a way to reach the seller (web address, phone, e-mail or handle)"
         return f"commercial intent ({commercial} signals, {kinds} kind(s) of thing spam sells) with {what}"
     if urls and foreign >= 3:
         return f"{urls} URL(s) with {foreign} words in another script"
     if not contacts and commercial >= 2 and foreign >= 3 and commercial + foreign >= 0.6 * n:
         return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
-    if (shared is not None and not contacts and kinds and commercial >= OFFER_MIN_COMMERCIAL
-            and n <= OFFER_MAX_WORDS and not ss[-1].full_stop):
+    if (shared is not None and not contacts and kinds and commercial >= p.OFFER_MIN_COMMERCIAL
+            and n <= p.OFFER_MAX_WORDS and not ss[-1].full_stop):
         elsewhere = shared(ss)
-        if elsewhere <= OFFER_MAX_SHARED:
+        if elsewhere <= p.OFFER_MAX_SHARED:
             return (f"{_OFFER} ({commercial} signals, {kinds} kind(s) of thing spam sells; "
                     f"{elsewhere:.0%} of its words elsewhere in the text)")
     return None
@@ -275,7 +275,7 @@ def _verdict(ss: List[_Sentence], shared: Optional[Shared] = None) -> Optional[s
 _OFFER = "an offer with no way to reach the seller, off the article's topic"
 
 
-def _spam_run(ss: List[_Sentence], shared: Optional[Shared] = None) -> Tuple[int, str]:
+def _spam_run(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) -> Tuple[int, str]:
     """(index of the first spam sentence, reason): the trailing run of
     sentences that is spam, or (len(ss), ""). A run with no contact, anchored
     on a kind of thing spam sells, only with ``shared`` (see :func:`_verdict`)."""
@@ -283,7 +283,7 @@ def _spam_run(ss: List[_Sentence], shared: Optional[Shared] = None) -> Tuple[int
     # Only the sentences of the last SPAM_MAX_WORDS words can start a run (a
     # longer one is prose): a bounded number, so the work is linear in the block.
     first, words = last, 0
-    while first > 0 and words + ss[first - 1].n_words <= SPAM_MAX_WORDS:
+    while first > 0 and words + ss[first - 1].n_words <= p.SPAM_MAX_WORDS:
         first -= 1
         words += ss[first].n_words
     for a in range(first, last):
@@ -293,20 +293,20 @@ def _spam_run(ss: List[_Sentence], shared: Optional[Shared] = None) -> Tuple[int
             if shared is None or not x.kinds or any(y.contacts for y in ss[a + 1:]):
                 continue
         # From the anchor on, every sentence carries the offer or is short.
-        if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= TAIL_WORDS or y.foreign >= 3
+        if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= p.TAIL_WORDS or y.foreign >= 3
                    for y in ss[a + 1:]):
             continue
         # The lead-in: short sentences before it, up to LEAD_SENTENCES, the
         # first of them with a commercial word ("Need a loan? Approved in 24 hours.").
         k = a
         lead = a
-        while lead > 0 and a - lead < LEAD_SENTENCES and ss[lead - 1].n_words <= LEAD_WORDS:
+        while lead > 0 and a - lead < p.LEAD_SENTENCES and ss[lead - 1].n_words <= p.LEAD_WORDS:
             lead -= 1
             if ss[lead].kinds or ss[lead].sales or ss[lead].prices:
                 k = lead
-        why = _verdict(ss[k:], shared)
+        why = _verdict(ss[k:], p, shared)
         if why is None and k < a:
-            why = _verdict(ss[a:], shared)
+            why = _verdict(ss[a:], p, shared)
             k = a if why else k
         if why:
             return k, why
@@ -330,6 +330,7 @@ def spam(ctx: Context) -> List[Finding]:
     kinds = _entries("spam_lexicon", extra)
     kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
     in_addresses = _run_together(kinds)
+    p = params_of(doc.config, "spam")
     out: List[Finding] = []
     script = doc.script
     for b, f in ctx.lines():
@@ -343,7 +344,7 @@ def spam(ctx: Context) -> List[Finding]:
         ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
         ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
               for s, e in sentence_spans(text)]
-        k, why = _spam_run(ss)
+        k, why = _spam_run(ss, p)
         if k == len(ss):
             continue
         if k == 0:
@@ -382,6 +383,7 @@ def offers(ctx: Context) -> List[Finding]:
         return []
     kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
     in_addresses = _run_together(kinds)
+    p = params_of(doc.config, "spam")
     blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
 
     def shared_by(i: int, text: str) -> Shared:
@@ -397,22 +399,22 @@ def offers(ctx: Context) -> List[Finding]:
         text = b.text
         # (an offer is at most OFFER_MAX_WORDS tokens at the end of its block:
         # its kind is among the block's last words)
-        if offered.isdisjoint(f.words[-2 * OFFER_MAX_WORDS:]) or f.n_urls or _contacts(text, f):
+        if offered.isdisjoint(f.words[-2 * p.OFFER_MAX_WORDS:]) or f.n_urls or _contacts(text, f):
             continue
         spans = sentence_spans(text)
         # Only the sentences of the last SPAM_MAX_WORDS words can make a run,
         # with up to LEAD_SENTENCES before them as its lead-in (see _spam_run):
         # the others are not looked at.
         first, n = len(spans), 0
-        while first > 0 and n + len(text[spans[first - 1][0]:spans[first - 1][1]].split()) <= SPAM_MAX_WORDS:
+        while first > 0 and n + len(text[spans[first - 1][0]:spans[first - 1][1]].split()) <= p.SPAM_MAX_WORDS:
             first -= 1
             n += len(text[spans[first][0]:spans[first][1]].split())
-        skip = max(0, first - LEAD_SENTENCES)
+        skip = max(0, first - p.LEAD_SENTENCES)
         if not spans or kinds_re.search(text, spans[skip][0]) is None:
             continue  # (the run's first sentence names a kind)
         ss = [_sentence(text, s, e, [], [], kinds_re, sales_re, in_addresses, doc.script)
               for s, e in spans[skip:]]
-        k, why = _spam_run(ss, shared_by(b.index, text))
+        k, why = _spam_run(ss, p, shared_by(b.index, text))
         if k == len(ss) or not why.startswith(_OFFER):
             continue
         if k + skip == 0:

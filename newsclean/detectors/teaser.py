@@ -21,7 +21,7 @@ from ..analysis.scores import is_prose
 from ..analysis.topic import all_stopwords, content_words, overlap
 from ..text import lexicon
 from ..text.words import ELLIPSES, LABELLED_RE, words
-from .base import Context, Rule
+from .base import Context, Rule, params_of
 
 if TYPE_CHECKING:
     from ..analysis.document import Features
@@ -71,8 +71,8 @@ _TAGGED_RE = re.compile(r"\s\[[A-Z]{3,12}\]$")
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
 
 
-def _header(pattern, text: str, n_words: int, first, ws) -> bool:
-    if n_words > HEADER_MAX_WORDS or first.isdisjoint(ws):
+def _header(pattern, text: str, n_words: int, first, ws, max_words: int) -> bool:
+    if n_words > max_words or first.isdisjoint(ws):
         return False
     m = pattern.search(text)
     if not m:
@@ -81,8 +81,8 @@ def _header(pattern, text: str, n_words: int, first, ws) -> bool:
     return m.start() <= 2 or len(m.group()) >= 0.4 * len(text.strip(" :-–—>»"))
 
 
-def _link_like(f: Features) -> bool:
-    return f.n_words <= LINK_MAX_WORDS and (f.bullet or not f.ends_sentence or f.n_words <= 6)
+def _link_like(f: Features, max_words: int) -> bool:
+    return f.n_words <= max_words and (f.bullet or not f.ends_sentence or f.n_words <= 6)
 
 
 def _headline_shaped(f: Features) -> bool:
@@ -116,9 +116,10 @@ def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     pointer = lexicon.phrase_set("teaser_pointer_words")
     headers = lexicon.matcher("teaser_headers", ctx.config.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", ctx.config.extra_phrases)
+    p = params_of(ctx.config, CATEGORY)
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
-        if not free[b.index] or f.n_words > LINK_MAX_WORDS + 6 or (pointer.isdisjoint(f.words)
+        if not free[b.index] or f.n_words > p.LINK_MAX_WORDS + 6 or (pointer.isdisjoint(f.words)
                                                                   and header_first.isdisjoint(f.words)):
             continue
         m = LABELLED_RE.match(b.text)
@@ -127,12 +128,12 @@ def pointer_lines(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         label = m.group(1).split()
         # a pointer word in a short label, or a related-content header before
         # the colon ("Sur le même sujet : <headline>")
-        if ((len(label) > POINTER_LABEL_WORDS or pointer.isdisjoint(w.casefold() for w in label))
+        if ((len(label) > p.POINTER_LABEL_WORDS or pointer.isdisjoint(w.casefold() for w in label))
                 and headers.fullmatch(m.group(1).casefold()) is None):
             continue
         headline = m.group(2).rstrip()
         n = len(words(headline))
-        if POINTER_MIN_WORDS <= n <= LINK_MAX_WORDS and not headline.endswith((".", ";", ",")):
+        if p.POINTER_MIN_WORDS <= n <= p.LINK_MAX_WORDS and not headline.endswith((".", ";", ",")):
             out.append(doc.block_finding(b.index, CATEGORY, f"pointer to another story \u201c{m.group(1)}:\u201d",
                                          "teaser.pointer", 0.85))
     return out
@@ -144,6 +145,7 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     doc, cfg = ctx.doc, ctx.config
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
+    p = params_of(cfg, CATEGORY)
     avail = list(free)
     taken: set = set()
     out: List[Finding] = []
@@ -159,17 +161,17 @@ def related_header(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         # (a header another rule took as chrome, a line the crawl showed the
         # site repeats, still heads its box)
         if not (avail[i] or label[i] == "boilerplate") or not _header(headers, doc.blocks[i].text, f.n_words,
-                                                                       header_first, f.words):
+                                                                       header_first, f.words, p.HEADER_MAX_WORDS):
             continue
         m = headers.search(doc.blocks[i].text)
         after = doc.blocks[i].text[m.end():] if m is not None else ""
-        if after.lstrip()[:1] in (":", "|", "»", ">", "–", "—") and len(words(after)) >= INLINE_HEADLINE_WORDS:
+        if after.lstrip()[:1] in (":", "|", "»", ">", "–", "—") and len(words(after)) >= p.INLINE_HEADLINE_WORDS:
             # "Read also: <a headline>": the teaser is the line itself, and
             # the lines under it are not its box (a list of the article's)
             if avail[i]:
                 take(i, "related-content header with its headline", "teaser.header", 0.9)
             continue
-        box = _box_under(ctx, i, avail, taken)
+        box = _box_under(ctx, i, avail, taken, p.LINK_MAX_WORDS)
         in_box = _words(doc, (j for j, _ in box))
         if not ctx.body.whole_page and in_box > total - in_box - doc.feats[i].n_words:
             # A related-content box is an aside, shorter than the article
@@ -189,7 +191,7 @@ def _words(doc, blocks) -> int:
     return sum(doc.feats[k].n_words for k in blocks)
 
 
-def _box_under(ctx: Context, i: int, avail: Sequence[bool], taken: set) -> List[tuple]:
+def _box_under(ctx: Context, i: int, avail: Sequence[bool], taken: set, link_max_words: int) -> List[tuple]:
     """The blocks of the box under the header at block ``i``: the link-like
     lines that follow it (story summaries too, when off the article's topic
     or after the body), as (block, "link" or "story summary")."""
@@ -208,7 +210,7 @@ def _box_under(ctx: Context, i: int, avail: Sequence[bool], taken: set) -> List[
         f = feats[j]
         if bullets and not f.bullet:
             break
-        if _link_like(f) or (j > last and not is_prose(f, cfg)):
+        if _link_like(f, link_max_words) or (j > last and not is_prose(f, cfg)):
             box.append((j, "link"))
         elif j > last or overlap(doc, ctx.marks, ctx.body, j) < cfg.teaser_low_overlap * 2 and not f.ends_sentence:
             box.append((j, "story summary"))
@@ -226,21 +228,22 @@ def inline_box(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     headers = lexicon.matcher("teaser_headers", cfg.extra_phrases)
     header_first = lexicon.first_words("teaser_headers", cfg.extra_phrases)
     counts = ctx.body.counts
+    p = params_of(cfg, CATEGORY)
     out: List[Finding] = []
     for i in range(ctx.body.first, len(doc.blocks)):
         f = doc.feats[i]
-        if f.n_words < INLINE_MIN_WORDS or not free[i] or header_first.isdisjoint(f.words):
+        if f.n_words < p.INLINE_MIN_WORDS or not free[i] or header_first.isdisjoint(f.words):
             continue
         text = doc.blocks[i].text
         for m in headers.finditer(text):
             s = m.start()
-            if s < INLINE_MIN_POSITION * len(text) or text[s - 2:s].strip() not in (".", "!", "?", "”", "\"", "|", ""):
+            if s < p.INLINE_MIN_POSITION * len(text) or text[s - 2:s].strip() not in (".", "!", "?", "”", "\"", "|", ""):
                 continue
             if not (text[s].isupper() and text[s - 1] == " "):
                 continue
             # What follows, judged on a bounded sample (a glued box is short;
             # the whole rest would make a long block with many headers quadratic).
-            rest = text[m.end():m.end() + INLINE_SAMPLE_CHARS]
+            rest = text[m.end():m.end() + p.INLINE_SAMPLE_CHARS]
             ws = set(content_words(words(rest)))
             if len(ws) < 8:
                 continue
@@ -271,13 +274,14 @@ def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     if doc.mode != "text" or not ctx.body.whole_page:
         return []
     feats, n = doc.feats, len(doc.blocks)
+    run = params_of(doc.config, CATEGORY).HEADLINE_RUN
     out: List[Finding] = []
     i = 0
     while i < n:
         j = i
         while j < n and free[j] and _headline_shaped(feats[j]):
             j += 1
-        if j - i >= HEADLINE_RUN:
+        if j - i >= run:
             out.extend(doc.block_finding(k, CATEGORY, f"one of {j - i} headline-shaped lines in a row",
                                          "teaser.headlines", 0.75) for k in range(i, j))
         i = max(j, i + 1)
@@ -290,16 +294,17 @@ def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     kept in the main content is usually the article's.)"""
     doc, body = ctx.doc, ctx.body
     feats, n = doc.feats, len(doc.blocks)
+    p = params_of(doc.config, CATEGORY)
     out: List[Finding] = []
     i = body.last + 1 if doc.mode == "text" and body.found else n  # no body found: nothing is "after" it
     while i < n:
         f = feats[i]
-        if free[i] and not f.table and _link_like(f) and (f.bullet or f.n_words >= 2):
+        if free[i] and not f.table and _link_like(f, p.LINK_MAX_WORDS) and (f.bullet or f.n_words >= 2):
             j = i
-            while j < n and free[j] and not feats[j].table and _link_like(feats[j]):
+            while j < n and free[j] and not feats[j].table and _link_like(feats[j], p.LINK_MAX_WORDS):
                 j += 1
             evidence = _list_evidence(ctx, free, i, j)
-            if j - i >= LIST_MIN_ITEMS and evidence and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
+            if j - i >= p.LIST_MIN_ITEMS and evidence and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
                 out.extend(doc.block_finding(k, CATEGORY, f"list of {j - i} short items after the article",
                                              "teaser.list", 0.8) for k in range(i, j))
             i = j + 1
@@ -402,9 +407,10 @@ def foreign_excerpts(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     another story is: it ends in an ellipsis or in a function word. Such a
     block goes anyway; this rule says what it is."""
     doc, label = ctx.doc, ctx.marks.label
+    least = params_of(doc.config, CATEGORY).EXCERPT_MIN_WORDS
     out: List[Finding] = []
     for i, f in enumerate(doc.feats):
-        if (free[i] and label[i] == "foreign_language" and f.n_words >= EXCERPT_MIN_WORDS
+        if (free[i] and label[i] == "foreign_language" and f.n_words >= least
                 and _cut_at_length(doc.blocks[i].text)):
             out.append(doc.block_finding(i, CATEGORY, "excerpt of another story, cut at a length", "teaser.excerpt",
                                          0.8))
