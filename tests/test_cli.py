@@ -116,6 +116,24 @@ def test_config_site_rule(tmp_path):
     assert "discreetly backing" in off_site["text"]
 
 
+def test_config_file_params(tmp_path):
+    """[params] sets rule parameters; an unknown parameter, value or table is a one-line error."""
+    page = SEEDS / "004_adab332ab06b8a70.txt"
+    base = json.loads(run("--json", page).stdout)
+    cfg = tmp_path / "rules.toml"
+    cfg.write_text('[params]\n"spam.SPAM_MAX_WORDS" = 1\n')
+    changed = json.loads(run("--json", "--config", cfg, page).stdout)
+    assert any(r["category"] == "spam" for r in base["removed"])
+    spam = [sum(r["category"] == "spam" for r in a["removed"]) for a in (base, changed)]
+    assert spam[1] < spam[0]
+    for bad, needle in [('[params]\n"spam.NOPE" = 3\n', b"spam.NOPE"),
+                        ('[params]\n"spam.MIN_SALES" = "x"\n', b"spam.MIN_SALES"),
+                        ('[detektors]\nteaser = false\n', b"detektors")]:
+        cfg.write_text(bad)
+        r = run("--config", cfg, page)
+        assert r.returncode == 2 and r.stderr.count(b"\n") == 1 and needle in r.stderr and b"Traceback" not in r.stderr
+
+
 @pytest.mark.parametrize("content,needle", [
     (None, b"no such file"),
     (b"\x00\x01\x02binary\x00data" * 10, b"binary file"),

@@ -33,9 +33,14 @@ class InputError(Exception):
 
 
 # ------------------------------------------------------------------ config
+#: The tables a config file may have.
+CONFIG_TABLES = ("detectors", "params", "phrases", "site")
+
+
 def load_config_file(path: str) -> dict:
-    """Read a TOML config: [detectors] switches and thresholds, [phrases] extra
-    vocabulary, [[site]] per-domain rules (domain, drop_lines)."""
+    """Read a TOML config: [detectors] switches and thresholds (Config fields),
+    [params] rule parameters (``"spam.OFFER_MAX_WORDS" = 30``: Config.params),
+    [phrases] extra vocabulary, [[site]] per-domain rules (domain, drop_lines)."""
     if sys.version_info >= (3, 11):
         import tomllib  # (here: only runs with a config file need a TOML reader)
     else:
@@ -48,6 +53,9 @@ def load_config_file(path: str) -> dict:
         raise InputError(f"{path}: no such config file")
     except tomllib.TOMLDecodeError as e:
         raise InputError(f"{path}: not valid TOML ({e})")
+    unknown = sorted(set(data) - set(CONFIG_TABLES))
+    if unknown:
+        raise InputError(f"{path}: unknown table(s) {', '.join(unknown)} (known: {', '.join(CONFIG_TABLES)})")
     return data
 
 
@@ -58,6 +66,8 @@ def build_config(args, file_cfg: dict, url: Optional[str] = None) -> Config:
         if k not in fields:
             raise InputError(f"config: unknown setting [detectors] {k}")
         kw[k] = v
+    if file_cfg.get("params"):
+        kw["params"] = dict(file_cfg["params"])
     phrases = {k: tuple(v) for k, v in (file_cfg.get("phrases") or {}).items()}
     if phrases:
         kw["extra_phrases"] = phrases
@@ -83,7 +93,7 @@ def build_config(args, file_cfg: dict, url: Optional[str] = None) -> Config:
             kw[name] = kw["structure"] = True
     try:
         return Config(**kw)
-    except TypeError as e:
+    except (TypeError, ValueError) as e:
         raise InputError(f"config: {e}")
 
 
