@@ -178,8 +178,8 @@ def _copy(value: Any) -> Any:
 
 
 #: Pass 1, in this order: a later detector sees what earlier ones proposed.
-PASS_ONE = (("icon", icon.icon_labels), ("spam", spam.spam), ("spam", spam.offers), ("paywall", paywall.paywall),
-            ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
+PASS_ONE = (("icon", icon.icon_labels), ("icon", icon.toolbar_columns), ("spam", spam.spam), ("spam", spam.offers),
+            ("paywall", paywall.paywall), ("foreign_language", foreign_language.foreign_blocks), ("boilerplate", boilerplate.chrome),
             ("duplicate", duplicate.duplicate_blocks), ("duplicate", duplicate.repeated_parts))
 
 

@@ -127,6 +127,10 @@ JUNK: List[Junk] = [
     Junk("icon", "xx", "fr", "top", "\u2630"),
     Junk("icon", "xx", "de", "bottom", "\u2190 \u2192"),
     Junk("icon", "xx", "en", "glued", "\u276f"),
+    # a toolbar written one button a line: player controls, share buttons
+    Junk("icon", "de", "en", "middle", "Abspielen\nStummschalten\nUntertitel\nVollbild"),
+    Junk("icon", "es", "pt", "bottom", "Reproducir\nSilenciar\nSubtítulos\nPantalla completa"),
+    Junk("icon", "ko", "en", "bottom", "\uc7ac\uc0dd\n\uc74c\uc18c\uac70\n\uc790\ub9c9"),
     # ------------------------------------------------------------ spam
     Junk("spam", "en", "en", "bottom", "Cheap designer sunglasses, up to 80% off today only at shades-deals-outlet.shop"),
     Junk("spam", "en", "en", "glued", "Need cash fast? Payday loans approved in 10 minutes, call 0800 555 0199 now."),
@@ -328,6 +332,8 @@ NEAR_MISSES: List[tuple] = [
     ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
     ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),
     ("fr", "Un bandeau indiquant qu'en poursuivant votre navigation vous acceptez les cookies n'est plus conforme."),
+    # a list of controls that a line of the article introduces
+    ("en", "The remote has only three buttons:\nPause\nMute\nSubtitles"),
     # two words of a heading that are icon names or quantifiers, not buttons; symbols in a sentence
     ("en", "Back home"),
     ("en", "More or less"),

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import List, Sequence, Set, Tuple
 
 from ..text import lexicon
+from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from .base import Context, Params, Rule, params_of
 
@@ -65,6 +66,12 @@ UI_ROW_MIN = 3
 UI_ROW_MAX = 8
 #: A row of button words only ("Zurück Weiter", "Fermer Partager") needs this many.
 BUTTON_ROW_MIN = 2
+#: A toolbar written one button a line ("Abspielen / Ton aus / Untertitel /
+#: Vollbild"): at least this many consecutive lines of icon labels ...
+COLUMN_MIN_LINES = 3
+#: ... of at most this many words each, none a sentence, and at least half of
+#: them made of words of buttons only.
+COLUMN_LINE_WORDS = 3
 #: A line of emoji buttons ("👍 👎", "🔍") has at most this many of them, and nothing else.
 EMOJI_LINE_MAX = 6
 
@@ -76,6 +83,9 @@ RULES = (
     Rule("icon.glyph", CATEGORY, "icon-font glyphs (private-use characters), with a UI word or two; "
          "a line of emoji buttons or of the symbols of controls (\u00d7 \u22ee \u2630 \u2192)",
          params=("GLYPH_LINE_WORDS", "EMOJI_LINE_MAX")),
+    Rule("icon.column", CATEGORY, "a toolbar written one button a line: consecutive short lines of icon or "
+         "button words (player controls, share buttons), none a sentence", params=("COLUMN_MIN_LINES",
+                                                                                  "COLUMN_LINE_WORDS")),
     Rule("icon.label", CATEGORY, "a screen-reader label of an icon or a link (\u201copens in a new window\u201d, "
          "\u201cToggle navigation\u201d, data/icon_labels.txt): a line of them, one in brackets, or one glued "
          "after a paragraph's last sentence"),
@@ -319,3 +329,41 @@ def icon_labels(ctx: Context) -> List[Finding]:
             out.append(Finding(b.start + toks[tail][0], b.end, CATEGORY, why, "icon.run", 0.9, None))
     whole = {x.block for x in out if x.block is not None}
     return out + accessible_labels(ctx, whole)
+
+
+def toolbar_columns(ctx: Context) -> List[Finding]:
+    """Rule icon.column: COLUMN_MIN_LINES or more consecutive lines, each of
+    at most COLUMN_LINE_WORDS icon or button words (particles of one or two
+    letters aside) and no sentence, half of them buttons' words only. One such
+    line alone ("Teilen") says nothing; a column of them is a toolbar. (It
+    reads a line's neighbours: not a line-local rule.)"""
+    doc = ctx.doc
+    p = params_of(doc.config, CATEGORY)
+    buttons = lexicon.phrase_set("icon_ui_words", doc.config.extra_phrases)
+    vocab = lexicon.phrase_set("icons", doc.config.extra_phrases) | buttons
+    names = lexicon.phrase_set("icon_names", doc.config.extra_phrases)
+
+    def kind(b: Block, f: Features) -> int:
+        """0: no icon line; 1: a line of icon labels; 2: of buttons' words only."""
+        if not 0 < f.n_words <= p.COLUMN_LINE_WORDS or f.ends_sentence:
+            return 0
+        toks = b.text.split()
+        named = [t for t in toks if _is_icon(t, vocab, names)]
+        if not named or any(t not in named and not (len(t) <= 2 and t.isalpha()) for t in toks):
+            return 0
+        return 2 if all(t.strip(",;|·•:").casefold() in buttons for t in named) else 1
+
+    out: List[Finding] = []
+    kinds = [kind(b, f) for b, f in zip(doc.blocks, doc.feats)]
+    i = 0
+    while i < len(kinds):
+        j = i
+        while j < len(kinds) and kinds[j]:
+            j += 1
+        # (a list that a line of the article introduces, "The remote has three buttons:", is the article's)
+        introduced = i > 0 and doc.blocks[i - 1].text.rstrip().endswith((":", "\uff1a"))
+        if j - i >= p.COLUMN_MIN_LINES and 2 * sum(1 for k in kinds[i:j] if k == 2) >= j - i and not introduced:
+            out.extend(doc.block_finding(k, CATEGORY, f"a toolbar of {j - i} lines of icon labels", "icon.column",
+                                         0.85) for k in range(i, j) if ctx.marks.label[k] is None)
+        i = j + 1
+    return out
