@@ -127,6 +127,12 @@ JUNK: List[Junk] = [
     Junk("icon", "xx", "fr", "top", "\u2630"),
     Junk("icon", "xx", "de", "bottom", "\u2190 \u2192"),
     Junk("icon", "xx", "en", "glued", "\u276f"),
+    # a reference into a sprite, a CSS module's class names, another icon font's prefix, a ligature of icon words
+    Junk("icon", "xx", "de", "middle", "/static/icons/sprite.svg#print"),
+    Junk("icon", "xx", "en", "bottom", "Toolbar_shareIcon__x7Fq2 Toolbar_small__9KdLw"),
+    Junk("icon", "xx", "fr", "top", "icomoon-twitter2"),
+    Junk("icon", "xx", "es", "bottom", "download_done"),
+    Junk("icon", "pl", "pl", "bottom", "Zamknij okno"),
     # a toolbar written one button a line: player controls, share buttons
     Junk("icon", "de", "en", "middle", "Abspielen\nStummschalten\nUntertitel\nVollbild"),
     Junk("icon", "es", "pt", "bottom", "Reproducir\nSilenciar\nSubtítulos\nPantalla completa"),
@@ -332,6 +338,9 @@ NEAR_MISSES: List[tuple] = [
     ("en", "A banner that tells readers they accept the use of cookies by continuing to browse is not valid consent."),
     ("en", "Sites that use cookies for advertising must ask first; a banner saying you agree to their use is not enough."),
     ("fr", "Un bandeau indiquant qu'en poursuivant votre navigation vous acceptez les cookies n'est plus conforme."),
+    # code and names that hold "icon" or an underscore
+    ("en", "The __init__ method runs before anything else in the class."),
+    ("en", "Silicon_Valley"),
     # a list of controls that a line of the article introduces
     ("en", "The remote has only three buttons:\nPause\nMute\nSubtitles"),
     # two words of a heading that are icon names or quantifiers, not buttons; symbols in a sentence

@@ -38,9 +38,9 @@ _CLASS_PREFIXES = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "fa
                              "fa-light", "bi", "glyphicon", "mdi", "material-icons", "material-icons-outlined",
                              "material-symbols-outlined", "icon", "icons", "ti", "las", "lab", "la", "el", "ion",
                              "ph", "ri", "feather", "bx", "bxs", "bxl", "uil", "dashicons", "octicon", "icofont",
-                             "lucide", "tabler"})
+                             "lucide", "tabler", "icomoon"})
 _CLASS_RE = re.compile(r"^(?:fa|bi|glyphicon|mdi|icon|ti|la|el|ion|ri|ph|feather|bx|bxs|bxl|uil|dashicons|octicon"
-                       r"|icofont|lucide|tabler)-[a-z0-9]+(?:-[a-z0-9]+)*$")
+                       r"|icofont|lucide|tabler|icomoon)-[a-z0-9]+(?:-[a-z0-9]+)*$")
 # The words (\w+ runs) an icon-font class string holds: "fas fa-bars" -> fas, fa, bars.
 _CLASS_WORDS = frozenset({"fa", "fas", "far", "fab", "fal", "fad", "fat", "bi", "mdi", "glyphicon", "material"})
 # An icon-font class string: a prefix and a class of it ("fas fa-print", "la la-angle-down").
@@ -50,6 +50,14 @@ _CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion
                             r"|lucide|tabler)-[a-z0-9]")
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
+# A reference into an SVG sprite: "sprite.svg#close", 'xlink:href="#svg-arrow-right"'.
+_SPRITE_REF_RE = re.compile(r"\.svg#[\w-]+|xlink:href=|^href=[\"']?#")
+# A class name that names an icon in a CSS module or BEM: "Icon_share__3xKp",
+# "styles_closeIcon__Q2mX8", "c-icon--share": a segment that is "icon" or a
+# camel-case word ending in "Icon" (not "silicon").
+_ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])")
+# A CSS-module class name: a name, two underscores and a hash ("styles_large__1pLk0").
+_CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # The symbols of controls: close (×, ✕), more (⋮, ⋯), menu (☰, ≡), arrows,
 # triangles and chevrons (▲ ▾ ❯), dingbats (✉ ✓). Not the bullets and dashes
 # that separate text (•, ·, *, —): those lines are boilerplate.empty's.
@@ -122,7 +130,7 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
         return 0
     if not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t):
         return 2
-    if "icon" in t or t in _CLASS_PREFIXES or _CLASS_RE.match(t) or _identifier(t, vocab, names):
+    if "icon" in t or _SPRITE_REF_RE.search(t) or t in _CLASS_PREFIXES or _CLASS_RE.match(t) or _identifier(t, vocab, names):
         return 2
     if _LIGATURE_RE.match(t):
         # Material-icon ligature names: "more_vert", "mail_outline", "content_copy"
@@ -131,6 +139,8 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
         return 1
     if "-" in t and t in names:
         return 2
+    if "__" in t and _CSS_MODULE_RE.match(token.strip(",;|·•")):
+        return 1  # (a class name: one with "icon" in it is unmistakable, above)
     parts = _DASH_SPLIT_RE.split(t)
     if len(parts) > 1 and all(p in vocab for p in parts if p):
         return 1
@@ -188,11 +198,16 @@ def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
 
 def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
     """Whether a token standing alone is an icon's name ("expand_more",
-    "fa-print"), not a word that merely holds "icon" or a part of a name
-    ("silicon", "user_id")."""
-    t = token.strip(",;|·•").casefold().lstrip("#.")
-    return (t in vocab or not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t) is not None or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
-            or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names))
+    "fa-print", "bookmark_add"), a reference into a sprite ("sprite.svg#close")
+    or a class name of an icon ("Icon_share__3xKp"), not a word that merely
+    holds "icon" or a part of a name ("silicon", "user_id")."""
+    raw = token.strip(",;|·•")
+    t = raw.casefold().lstrip("#.")
+    return (t in vocab or not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t) is not None
+            or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
+            or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names)
+            or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
+            or _LIGATURE_RE.match(t) is not None and all(p in vocab for p in t.split("_")))
 
 
 def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset, p: Params) -> int:
