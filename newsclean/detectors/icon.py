@@ -360,7 +360,9 @@ def toolbar_columns(ctx: Context) -> List[Finding]:
 
     def kind(b: Block, f: Features) -> int:
         """0: no icon line; 1: a line of icon labels; 2: of buttons' words only."""
-        if not 0 < f.n_words <= p.COLUMN_LINE_WORDS or f.ends_sentence:
+        # (a line of a column holds an icon or button word: lines of class
+        # names or glyphs go one by one, icon.line and icon.glyph)
+        if not 0 < f.n_words <= p.COLUMN_LINE_WORDS or f.ends_sentence or vocab.isdisjoint(f.words):
             return 0
         toks = b.text.split()
         named = [t for t in toks if _is_icon(t, vocab, names)]
