@@ -168,18 +168,8 @@ def test_in_doubt_is_the_plain_in_doubt(text, lang):
 # -------------------------------------------------------------------- paywall
 def kind_pattern_plain() -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...]]:
     """paywall._kind_terms before speed18: one alternation under re.IGNORECASE, a named group per kind."""
-    by_kind: dict = {k: [] for k in pw._KIND_NAMES}
-    cjk = []
-    for line in lexicon.phrases("paywall_kinds"):
-        kind, _, term = line.partition(":")
-        kind, term = kind.strip(), term.strip()
-        if kind not in by_kind or not term:
-            continue
-        if any("\u3040" <= c <= "\u9fff" for c in term):
-            cjk.append((kind, term))
-            continue
-        parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
-        by_kind[kind].append(r"\s+".join(parts))
+    parsed, cjk = pw.kind_terms_parsed()  # (reading the file is not what is compared)
+    by_kind = {k: [regex for regex, _ in v] for k, v in parsed.items()}
     groups = "|".join(f"(?P<{k}>" + "|".join(sorted(v, key=len, reverse=True)) + ")" for k, v in by_kind.items() if v)
     return re.compile(r"(?<!\w)(?:" + groups + r")(?!\w)", re.IGNORECASE), tuple(cjk)
 

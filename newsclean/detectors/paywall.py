@@ -112,14 +112,11 @@ def _counter_terms(name: str) -> Tuple[frozenset, Tuple[str, ...]]:
     return frozenset(words), tuple(cjk)
 
 
-@lru_cache(maxsize=None)
-def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...], Dict[str, str]]:
-    """data/paywall_kinds.txt as one regex with a named group per kind (words
-    and stems), the terms of scripts without spaces, matched inside words,
-    and the kind of each group name. The regex is grouped by the terms'
-    first characters (lexicon.by_first_character: the same matches as the
-    plain alternation, found faster), a group per term, named after its kind."""
-    by_kind: dict = {k: [] for k in _KIND_NAMES}
+def kind_terms_parsed(extra: Tuple[str, ...] = ()) -> Tuple[Dict[str, List[Tuple[str, str]]],
+                                                             List[Tuple[str, str]]]:
+    """data/paywall_kinds.txt read: per kind, each term as (regex, its first
+    character); and the terms of scripts without spaces as (kind, term)."""
+    by_kind: Dict[str, List[Tuple[str, str]]] = {k: [] for k in _KIND_NAMES}
     cjk: List[Tuple[str, str]] = []
     for line in lexicon.phrases("paywall_kinds") + extra:
         kind, _, term = line.partition(":")
@@ -131,6 +128,17 @@ def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[T
             continue
         parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
         by_kind[kind].append((r"\s+".join(parts), term.split()[0].rstrip("*")[:1]))
+    return by_kind, cjk
+
+
+@lru_cache(maxsize=None)
+def _kind_terms(extra: Tuple[str, ...] = ()) -> Tuple["re.Pattern[str]", Tuple[Tuple[str, str], ...], Dict[str, str]]:
+    """data/paywall_kinds.txt as one regex with a named group per kind (words
+    and stems), the terms of scripts without spaces, matched inside words,
+    and the kind of each group name. The regex is grouped by the terms'
+    first characters (lexicon.by_first_character: the same matches as the
+    plain alternation, found faster), a group per term, named after its kind."""
+    by_kind, cjk = kind_terms_parsed(extra)
     alts: List[Tuple[str, str]] = []
     kind_of: Dict[str, str] = {}
     for k, v in by_kind.items():
