@@ -126,8 +126,7 @@ def kind_terms_parsed(extra: Tuple[str, ...] = ()) -> Tuple[Dict[str, List[Tuple
         if any("\u3040" <= c <= "\u9fff" for c in term):
             cjk.append((kind, term))
             continue
-        parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in term.split()]
-        by_kind[kind].append((r"\s+".join(parts), term.split()[0].rstrip("*")[:1]))
+        by_kind[kind].append(lexicon.stem_regex(term))
     return by_kind, cjk
 
 

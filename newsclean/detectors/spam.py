@@ -116,12 +116,8 @@ def _stem_pattern(entries: Tuple[str, ...]) -> "re.Pattern[str]":
     (lexicon.by_first_character: the same matches, found faster)."""
     alts = []  # (the entry's first character, the regex of the rest of it)
     for e in sorted(set(entries), key=len, reverse=True):
-        parts = []
-        for w in e.split():
-            stem = w.endswith("*")
-            parts.append(re.escape(w.rstrip("*")) + (r"\w*" if stem else ""))
-        first = e.split()[0].rstrip("*")[:1] if e.split() else ""
-        alts.append((first, r"\s+".join(parts)[len(re.escape(first)):]))
+        regex, first = lexicon.stem_regex(e)
+        alts.append((first, regex[len(re.escape(first)):]))
     grouped = lexicon.by_first_character(alts)
     if grouped is None:
         return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + rest for c, rest in alts) + r")(?!\w)",

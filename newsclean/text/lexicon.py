@@ -145,6 +145,15 @@ def _trie_pattern(words: Iterable[str]) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
+def stem_regex(term: str) -> Tuple[str, str]:
+    """(regex, first character) of a vocabulary term of stems and words: ``*``
+    at a word's end matches any ending, a space any run of spaces
+    ("subscri* now" -> ``subscri\\w*\\s+now``)."""
+    ws = term.split()
+    parts = [re.escape(w.rstrip("*")) + (r"\w*" if w.endswith("*") else "") for w in ws]
+    return r"\s+".join(parts), (ws[0].rstrip("*")[:1] if ws else "")
+
+
 def by_first_character(alternatives: Sequence[Tuple[str, str]]) -> Optional[str]:
     """Regex source, for a pattern compiled without re.IGNORECASE, that
     matches as ``(?i:(?:c1r1|c2r2|...))`` does: ``alternatives`` are the
