@@ -23,6 +23,14 @@ commerce as journalism, credits that belong to the story, repeated phrases.
 All of it is a development set (it may be read); its 8 bare photo-credit lines
 (``"editor_keep": false``) are left out.
 
+**A third set** (``--set third``, ``benchmarks/articles/near_miss_third.jsonl``):
+320 more, written on 2026-12-02 by a helper that read none of the library's
+code, data, tests or benchmarks, 5 per kind and language: button words in their
+own meaning, short lines that look like toolbars, symbols used in text, articles
+about paywalls, restated facts and corrections, software and icon names, credits
+and cookies as the news, lists and schedules. Split as the first set (even: dev,
+odd: held).
+
 **Planting.** Each item goes into a host article of its language (the blind
 articles, ``benchmarks/articles/blind.jsonl``, the first dev record of each
 language), at three places in turn: after the first paragraph, in the middle,
@@ -45,7 +53,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from _common import header, removal_spans, words, word_spans  # noqa: E402
 
-SETS = {"first": HERE / "articles" / "near_miss_sentences.jsonl", "second": HERE / "articles" / "near_miss_dev.jsonl"}
+SETS = {"first": HERE / "articles" / "near_miss_sentences.jsonl", "second": HERE / "articles" / "near_miss_dev.jsonl",
+        "third": HERE / "articles" / "near_miss_third.jsonl"}
 HOSTS = HERE / "articles" / "blind.jsonl"
 PLACES = ("after_lead", "middle", "end")
 
