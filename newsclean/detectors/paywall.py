@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, List, Tuple
+from typing import Dict, List, Set, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
 from ..analysis.topic import content_words_of
 from .base import Context, Params, Rule, params_of
-from ..text.words import plain_ascii
+from ..text.words import plain_ascii, sentence_spans
 # (the prompt thresholds are the paywall.prompt rule's parameters)
 from .prompts import (BUTTON_WORDS, COOKIE_MAX_WORDS, MIXED_MAX_WORDS, OPENING_MAX_WORDS,  # noqa: F401
                       PROMPT_COVERAGE, PROMPT_MAX_WORDS, is_prompt)
@@ -54,6 +54,12 @@ RULES = (
          "a metered counter or limit, a subscriber-only notice, paid content, a plan or registration wall, "
          "a login prompt for subscribers, a badge (Members only)",
          params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "LOGIN_MAX_WORDS", "NEXT_TO_MAX_WORDS", "BADGE_MAX_WORDS")),
+    Rule("paywall.tail", CATEGORY, "a paywall notice (paywall.kinds) and its call, glued after a paragraph's "
+         "last sentence: only the notice goes", params=("KINDS_MAX_WORDS", "KINDS_COVERAGE", "NEXT_TO_MAX_WORDS",
+                                                         "TAIL_SENTENCES")),
+    Rule("paywall.offer", CATEGORY, "an offer box: consecutive short lines with a plan's price and a call "
+         "(subscribe, continue reading, log in), most of them a wall's parts", params=("NEXT_TO_MAX_WORDS",
+                                                                                    "OFFER_MIN_LINES")),
     Rule("paywall.prompt", CATEGORY, "a short block of registration, login or subscription prompts",
          params=("PROMPT_MAX_WORDS", "COOKIE_MAX_WORDS", "OPENING_MAX_WORDS", "MIXED_MAX_WORDS",
                  "FOLLOW_MAX_WORDS", "PROMPT_COVERAGE", "CALL_KINDS", "BUTTON_WORDS")),
@@ -76,6 +82,10 @@ KINDS_MAX_WORDS = 16
 LOGIN_MAX_WORDS = 8
 #: A badge made only of notice parts ("Members only", "Exclusivo Premium") has at most this many words.
 BADGE_MAX_WORDS = 3
+#: An offer box ("Choose your plan / Digital $4/month / Subscribe") has at least this many lines.
+OFFER_MIN_LINES = 2
+#: A notice glued after a paragraph's last sentence is found among its last this many sentences.
+TAIL_SENTENCES = 3
 #: A line right before or after a notice, with a part of a wall of its own
 #: ("Log in", "Weiterlesen mit Plus"), joins it when it has at most this many words.
 NEXT_TO_MAX_WORDS = 8
@@ -83,7 +93,7 @@ NEXT_TO_MAX_WORDS = 8
 #: any language, not numbers) are the parts of a notice: "Only members of the
 #: club can vote on two articles of the statute" is a sentence about members.
 KINDS_COVERAGE = 0.6
-_KIND_NAMES = ("unit", "free", "limit", "still", "only", "sub", "paid", "act", "go", "login", "fill")
+_KIND_NAMES = ("unit", "free", "limit", "still", "only", "sub", "paid", "act", "go", "login", "gift", "fill")
 _WORD_RE = re.compile(r"\w+")
 # A price: the wall's offer ("0,99 € im ersten Monat", "$1 a week"), not the article's prose resuming.
 _PRICE_RE = re.compile(r"[€$£₽¥]|\d\s?(?:zł|руб|eur|usd)\b", re.IGNORECASE)
@@ -190,6 +200,8 @@ def _kinds_of(text: str) -> Tuple[frozenset, float]:
     found.discard(None)
     if _DIGIT_RE.search(text):
         found.add("number")
+        if _PRICE_RE.search(text) is not None:
+            found.add("price")
     stops = _function_words()
     content = [w.span() for w in _WORD_RE.finditer(text) if not w.group().isdigit()
                and w.group().casefold() not in stops]
@@ -208,7 +220,7 @@ CALL_KINDS = 2
 
 def _a_call(text: str, call_kinds: int) -> bool:
     """Whether ``text`` joins ``call_kinds`` kinds of a notice's parts."""
-    return len(_kinds_of(text)[0] - {"number"}) >= call_kinds
+    return len(_kinds_of(text)[0] - {"number", "price"}) >= call_kinds
 
 
 def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) -> str:
@@ -217,20 +229,109 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) ->
         return ""
     if {"unit", "free"} <= kinds and ("limit" in kinds or {"still", "number"} <= kinds):
         return "a metered counter or limit of free articles"
+    if {"unit", "limit", "number"} <= kinds:
+        return "a metered limit of articles (\u201cyou have reached your limit of 5 articles\u201d)"
     if {"only", "sub"} <= kinds and kinds & {"unit", "paid", "act", "go"}:
         return "a notice that the content is for subscribers or members only"
     if {"only", "act", "unit"} <= kinds:
         return "a notice that the content is available with a subscription or registration only"
     if {"paid", "unit"} <= kinds and kinds & {"sub", "act", "go", "login"}:
         return "a notice that the content is paid"
-    if "go" in kinds and kinds & {"act", "sub", "paid", "login"}:
+    if "go" in kinds and kinds & {"act", "sub", "paid", "login", "price"}:
         return "a plan, subscription, registration or login wall"
+    if {"unit", "act"} <= kinds:
+        return "a notice that the content is read with a subscription or a registration"
+    if {"gift", "sub"} <= kinds:
+        return "a gift article notice (\u201cgifted to you by a subscriber\u201d)"
     if {"sub", "login"} <= kinds and n_words <= p.LOGIN_MAX_WORDS:
         return "a login prompt for subscribers"
     if n_words <= p.BADGE_MAX_WORDS and coverage == 1.0 and (
             {"only", "sub"} <= kinds or "paid" in kinds and kinds & {"unit", "only"}):
         return "a badge marking the content for subscribers or paid (\u201cMembers only\u201d, \u201cPremium content\u201d)"
     return ""
+
+
+#: The kinds of parts a notice's call holds ("Log in or subscribe.", "Créez un compte.").
+_CALL_PARTS = frozenset({"go", "act", "login", "sub", "paid"})
+# A lock before a line marks content for subscribers ("🔒 Insider content"): U+1F512, U+1F510, U+1F513.
+_LOCK_RE = re.compile("^\\s*[\U0001f510-\U0001f513]")
+
+
+def _sentence_notice(text: str, p: Params) -> str:
+    """The kind of notice one sentence is (paywall.kinds on it alone), or ""."""
+    kinds, coverage = _kinds_of(text)
+    n = len(_WORD_RE.findall(text))
+    notice = _kinds_notice(kinds, coverage, n, p)
+    if not notice and _LOCK_RE.match(text) and n <= p.KINDS_MAX_WORDS and kinds & (_CALL_PARTS | {"only"}):
+        notice = "a locked line for subscribers or members"
+    return notice
+
+
+def _a_notice_call(text: str, p: Params) -> bool:
+    """Whether a sentence after a notice is its call: short, and made of a
+    wall's parts ("Log in or subscribe.") or an offer with a price
+    ("Support local reporting from $4 a month.")."""
+    if len(_WORD_RE.findall(text)) > p.NEXT_TO_MAX_WORDS:
+        return False
+    if _PRICE_RE.search(text) is not None:
+        return True
+    kinds, coverage = _kinds_of(text)
+    return bool(kinds & _CALL_PARTS) and coverage >= p.KINDS_COVERAGE
+
+
+def notice_from(text: str, p: Params, first: int = 0) -> Tuple[int, str]:
+    """(start of the notice, its kind) when the sentences of ``text`` from the
+    ``first``-th on hold a notice followed only by its calls; (-1, "") if not.
+    The notice is one sentence that paywall.kinds takes on its own ("You have
+    reached your limit of free articles."); the calls after it are short
+    ("Create an account to continue."). Searched from the last TAIL_SENTENCES
+    sentences on (or from ``first``)."""
+    spans = sentence_spans(text)
+    start = max(first, len(spans) - p.TAIL_SENTENCES)
+    for k in range(start, len(spans)):
+        a, z = spans[k]
+        notice = _sentence_notice(text[a:z], p)
+        if notice and all(_sentence_notice(text[s:e], p) or _a_notice_call(text[s:e], p) for s, e in spans[k + 1:]):
+            return a, notice
+    return -1, ""
+
+
+def offer_boxes(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
+    """Rule paywall.offer: a run of OFFER_MIN_LINES or more consecutive short
+    lines (at most NEXT_TO_MAX_WORDS words) that holds a price, a call (a
+    wall's going on, plan or login: "Subscribe", "Jetzt weiterlesen") and, in
+    at least half of its lines, a price, a wall's part or a notice already
+    found (``found``): plans and their prices with the button to buy one. An
+    article's price list has no call to subscribe among its lines."""
+    doc = ctx.doc
+    roles: List[str] = []  # per block: "price", "call", "part", "" (another short line), "long"
+    for b, f in zip(doc.blocks, doc.feats):
+        if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
+            roles.append("long")
+            continue
+        kinds = _kinds_of(b.text)[0] if (not (b.text.isascii() or plain_ascii(b.text) is not None)
+                                         or _maybe_notice(f.words, 1) or _DIGIT_RE.search(b.text)) else frozenset()
+        roles.append("price" if "price" in kinds else "call" if kinds & {"go", "act", "login"}
+                     else "part" if kinds - {"number"} or b.index in found else "")
+    out: List[Finding] = []
+    i = 0
+    while i < len(roles):
+        if roles[i] == "long":
+            i += 1
+            continue
+        j = i
+        while j < len(roles) and roles[j] != "long":
+            j += 1
+        run = roles[i:j]
+        if (j - i >= p.OFFER_MIN_LINES and "price" in run and "call" in run
+                and 2 * sum(1 for r in run if r) >= len(run)):
+            first = i + next(k for k, r in enumerate(run) if r)
+            last = i + max(k for k, r in enumerate(run) if r)
+            why = "an offer box: plans with their prices and a call to subscribe"
+            out.extend(doc.block_finding(k, CATEGORY, why, "paywall.offer", 0.85)
+                       for k in range(first, last + 1) if k not in found and ctx.free(k))
+        i = j
+    return out
 
 
 def paywall(ctx: Context) -> List[Finding]:
@@ -311,7 +412,17 @@ def paywall(ctx: Context) -> List[Finding]:
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                            else (frozenset(), 0.0))
         notice = _kinds_notice(kinds, coverage, n, p)
-        if notice:
+        at = -1
+        if not notice and (not (b.text.isascii() or plain_ascii(b.text) is not None)
+                           or _maybe_notice(ws[-2 * kinds_max:], 2)):
+            # A notice and its call ("You have reached your limit. Log in or
+            # subscribe."), or a notice glued after the article's last sentence.
+            # (The cheap test first: two of the last words start as a notice's parts do.)
+            at, notice = notice_from(b.text, p)
+        if notice and at > 0:
+            out.append(Finding(b.start + at, b.end, CATEGORY, f"{notice}, glued to the end of a paragraph",
+                               "paywall.tail", 0.85, None))
+        elif notice:
             out.append(doc.block_finding(b.index, CATEGORY, notice, "paywall.kinds", 0.85))
             prev_prompt = b.index
         elif prev_prompt == b.index - 1 and n <= next_to_max and kinds & {"go", "act", "login", "sub"}:
@@ -320,6 +431,7 @@ def paywall(ctx: Context) -> List[Finding]:
             prev_prompt = b.index
         elif n >= prose_min:
             prose_before += 1
+    out.extend(offer_boxes(ctx, p, {x.block for x in out if x.block is not None}))
     # A short line right before a notice, with a part of a wall of its own ("Weiterlesen mit Plus").
     found = {x.block for x in out if x.block is not None}
     for x in list(out):
