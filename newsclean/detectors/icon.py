@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from typing import List, Sequence, Set, Tuple
+from typing import List, Optional, Sequence, Set, Tuple
 
 from ..text import lexicon
 from ..analysis.document import Block, Features
@@ -59,10 +59,23 @@ _ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])")
 # A CSS-module class name: a name, two underscores and a hash ("styles_large__1pLk0").
 _CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # The symbols of controls: close (×, ✕), more (⋮, ⋯), menu (☰, ≡), arrows,
-# triangles and chevrons (▲ ▾ ❯), dingbats (✉ ✓). Not the bullets and dashes
+# triangles and chevrons (▲ ▾ ❯ ‹ ›), dingbats (✉ ✓). Not the bullets and dashes
 # that separate text (•, ·, *, —): those lines are boilerplate.empty's.
-_CONTROL_GLYPHS_RE = re.compile("[\u00d7\u2190-\u21ff\u22ee\u22ef\u2261\u2303\u2304\u2315\u2630\u25a0-\u25ff"
+_CONTROL_GLYPHS_RE = re.compile("[\u00d7\u2039\u203a\u2190-\u21ff\u22ee\u22ef\u2261\u2303\u2304\u2315\u2630\u25a0-\u25ff"
                                 "\u2700-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d]+")
+# A CSS escape of an icon font's code point, as a stylesheet's "content" names it: "\e5cd", "\f09a".
+_CSS_ESCAPE_RE = re.compile(r"^\\[0-9a-f]{4,5}$")
+# A size or style modifier of an icon set's class: "md-18", "fa-2x", "fa-lg", "fa-fw".
+_MODIFIER_RE = re.compile(r"^(?:fa|md|mdi|bi|la|ti|icon)-(?:[1-9]\d?x?|[2-9]xs|xs|sm|lg|xl|[2-9]xl|fw|spin|pulse|inverse"
+                          r"|border|li)$")
+# Quotation marks that frame a pager's arrows ("« ‹ › »"): control symbols only beside one.
+_FRAMES = frozenset("\u00ab\u00bb")
+# A slideshow's counter between its arrows ("1 / 12 ‹ ›").
+_COUNTER_TOKEN_RE = re.compile(r"^(?:\d{1,4}|/)$")
+# A count beside an emoji button ("👁 4.512", "💬 12", "♥ 1,2K").
+_COUNT_RE = re.compile(r"^\d[\d.,]*[kKmM]?$")
+#: The alt text of an icon ("Facebook logo", "ícone do WhatsApp") has at most this many words.
+ALT_MAX_WORDS = 4
 #: A run of icon labels inside a line goes when it has at least this many tokens.
 MIN_RUN = 4
 #: A whole line goes when at least this share of its tokens are icon labels (two unmistakable).
@@ -96,7 +109,9 @@ RULES = (
                                                                                   "COLUMN_LINE_WORDS")),
     Rule("icon.label", CATEGORY, "a screen-reader label of an icon or a link (\u201copens in a new window\u201d, "
          "\u201cToggle navigation\u201d, data/icon_labels.txt): a line of them, one in brackets, or one glued "
-         "after a paragraph's last sentence"),
+         "after a paragraph's last sentence; an icon's alt text (\u201cFacebook logo\u201d, \u201cic\u00f4ne "
+         "de partage\u201d, data/icon_alt_words.txt), a line of its own or glued after the last sentence",
+         params=("ALT_MAX_WORDS",)),
 )
 
 
@@ -132,6 +147,10 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
         return 2
     if "icon" in t or _SPRITE_REF_RE.search(t) or t in _CLASS_PREFIXES or _CLASS_RE.match(t) or _identifier(t, vocab, names):
         return 2
+    if t[0] == "\\" and _CSS_ESCAPE_RE.match(t):
+        return 2
+    if "-" in t and _MODIFIER_RE.match(t):
+        return 1
     if _LIGATURE_RE.match(t):
         # Material-icon ligature names: "more_vert", "mail_outline", "content_copy"
         return 2 if t in vocab or t.replace("_", "-") in names or any(p in vocab for p in t.split("_")) else 0
@@ -165,10 +184,26 @@ def _emoji_line(text: str, most: int) -> bool:
                for t in toks for c in t)
 
 
-def _control_line(text: str, most: int) -> bool:
-    """Whether ``text`` is only a few (at most ``most``) symbols of controls ("×", "⋮", "← →")."""
+def _emoji_counts(text: str, most: int) -> bool:
+    """Whether ``text`` is a few emoji buttons with their counts ("👁 4.512",
+    "💬 12 ♥ 340"): at most ``most`` tokens, half of them emoji, the rest counts."""
     toks = text.split()
-    return len(toks) <= most and all(_CONTROL_GLYPHS_RE.fullmatch(t) for t in toks)
+    if len(toks) > most:
+        return False
+    marks = [t for t in toks if not _COUNT_RE.match(t)]
+    return 2 * len(marks) >= len(toks) and _emoji_line(" ".join(marks), most)
+
+
+def _control_line(text: str, most: int) -> bool:
+    """Whether ``text`` is only a few (at most ``most``) symbols of controls
+    ("×", "⋮", "← →"), with the quotation marks that frame a pager's arrows
+    ("« ‹ › »") and a slideshow's counter ("1 / 12 ‹ ›")."""
+    toks = text.split()
+    if len(toks) > most:
+        return False
+    glyphs = [t for t in toks if _CONTROL_GLYPHS_RE.fullmatch(t)]
+    return bool(glyphs) and all(t in glyphs or t in _FRAMES or _COUNTER_TOKEN_RE.match(t) for t in toks) and (
+        len(glyphs) == len(toks) or any(t in _FRAMES for t in toks) or " / " in text)
 
 
 def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset, p: Params) -> bool:
@@ -207,6 +242,7 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names)
             or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
+            or _CSS_ESCAPE_RE.match(t) is not None
             or _LIGATURE_RE.match(t) is not None and all(p in vocab for p in t.split("_")))
 
 
@@ -236,6 +272,47 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, n
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=None)
+def _alt_words() -> Tuple[frozenset, frozenset]:
+    """data/icon_alt_words.txt: the words for "icon" and "logo", and the names of networks and services."""
+    nouns, named = set(), set()
+    for line in lexicon.phrases("icon_alt_words"):
+        kind, _, word = line.partition(":")
+        (nouns if kind.strip() == "noun" else named).add(word.strip())
+    return frozenset(nouns), frozenset(named)
+
+
+def _alt_text(text: str, f: Features, nouns: frozenset, named: frozenset, most: int) -> Optional[int]:
+    """Where an icon's alt text starts in ``text`` (0: the line is one), or
+    None: at most ``most`` words, a word for "icon" or "logo" and the name of a
+    network or a button's word ("Facebook logo", "ícone do WhatsApp"), particles
+    of up to three letters between them; a line of its own, or the words after
+    the paragraph's last sentence ("... said. ikona Facebook")."""
+    if f.n_words <= most and not f.ends_sentence:
+        return 0 if _alt_words_only(f.words, nouns, named) else None
+    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
+    if cut < 0 or text.rstrip()[-1:] in ".!?\u2026":
+        return None
+    tail = text[cut + 1:]
+    ws = tail.casefold().split()
+    if len(ws) > most or not _alt_words_only([w.strip(",;|·•") for w in ws], nouns, named):
+        return None
+    return cut + 1
+
+
+def _alt_words_only(ws: Sequence[str], nouns: frozenset, named: frozenset) -> bool:
+    """Whether the words ``ws`` are an alt text: a noun of icons, a name or button word, particles."""
+    has_noun = has_name = False
+    for w in ws:
+        if w in nouns:
+            has_noun = True
+        elif w in named:
+            has_name = True
+        elif not (len(w) <= 3 and w.isalpha()):
+            return False
+    return has_noun and has_name
+
+
 def accessible_labels(ctx: Context, skip: Set[int]) -> List[Finding]:
     """Rule icon.label, on the blocks not in ``skip``: a screen-reader label
     of an icon or a link is a line of its own, or sits in brackets, or after
@@ -244,9 +321,21 @@ def accessible_labels(ctx: Context, skip: Set[int]) -> List[Finding]:
     doc = ctx.doc
     labels = lexicon.matcher("icon_labels", doc.config.extra_phrases)
     keys = lexicon.first_words("icon_labels", doc.config.extra_phrases)
+    nouns, named = _alt_words()
+    buttons = lexicon.phrase_set("icon_ui_words", doc.config.extra_phrases) | named
+    most = params_of(doc.config, CATEGORY).ALT_MAX_WORDS
     out: List[Finding] = []
     for b, f in ctx.lines():
-        if b.index in skip or keys.isdisjoint(f.words):
+        if b.index in skip:
+            continue
+        if not nouns.isdisjoint(f.words):
+            at = _alt_text(b.text, f, nouns, buttons, most)
+            if at is not None:
+                why = "an icon's alt text"
+                out.append(Finding(b.start + at, b.end, CATEGORY, why if at == 0 else f"{why}, glued after the last sentence",
+                                   "icon.label", 0.9, b.index if at == 0 else None))
+                continue
+        if keys.isdisjoint(f.words):
             continue
         text = b.text
         found = list(labels.finditer(text))
@@ -291,17 +380,21 @@ def icon_labels(ctx: Context) -> List[Finding]:
                 out.extend(Finding(b.start + m.start(), b.start + m.end(), CATEGORY, "icon-font glyph",
                                    "icon.glyph", 0.9, None) for m in _PRIVATE_RE.finditer(text))
             continue
-        if f.n_words == 0:
-            if not text.isascii() and _emoji_line(text, p.EMOJI_LINE_MAX):
+        # (a line of no word but numbers: emoji buttons and their counts, a pager's arrows and counter)
+        if not text.isascii() and (f.n_words == 0 or f.n_words <= p.EMOJI_LINE_MAX and all(w.isdigit() for w in f.words)):
+            if _emoji_line(text, p.EMOJI_LINE_MAX) or f.n_words and _emoji_counts(text, p.EMOJI_LINE_MAX):
                 out.append(Finding(b.start, b.end, CATEGORY, "a line of emoji buttons", "icon.glyph", 0.9, b.index))
-            elif not text.isascii() and _control_line(text, p.EMOJI_LINE_MAX):
+                continue
+            if _control_line(text, p.EMOJI_LINE_MAX):
                 out.append(Finding(b.start, b.end, CATEGORY, "a line of control symbols", "icon.glyph", 0.9, b.index))
+                continue
+        if f.n_words == 0:
             continue
         # Every rule needs an unmistakable label ("icon" in a token, a ligature
         # with "_", an icon-font class or a hyphenated icon name), or, for a
         # row of UI words, every word an icon word: the cheap tests first.
         short = f.n_words <= p.UI_ROW_MAX + 2
-        if ("_" not in text and _CLASS_WORDS.isdisjoint(f.words) and "icon" not in text.lower()
+        if ("_" not in text and "\\" not in text and _CLASS_WORDS.isdisjoint(f.words) and "icon" not in text.lower()
                 and not ("-" in text and f.n_words <= 2 * p.UI_ROW_MAX and _icon_name_in(text, names))
                 and not (short and vocab.intersection(f.words))
                 and not (f.words and f.words[-1] in vocab)

@@ -20,10 +20,11 @@ def _marks_class() -> str:
     return "".join(parts)
 
 
-#: A word: word characters and combining marks. Python's ``\w`` alone cuts a
-#: word at every vowel sign ("हिन्दी", a voweled Arabic word); in ASCII it is
-#: the same as ``\w+``.
-WORD_RE = re.compile(r"[\w" + _marks_class() + r"]+")
+#: A word: word characters and combining marks, with one word character at
+#: least. Python's ``\w`` alone cuts a word at every vowel sign ("हिन्दी", a
+#: voweled Arabic word); marks alone are none (the variation selector of an
+#: emoji, "✉️"). In ASCII it is the same as ``\w+``.
+WORD_RE = re.compile(r"[" + _marks_class() + r"]*\w[\w" + _marks_class() + r"]*")
 EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
