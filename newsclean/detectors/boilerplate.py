@@ -820,7 +820,35 @@ def footer(ctx: Context) -> List[Finding]:
     why = "short line after the article body" if doc.mode == "text" else "stray word after the article body"
     return [doc.block_finding(i, CATEGORY, why, "boilerplate.footer", 0.6)
             for i in range(ctx.body.last + 1, len(doc.blocks))
-            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words) and _evidence(ctx, i)]
+            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)
+            and _evidence(ctx, i) and not _list_goes_on(ctx, i)]
+
+
+#: In an article-shaped text, a short line under at least this many short
+#: lines that stay is the end of their list (tour dates, results), not a footer.
+LIST_MIN_LINES = 3
+
+
+def _list_goes_on(ctx: Context, i: int) -> bool:
+    """Text mode, article-shaped text: block ``i`` is a short line under
+    LIST_MIN_LINES lines, none a sentence, that no rule took (the blocks rules took
+    between them aside): a list of the article's (a tour's dates under the
+    story) that goes on down to ``i``. Junk next to or inside it is no
+    evidence against its lines."""
+    doc = ctx.doc
+    if doc.mode != "text" or ctx.body.whole_page or doc.feats[i].ends_sentence:
+        return False
+    kept, least = 0, params_of(doc.config, CATEGORY).LIST_MIN_LINES
+    for k in range(i - 1, -1, -1):
+        if not ctx.free(k):
+            continue
+        f = doc.feats[k]
+        if f.ends_sentence or not f.n_words:  # (a list's item may be longer than a footer's line)
+            return False
+        kept += 1
+        if kept >= least:
+            return True
+    return False
 
 
 def _evidence(ctx: Context, i: int) -> bool:
@@ -879,7 +907,8 @@ def after_trimmed_body(ctx: Context) -> List[Finding]:
     return [doc.block_finding(i, CATEGORY, "short line after the article body (after a removed teaser)",
                               "boilerplate.footer", 0.6)
             for i in range(k + 1, body.last + 1)
-            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words) and _evidence(ctx, i)]
+            if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words) and _evidence(ctx, i)
+            and not _list_goes_on(ctx, i)]
 
 
 RULES = (
@@ -935,8 +964,9 @@ RULES = (
     Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True, evidence=False),
     Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
          params=("prose_min_words",), evidence=False),
-    Rule("boilerplate.footer", CATEGORY, "a short line after the body", positional=True,
-         params=("prose_min_words",), evidence=False),
+    Rule("boilerplate.footer", CATEGORY, "a short line after the body; in an article-shaped text not one that "
+         "ends a list of short lines that stay", positional=True, params=("prose_min_words", "LIST_MIN_LINES"),
+         evidence=False),
     Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True,
          evidence=False),
 )
