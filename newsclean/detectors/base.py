@@ -23,6 +23,8 @@ from ..metadata.lines import Meta, from_lines
 from ..text.normalize import normalize
 
 
+#: Context.list_goes_on looks this many blocks up at most (linear time).
+LIST_SCAN = 40
 #: Context.junk_near: how far from a block its evidence may stand.
 JUNK_NEAR = 2
 _EVIDENCE = frozenset({"boilerplate", "paywall", "icon", "teaser", "spam"})
@@ -67,6 +69,27 @@ class Context:
         label, evidence = self.marks.label, self.marks.evidence
         lo, hi = max(0, i - radius), min(len(label), i + radius + 1)
         return any(evidence[k] and label[k] in _EVIDENCE for k in range(lo, hi) if k != i)
+
+    def list_goes_on(self, i: int, least: int) -> bool:
+        """Text mode, article-shaped text: block ``i`` is no sentence and
+        stands under ``least`` lines, none a sentence, that no rule took (the
+        blocks rules took between them aside): a list of the article's (a
+        tour's dates under the story) that goes on down to ``i``. Junk next
+        to it or inside it is no evidence against its lines."""
+        doc = self.doc
+        if doc.mode != "text" or self.body.whole_page or doc.feats[i].ends_sentence:
+            return False
+        kept = 0
+        for k in range(i - 1, max(-1, i - 1 - LIST_SCAN), -1):
+            if not self.free(k):
+                continue
+            f = doc.feats[k]
+            if f.ends_sentence or not f.n_words:  # (a list's item may be longer than a footer's line)
+                return False
+            kept += 1
+            if kept >= least:
+                return True
+        return False
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""

@@ -11,12 +11,12 @@ far apart (recipes, schedules, list entries).
 """
 from __future__ import annotations
 
-from typing import Dict, List
+from typing import Dict, List, Optional, Set, Tuple
 
 from ..metadata.lines import split_dateline
 from ..analysis.findings import Finding
 from .base import Context, Params, Rule, params_of
-from ..text.words import LABELLED_RE, norm_key, sentence_spans
+from ..text.words import BULLET_RE, LABELLED_RE, norm_key, sentence_spans, words
 
 
 CATEGORY = "duplicate"
@@ -34,13 +34,24 @@ LABEL_WORDS = 3
 #: of a sentence is not ("We will fight." beside "We will fight on the beaches.").
 SENTENCE_MIN_WORDS = 5
 _FULL_STOPS = (".", "!", "?", "\u2026", "\u3002", "\uff01", "\uff1f")
+#: A sentence of the article shown again with the marks of a copy goes
+#: wherever it stands: in quotation marks (a pull quote), as a point of a
+#: summary (a bullet, a label: "Key points: ..."), or with a few words that
+#: are no sentence after it ("... Read more", "| Latest news", "Photo:
+#: Reuters"). Those words are at most this many.
+MARK_WORDS = 4
+_OPENING_QUOTES = "\"'\u201c\u201e\u00ab\u2018\u201a\u300c"
+_CLOSING = "\"'\u201d\u201c\u00bb\u2019\u300d)"
 
 RULES = (
     Rule("duplicate.block", CATEGORY, "the same paragraph again", params=("duplicate_min_words", "NEAR", "LONG_WORDS",
                                                                            "RUN", "TOP", "TOP_WORDS")),
     Rule("duplicate.part", CATEGORY, "a paragraph that repeats a part of a longer one next to it (a lead sentence "
-         "shown again as a standfirst or a summary); a shorter block only when it is a whole sentence of it",
-         params=("duplicate_min_words", "NEAR", "TOP", "LABEL_WORDS", "SENTENCE_MIN_WORDS")),
+         "shown again as a standfirst or a summary); a shorter block only when it is a whole sentence of it; "
+         "anywhere, a labelled copy of a paragraph (\u201cSummary: ...\u201d) or a sentence with the marks of a "
+         "copy (a pull quote, a summary's point, \u201c... Read more\u201d), and the label over a summary box "
+         "it empties", params=("duplicate_min_words", "NEAR", "TOP", "LABEL_WORDS", "SENTENCE_MIN_WORDS",
+                                "MARK_WORDS", "LONG_WORDS")),
 )
 
 
@@ -78,7 +89,12 @@ def duplicate_blocks(ctx: Context) -> List[Finding]:
     for key, idx in groups.items():
         if len(idx) < 2:
             continue
-        keep = max(idx, key=lambda i: (len(doc.blocks[i].text), -i))
+        # (the fullest copy stays, one under its dateline; not one with the
+        # marks of a copy, quoted or with "Read more": marked_copies takes it)
+        if len({doc.blocks[i].text for i in idx}) == 1:
+            keep = idx[0]
+        else:
+            keep = max(idx, key=lambda i: (_marked_copy(doc.blocks[i].text, p) is None, len(doc.blocks[i].text), -i))
         for j, k in zip(idx, idx[1:]):
             if k - j <= p.NEAR:
                 near_set.update((j, k))
@@ -123,9 +139,17 @@ def repeated_parts(ctx: Context) -> List[Finding]:
             keys[i] = norm_key(m.group(2))
             labelled.add(i)
 
+    # (a summary box's label marks a copy wherever it stands: a labelled
+    # block is also compared with every block of the same words)
+    same: Dict[str, List[int]] = {}
+    for j, key in keys.items():
+        if j not in labelled:
+            same.setdefault(key, []).append(j)
+
     def neighbours(i: int) -> List[int]:
         window = range(max(0, i - p.NEAR), i + p.NEAR + 1)
-        return [j for j in window if j in keys] + ([j for j in range(p.TOP) if j in keys] if i < p.TOP else [])
+        near = [j for j in window if j in keys] + ([j for j in range(p.TOP) if j in keys] if i < p.TOP else [])
+        return near + same.get(keys[i], [])[:1] if i in labelled else near
 
     out: List[Finding] = []
     for i, key in keys.items():
@@ -134,6 +158,9 @@ def repeated_parts(ctx: Context) -> List[Finding]:
             if j == i or not (len(other) > len(key) or (other == key and i in labelled and j not in labelled)):
                 continue
             if (" " + key + " ") in (" " + other + " "):
+                copy = _marked_copy(doc.blocks[j].text, p)
+                if copy is not None and copy[0] == key:
+                    continue  # (block j is block i's sentence with the marks of a copy: j goes, below)
                 out.append(doc.block_finding(i, CATEGORY, f"part of block {j}, repeated", "duplicate.part", 0.9))
                 break
     sentences: Dict[int, set] = {}
@@ -148,6 +175,100 @@ def repeated_parts(ctx: Context) -> List[Finding]:
                 out.append(doc.block_finding(i, CATEGORY, f"a sentence of block {j}, repeated", "duplicate.part",
                                              0.9))
                 break
+    out.extend(marked_copies(ctx, p, {x.block for x in out if x.block is not None}))
+    earlier = {i for i, lab in enumerate(ctx.marks.label) if lab == CATEGORY}  # (duplicate.block's)
+    return out + summary_labels(ctx, p, {x.block for x in out if x.block is not None} | earlier)
+
+
+def _marked_copy(text: str, p: Params) -> Optional[Tuple[str, str]]:
+    """(the words of the sentence, the mark) when ``text`` is one sentence of
+    SENTENCE_MIN_WORDS words or more, with its full stop, shown with the marks
+    of a copy (see MARK_WORDS): quoted whole, a bullet or a label before it,
+    or a few words that are no sentence after it. None otherwise."""
+    body, mark = text.strip(), ""
+    m = LABELLED_RE.match(body)
+    if m and len(m.group(1).split()) <= p.LABEL_WORDS:
+        body, mark = m.group(2), "a summary's label"
+    elif BULLET_RE.match(body):
+        body, mark = BULLET_RE.sub("", body, count=1), "a summary's point"
+    spans = sentence_spans(body)
+    long = [k for k, (a, z) in enumerate(spans) if len(words(body[a:z])) >= p.SENTENCE_MIN_WORDS]
+    if len(long) != 1:
+        return None
+    a, z = spans[long[0]]
+    sentence = body[a:z].strip()
+    if not sentence.rstrip(_CLOSING).endswith(_FULL_STOPS):
+        return None
+    rest = (body[:a] + " " + body[z:]).strip()
+    if rest:
+        # (not the end of a sentence cut at an abbreviation: "... 1 Tbsp. balsamic vinegar)")
+        if (len(words(rest)) > p.MARK_WORDS or rest.rstrip(_CLOSING).endswith(_FULL_STOPS[:3]) or long[0] != 0
+                or rest.lstrip(" \"'(\u201c")[:1].islower()):
+            return None
+        mark = mark or "a few words after it"
+    elif not mark:
+        if sentence[:1] not in _OPENING_QUOTES or sentence[-1:] not in _CLOSING:
+            return None
+        mark = "quotation marks"
+    return norm_key(sentence), mark
+
+
+def marked_copies(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
+    """Rule duplicate.part, anywhere: a block that is a sentence of another
+    block with the marks of a copy (:func:`_marked_copy`). The other block
+    stays; it is no such copy itself, or is longer."""
+    doc = ctx.doc
+    copies: Dict[int, Tuple[str, str]] = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        if (p.SENTENCE_MIN_WORDS <= f.n_words <= p.LONG_WORDS and b.index not in found
+                and b.index not in ctx.marks.spans and ctx.free(b.index)):
+            copy = _marked_copy(b.text, p)
+            if copy is not None:
+                copies[b.index] = copy
+    if not copies:
+        return []
+    wanted = {key for key, _ in copies.values()}
+    holders: Dict[str, List[int]] = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        if f.n_words < p.SENTENCE_MIN_WORDS or b.index in ctx.meta.blocks or b.index in found:
+            continue
+        for a, z in sentence_spans(b.text):
+            key = norm_key(b.text[a:z])
+            if key in wanted:
+                holders.setdefault(key, []).append(b.index)
+    out: List[Finding] = []
+    for i, (key, mark) in copies.items():
+        n = doc.feats[i].n_words
+        kept = [j for j in holders.get(key, ()) if j != i and (j not in copies or doc.feats[j].n_words > n)]
+        if kept:
+            out.append(doc.block_finding(i, CATEGORY, f"a sentence of block {kept[0]}, repeated with {mark}",
+                                         "duplicate.part", 0.9))
+    return out
+
+
+def summary_labels(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
+    """Rule duplicate.part: the label over a summary box whose points all
+    repeat the article ("Key points" / "\u2022 <the lead's sentence>"): a line of
+    at most LABEL_WORDS words, no sentence, right above a copy that opens with
+    a bullet (or under a label ending in a colon), when no point under it stays."""
+    doc = ctx.doc
+    out: List[Finding] = []
+    for i in sorted(found):
+        k = i - 1
+        if k < 0 or k in found or not ctx.free(k):
+            continue
+        f, text = doc.feats[k], doc.blocks[k].text.rstrip()
+        if not 0 < f.n_words <= p.LABEL_WORDS or f.ends_sentence or text.endswith(_FULL_STOPS):
+            continue
+        if not (BULLET_RE.match(doc.blocks[i].text) or text.endswith((":", "\uff1a"))):
+            continue
+        j = i + 1
+        while j < len(doc.blocks) and j in found:
+            j += 1
+        if j < len(doc.blocks) and BULLET_RE.match(doc.blocks[j].text) and ctx.free(j):
+            continue  # (a point under it stays: the box is the article's)
+        out.append(doc.block_finding(k, CATEGORY, f"the label of a summary box that repeats block {i}'s text",
+                                     "duplicate.part", 0.8))
     return out
 
 

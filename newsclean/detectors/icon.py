@@ -275,7 +275,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 @lru_cache(maxsize=None)
 def _alt_words() -> Tuple[frozenset, frozenset]:
     """data/icon_alt_words.txt: the words for "icon" and "logo", and the names of networks and services."""
-    nouns, named = set(), set()
+    nouns: Set[str] = set()
+    named: Set[str] = set()
     for line in lexicon.phrases("icon_alt_words"):
         kind, _, word = line.partition(":")
         (nouns if kind.strip() == "noun" else named).add(word.strip())

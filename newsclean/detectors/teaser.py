@@ -62,7 +62,8 @@ RULES = (
     Rule("teaser.tagged", CATEGORY, "a related-story link ending in a bracketed tag ([VIDEO])"),
     Rule("teaser.headlines", CATEGORY, "a run of headline-shaped lines (text mode)", positional=True,
          params=("HEADLINE_RUN",), evidence=False),
-    Rule("teaser.list", CATEGORY, "a list of short items after the body (text mode)", positional=True,
+    Rule("teaser.list", CATEGORY, "a list of short items after the body (text mode); in an article-shaped text "
+         "not the rest of a list whose items above it stay", positional=True,
          params=("LIST_MIN_ITEMS", "LINK_MAX_WORDS"), evidence=False),
     Rule("teaser.trailing", CATEGORY, "paragraphs after or at the end of the body that score as teasers",
          positional=True, params=("teaser_threshold", "teaser_low_overlap"), evidence=False),
@@ -303,7 +304,8 @@ def list_after_body(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             j = i
             while j < n and free[j] and not feats[j].table and _link_like(feats[j], p.LINK_MAX_WORDS):
                 j += 1
-            evidence = _list_evidence(ctx, free, i, j)
+            # (in an article-shaped text, not the rest of a list whose first items stay)
+            evidence = _list_evidence(ctx, free, i, j) and not ctx.list_goes_on(i, p.LIST_MIN_ITEMS)
             if j - i >= p.LIST_MIN_ITEMS and evidence and sum(1 for k in range(i, j) if feats[k].bullet) >= (j - i) // 2:
                 out.extend(doc.block_finding(k, CATEGORY, f"list of {j - i} short items after the article",
                                              "teaser.list", 0.8) for k in range(i, j))
