@@ -19,6 +19,7 @@ from ..analysis.body import Body
 from ..analysis.document import Block, Document, Features
 from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
+from ..analysis.topic import overlap
 from ..metadata.lines import parse_date
 from ..text import lexicon
 from ..text.words import EMAIL_RE, norm_key, site_line_key, words
@@ -114,6 +115,9 @@ COMMENT_TAIL = 3
 _SOCIAL_RE = re.compile(r"\b(?:follow|folgen sie|suivez|síguenos|seguici|siga|obserwuj)\b[^.!?]{0,80}?"
                         r"\b(?:on|auf|sur|en|su|no|na)\s+(?:twitter|facebook|instagram|youtube|tiktok|linkedin|x\b)",
                         re.IGNORECASE)
+# The verb with the site as its object: "follow us", "folgen Sie uns", "suivez-nous", "siga-nos", "obserwuj nas".
+_FOLLOW_US_RE = re.compile(r"(?:follow\s+us|folgen\s+sie\s+uns|suivez[\s-]+nous|síguenos|seguici|siga[\s-]+nos"
+                           r"|obserwuj\s+nas)\b", re.IGNORECASE)
 # "Listen: http://...", "Download: https://..."
 _SOCIAL_FIRST = frozenset({"follow", "folgen", "suivez", "síguenos", "seguici", "siga", "obserwuj"})
 _LINK_LABEL_RE = re.compile(r"^[\w'’ ]{1,30}:\s*(?:https?://|www\.)\S+$")
@@ -196,9 +200,18 @@ def _credit_re(prefixes: frozenset):
     return rx
 
 
+# "Copyright" opening a notice: a sign, a year, "by" or a colon after it
+# ("Copyright © 2024 Reuters", "Copyright 2019 The Associated Press"), not a
+# sentence about copyright ("Copyright law changed in 2019 ...").
+_COPYRIGHT_LINE_RE = re.compile(r"copyright\s*(?:©|\(c\)|\d{4}|by\b|:)", re.IGNORECASE)
+# ... or a name after it, on a line that is no sentence ("Copyright Reuters", "Copyright The Guardian").
+_COPYRIGHT_NAME_RE = re.compile(r"[Cc]opyright\s+[A-Z]")
+
+
 def _credit(text: str, n_words: int, prefixes: frozenset, p: Params) -> str:
     t = text.strip()
-    if t.startswith(("©", "(c)", "(C)", "Copyright", "copyright")) and n_words <= 30:
+    if n_words <= 30 and (t.startswith(("©", "(c)", "(C)")) or _COPYRIGHT_LINE_RE.match(t)
+                          or n_words <= p.CREDIT_NAMED_WORDS and _COPYRIGHT_NAME_RE.match(t) and t[-1] not in ".!?"):
         return "copyright or photo credit"
     if n_words > 14:
         return ""
@@ -535,9 +548,14 @@ def chrome_phrase(ctx: Context, page: Page, b: Block, f: Features) -> Optional[s
 
 
 def follow_us(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    if f.n_words <= page.p.SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words) and _SOCIAL_RE.search(
-            b.text):
-        return "follow-us line"
+    """A follow-us line: the reader told to follow the site on a network
+    ("Follow us on Twitter", "Suivez-nous sur Facebook", "Follow @name on X"):
+    the verb opens the line or takes "us", never a sentence that reports who
+    follows whom ("Millions follow the president on X")."""
+    if f.n_words <= page.p.SHORT_BLOCK_WORDS and not _SOCIAL_FIRST.isdisjoint(f.words):
+        m = _SOCIAL_RE.search(b.text)
+        if m is not None and (not b.text[:m.start()].strip(" \t-–—•·|>»:") or _FOLLOW_US_RE.match(b.text, m.start())):
+            return "follow-us line"
     return None
 
 
@@ -788,6 +806,7 @@ def header_and_nav(ctx: Context) -> List[Finding]:
         return []
     title = ctx.meta.title_block
     min_words = ctx.config.prose_min_words
+    lead_overlap = params_of(doc.config, CATEGORY).LEAD_OVERLAP
     out: List[Finding] = []
     if not ctx.body.whole_page and _body_outweighed(doc, ctx.body):
         return out
@@ -797,11 +816,20 @@ def header_and_nav(ctx: Context) -> List[Finding]:
         if not _evidence(ctx, i):
             continue
         f = doc.feats[i]
-        if title is not None and i < title:
+        # (in an article-shaped text a paragraph of prose on the body's topic
+        # above the headline found is the article's lead, the headline found a
+        # line under it; a section's blurb, "The latest news from Russia", is off it)
+        if title is not None and i < title and (ctx.body.whole_page or not is_prose(f, ctx.config)
+                                                or overlap(doc, ctx.marks, ctx.body, i) < lead_overlap):
             out.append(doc.block_finding(i, CATEGORY, "before the headline: page header", "boilerplate.header", 0.7))
         elif f.n_words < min_words and not f.ends_sentence:
             out.append(doc.block_finding(i, CATEGORY, "short line before the article body", "boilerplate.nav", 0.7))
     return out
+
+
+#: In an article-shaped text, a paragraph of prose above the headline found
+#: stays when at least this share of its content words are in the body's first paragraphs.
+LEAD_OVERLAP = 0.25
 
 
 def _body_outweighed(doc: Document, body: Body) -> bool:
@@ -830,25 +858,8 @@ LIST_MIN_LINES = 3
 
 
 def _list_goes_on(ctx: Context, i: int) -> bool:
-    """Text mode, article-shaped text: block ``i`` is a short line under
-    LIST_MIN_LINES lines, none a sentence, that no rule took (the blocks rules took
-    between them aside): a list of the article's (a tour's dates under the
-    story) that goes on down to ``i``. Junk next to or inside it is no
-    evidence against its lines."""
-    doc = ctx.doc
-    if doc.mode != "text" or ctx.body.whole_page or doc.feats[i].ends_sentence:
-        return False
-    kept, least = 0, params_of(doc.config, CATEGORY).LIST_MIN_LINES
-    for k in range(i - 1, -1, -1):
-        if not ctx.free(k):
-            continue
-        f = doc.feats[k]
-        if f.ends_sentence or not f.n_words:  # (a list's item may be longer than a footer's line)
-            return False
-        kept += 1
-        if kept >= least:
-            return True
-    return False
+    """Block ``i`` ends a list of the article's (:meth:`Context.list_goes_on`, LIST_MIN_LINES lines)."""
+    return ctx.list_goes_on(i, params_of(ctx.doc.config, CATEGORY).LIST_MIN_LINES)
 
 
 def _evidence(ctx: Context, i: int) -> bool:
@@ -961,7 +972,8 @@ RULES = (
          params=("COMMENT_TAIL",)),
     Rule("boilerplate.model", CATEGORY, "a block outside the body the learned block scorer finds unlike article text",
          positional=True, params=("block_model",), evidence=False),
-    Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode)", positional=True, evidence=False),
+    Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode); in an article-shaped text not a "
+         "paragraph of prose on the body's topic", positional=True, params=("LEAD_OVERLAP",), evidence=False),
     Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
          params=("prose_min_words",), evidence=False),
     Rule("boilerplate.footer", CATEGORY, "a short line after the body; in an article-shaped text not one that "
