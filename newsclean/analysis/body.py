@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Dict, Mapping
 
 from .blockscorer import Probabilities, rescore
 from .scores import block_scores, is_prose, max_run
+from .shape import whole_page
 from .topic import cohesion, content_words_of, head_of, overlap
 
 if TYPE_CHECKING:
@@ -56,7 +57,10 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
     label, feats, cfg = marks.label, doc.feats, doc.config
     scores = block_scores(doc, label, meta_blocks)
     probs: Probabilities = []
-    page = doc.mode == "text" and doc.whole_page
+    # (a whole page still, once the icons pass 1 found are set aside: a
+    # toolbar above an article makes no page of it; a page's menus stay)
+    page = doc.mode == "text" and doc.whole_page and whole_page(
+        [f for f, lab in zip(feats, label) if lab != "icon"], cfg.prose_min_words)
     if page and cfg.block_model:
         scores, probs = rescore(doc, scores, label, page)
     first, last = max_run(scores)
