@@ -206,6 +206,19 @@ def _control_line(text: str, most: int) -> bool:
         len(glyphs) == len(toks) or any(t in _FRAMES for t in toks) or " / " in text)
 
 
+@lru_cache(maxsize=None)
+def _short_function_words() -> frozenset:
+    """The function words of up to four letters of every language (stopwords.json): "per", "par", "via", "на"."""
+    return frozenset(w for ws in lexicon.stopwords().values() for w in ws if len(w) <= 4)
+
+
+def _particle(token: str) -> bool:
+    """A word between button words that does not break a row or a column: a
+    particle of one or two letters, or a short function word ("Per Mail
+    teilen", "Envoyer par e-mail", "Share via email")."""
+    return token.isalpha() and (len(token) <= 2 or token.casefold() in _short_function_words())
+
+
 def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset, p: Params) -> bool:
     """Whether ``toks`` (no unmistakable label among them) are a row of UI
     words: every token an icon or button word, or a particle of one or two
@@ -213,8 +226,7 @@ def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset,
     UI_ROW_MAX such words, or BUTTON_ROW_MIN when all are words of buttons
     ("Zurück Weiter"; not icon names or quantifiers: "Full stop", "More or less")."""
     named = [text[s:e] for s, e, kind in toks if kind]
-    if len(named) > p.UI_ROW_MAX or any(not kind and not (len(text[s:e]) <= 2 and text[s:e].isalpha())
-                                      for s, e, kind in toks):
+    if len(named) > p.UI_ROW_MAX or any(not kind and not _particle(text[s:e]) for s, e, kind in toks):
         return False
     if len(named) >= p.UI_ROW_MIN:
         return True
@@ -442,8 +454,7 @@ def icon_labels(ctx: Context) -> List[Finding]:
 
 def toolbar_columns(ctx: Context) -> List[Finding]:
     """Rule icon.column: COLUMN_MIN_LINES or more consecutive lines, each of
-    at most COLUMN_LINE_WORDS icon or button words (particles of one or two
-    letters aside) and no sentence, half of them buttons' words only. One such
+    at most COLUMN_LINE_WORDS icon or button words and particles (:func:`_particle`) and no sentence, half of them buttons' words only. One such
     line alone ("Teilen") says nothing; a column of them is a toolbar. (It
     reads a line's neighbours: not a line-local rule.)"""
     doc = ctx.doc
@@ -456,11 +467,14 @@ def toolbar_columns(ctx: Context) -> List[Finding]:
         """0: no icon line; 1: a line of icon labels; 2: of buttons' words only."""
         # (a line of a column holds an icon or button word: lines of class
         # names or glyphs go one by one, icon.line and icon.glyph)
-        if not 0 < f.n_words <= p.COLUMN_LINE_WORDS or f.ends_sentence or vocab.isdisjoint(f.words):
+        # (words as written, "e-mail" one: \w+ runs count it twice)
+        if not 0 < f.n_words <= 2 * p.COLUMN_LINE_WORDS or f.ends_sentence or vocab.isdisjoint(f.words):
             return 0
         toks = b.text.split()
+        if len(toks) > p.COLUMN_LINE_WORDS:
+            return 0
         named = [t for t in toks if _is_icon(t, vocab, names)]
-        if not named or any(t not in named and not (len(t) <= 2 and t.isalpha()) for t in toks):
+        if not named or any(t not in named and not _particle(t) for t in toks):
             return 0
         return 2 if all(t.strip(",;|·•:").casefold() in buttons for t in named) else 1
 
