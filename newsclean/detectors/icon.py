@@ -213,9 +213,9 @@ def _short_function_words() -> frozenset:
 
 
 def _particle(token: str) -> bool:
-    """A word between button words that does not break a row or a column: a
+    """A word between button words that does not break a column's line: a
     particle of one or two letters, or a short function word ("Per Mail
-    teilen", "Envoyer par e-mail", "Share via email")."""
+    teilen", "Envoyer par e-mail")."""
     return token.isalpha() and (len(token) <= 2 or token.casefold() in _short_function_words())
 
 
@@ -226,7 +226,10 @@ def _ui_row(text: str, toks: Sequence[Tuple[int, int, int]], buttons: frozenset,
     UI_ROW_MAX such words, or BUTTON_ROW_MIN when all are words of buttons
     ("Zurück Weiter"; not icon names or quantifiers: "Full stop", "More or less")."""
     named = [text[s:e] for s, e, kind in toks if kind]
-    if len(named) > p.UI_ROW_MAX or any(not kind and not _particle(text[s:e]) for s, e, kind in toks):
+    # (only particles of one or two letters: with a short function word, "Condividi su Facebook Invia per
+    # email", a row names networks to share on, a share bar: boilerplate.share's)
+    if len(named) > p.UI_ROW_MAX or any(not kind and not (len(text[s:e]) <= 2 and text[s:e].isalpha())
+                                      for s, e, kind in toks):
         return False
     if len(named) >= p.UI_ROW_MIN:
         return True
