@@ -186,8 +186,10 @@ PASS_ONE = (("icon", icon.icon_labels), ("icon", icon.toolbar_columns), ("spam",
 #: Pass-1 detectors that are line-local: what one finds in a line depends only
 #: on the line (its text and features) and on the document's language, script,
 #: mode and configuration, never on the other lines or on earlier findings.
-#: In a pass over the output (settling) they judge only the lines the pass
-#: before did not find clean (the output's lines are mostly the input's).
+#: They judge each distinct line once: a line that repeats gets the findings
+#: of its first block, at its own offsets. In a pass over the output (settling)
+#: they judge only the lines the pass before did not find clean (the output's
+#: lines are mostly the input's).
 LINE_LOCAL: Tuple[DocumentRule, ...] = (icon.icon_labels, spam.spam, foreign_language.foreign_blocks)
 
 
@@ -206,15 +208,19 @@ def _pass_one(doc: Document, meta: Meta, earlier: Optional[Pass]) -> Tuple[Ledge
     same = earlier is not None and (earlier.doc.language, earlier.doc.script, earlier.doc.mode, earlier.doc.stops,
                                     earlier.doc.config) == (doc.language, doc.script, doc.mode, doc.stops, cfg)
     clean: Dict[DocumentRule, FrozenSet[str]] = {}
+    firsts, repeats = _repeated_lines(doc)
     for category, detector in PASS_ONE:
         if cfg.enabled(category):
             local = detector in LINE_LOCAL
             judge = None
-            if local and same and earlier is not None and detector in earlier.clean:
-                known_clean = earlier.clean[detector]
-                judge = frozenset(b.index for b in doc.blocks if b.text not in known_clean)
+            if local:
+                judge = firsts if repeats else None
+                if same and earlier is not None and detector in earlier.clean:
+                    known_clean = earlier.clean[detector]
+                    judge = frozenset(i for i in firsts if doc.blocks[i].text not in known_clean)
             found = detector(Context(doc, meta, marks, judge=judge))
             if local:
+                found = _with_repeats(doc, found, repeats)
                 hit = {doc.block_of(x.start) if x.block is None else x.block for x in found}
                 clean[detector] = frozenset(b.text for b in doc.blocks if b.index not in hit)
             marks.add(found, cfg.enabled, meta.blocks)
@@ -222,6 +228,37 @@ def _pass_one(doc: Document, meta: Meta, earlier: Optional[Pass]) -> Tuple[Ledge
         if cfg.enabled(extra.name) and extra.detector is not None:
             marks.add(extra.detector(Context(doc, meta, marks)), cfg.enabled, meta.blocks)
     return marks, Pass(doc, clean)
+
+
+def _repeated_lines(doc: Document) -> Tuple[FrozenSet[int], Dict[int, List[int]]]:
+    """The first block of each distinct line, and for each of those that
+    repeats (menu items, share bars, "Advertisement"), the later blocks of its line."""
+    first_of: Dict[str, int] = {}
+    repeats: Dict[int, List[int]] = {}
+    for b in doc.blocks:
+        k = first_of.setdefault(b.text, b.index)
+        if k != b.index:
+            repeats.setdefault(k, []).append(b.index)
+    return frozenset(first_of.values()), repeats
+
+
+def _with_repeats(doc: Document, found: List[Finding], repeats: Mapping[int, List[int]]) -> List[Finding]:
+    """A line-local detector's ``found`` in the first blocks of their lines,
+    each followed by the same finding in the later blocks of its line, at
+    their offsets. (Only the order of the findings within a block counts:
+    the Ledger and decide.py read them block by block.)"""
+    if not repeats or not found:
+        return found
+    blocks = doc.blocks
+    out: List[Finding] = []
+    for f in found:
+        out.append(f)
+        i = doc.block_of(f.start) if f.block is None else f.block
+        for j in repeats.get(i, ()):
+            d = blocks[j].start - blocks[i].start
+            out.append(Finding(f.start + d, f.end + d, f.category, f.reason, f.rule, f.confidence,
+                               None if f.block is None else j))
+    return out
 
 
 def _check_size(text: str, cfg: Config) -> None:

@@ -505,6 +505,62 @@ def test_a_later_pass_judges_new_lines_as_the_first(data):
     assert fast.findings == plain.findings and fast.label == plain.label
 
 
+# ------------------------------------------------------------- repeated lines
+def _by_block(marks) -> tuple:
+    """What a Ledger says of each block: its label and evidence, its spans, and
+    its findings in order (decide.py and the Ledger read findings block by block)."""
+    doc = marks.doc
+    per_block: dict = {}
+    for f in marks.findings:
+        per_block.setdefault(doc.block_of(f.start) if f.block is None else f.block, []).append(f)
+    return marks.label, marks.evidence, marks.spans, per_block
+
+
+def _judged_once_and_every_time(text: str) -> None:
+    """Pass one with the line-local detectors judging each distinct line once
+    (a repeated line gets its first block's findings), and judging every line
+    (LINE_LOCAL empty)."""
+    import pytest
+
+    from newsclean import pipeline
+    from newsclean.analysis.document import analyse
+    from newsclean.config import Config
+    from newsclean.metadata.lines import from_lines
+    from newsclean.text.normalize import normalize
+
+    doc = analyse(normalize(text), Config())
+    meta = from_lines(doc, {})
+    once, _ = pipeline._pass_one(doc, meta, None)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(pipeline, "LINE_LOCAL", ())
+        every, _ = pipeline._pass_one(doc, meta, None)
+    assert _by_block(once) == _by_block(every)
+
+
+def _with_repeated_lines(lines_: List[str]) -> str:
+    return "\n".join(lines_ + _NEW_JUNK + lines_[::2] + _NEW_JUNK[::-1] + lines_[1::3])
+
+
+def test_repeated_lines_on_the_table():
+    corpus = _corpus()
+    found = 0
+    for text in corpus + [_with_repeated_lines(LINES[k:k + 12]) for k in range(0, len(LINES), 12)]:
+        _judged_once_and_every_time(text)
+        found += len(text.splitlines()) > len(set(text.splitlines()))
+    assert found > 50  # (pages with repeated lines)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.sampled_from(LINES[:400] + _NEW_JUNK), min_size=1, max_size=15), st.data())
+def test_repeated_lines_are_judged_as_every_line(lines_, data):
+    from test_properties import JUNK
+
+    picked = data.draw(st.lists(st.sampled_from(lines_ + JUNK), min_size=1, max_size=40))
+    text = "\n".join(picked)
+    _judged_once_and_every_time(text)
+    _cleaned_both_ways(text)
+
+
 # ---------------------------------------------------------------- spam.offers
 def _offers_plain(text: str):
     """spam.offers as first written: every line without a URL or a contact
