@@ -250,7 +250,8 @@ def typographic_notices(draw):
 
 def check_word_test(text: str) -> None:
     """paywall's word test before _kinds_of (``_maybe_notice``): a text it
-    turns away for ``least`` 2 makes no notice, for ``least`` 1 has no part."""
+    turns away for ``least`` 2 (1 when it holds a price, a part of its own)
+    makes no notice, for ``least`` 1 has no part."""
     from newsclean.text.words import words
 
     if not _word_test_applies(text):
@@ -258,8 +259,8 @@ def check_word_test(text: str) -> None:
     kinds, coverage = pw._kinds_of(text)
     ws = words(text)
     if not pw._maybe_notice(ws, 1):
-        assert not (kinds - {"number"}), text
-    if not pw._maybe_notice(ws, 2):
+        assert not (kinds - {"number", "price"}), text
+    if not pw._maybe_notice(ws, 1 if "price" in kinds else 2):
         for n in range(pw.KINDS_MAX_WORDS + 1):
             assert pw._kinds_notice(kinds, 1.0, n, PW) == "", text
 
@@ -636,3 +637,47 @@ def test_offers_are_the_plain_offers(picked, glue):
             parts.append(line)
     text = "\n\n".join(parts)
     assert _offers_fast(text) == _offers_plain(text)
+
+
+# ---------------------------------------------------------------- 2026-12-02: marked copies, notices glued at the end
+
+from newsclean.detectors import duplicate as dup  # noqa: E402
+
+DUP = params_of(DEFAULT_CONFIG, "duplicate")
+_MARKS = st.sampled_from(["", "\u201c", "\u2022 ", "- ", "Key points: ", "In brief: "])
+_TAILS = st.sampled_from(["", "\u201d", " \u2026 Read more", " | Latest news", " Photo: Reuters", "... Leggi tutto",
+                          " \u2014 \u2014 more", " (AFP)", ". And then it went on for a while longer."])
+
+
+@settings(max_examples=400)
+@given(_MARKS, st.sampled_from(LINES + _paywall_lines()), _TAILS)
+def test_the_cheap_test_before_a_marked_copy_turns_no_copy_away(mark, line, tail):
+    text = mark + line + tail
+    if not dup._may_be_marked(text, DUP):
+        assert dup._marked_copy(text, DUP) is None, text
+
+
+def _notice_from_plain(text: str, p) -> Tuple[int, str]:
+    """paywall.notice_from without its first looks (the run of short sentences, the kinds of the tail)."""
+    from newsclean.text.words import sentence_spans
+
+    spans = sentence_spans(text)
+    for k in range(max(0, len(spans) - p.TAIL_SENTENCES), len(spans)):
+        a, z = spans[k]
+        notice = pw._sentence_notice(text[a:z], p)
+        if notice and all(pw._sentence_notice(text[s:e], p) or pw._a_notice_call(text[s:e], p) for s, e in spans[k + 1:]):
+            return a, notice
+    return -1, ""
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(LINES + _paywall_lines()), min_size=1, max_size=4))
+def test_notice_from_equals_its_plain_version(lines):
+    text = " ".join(line if line.rstrip().endswith((".", "!", "?")) else line + "." for line in lines)
+    assert pw.notice_from(text, PW) == _notice_from_plain(text, PW), text
+
+
+@settings(max_examples=300)
+@given(st.one_of(typographic_notices(), notices(), any_line))
+def test_the_kinds_a_text_holds_without_coverage_are_those_with_it(text):
+    assert pw._kinds_in(text) == pw._kinds_of(text)[0] - {"number", "price"}, text

@@ -213,6 +213,19 @@ def _marked_copy(text: str, p: Params) -> Optional[Tuple[str, str]]:
     return norm_key(sentence), mark
 
 
+def _may_be_marked(text: str, p: Params) -> bool:
+    """The cheap test before :func:`_marked_copy` (a text it turns away is
+    no marked copy; tests/test_fast_paths.py): a quotation mark or a bullet
+    first, a label's colon, or a sentence's end before the last few words."""
+    t = text.lstrip()
+    if t[:1] in _OPENING_QUOTES or BULLET_RE.match(t) or ":" in t or "\uff1a" in t:
+        return True
+    # (the words after the sentence are at most MARK_WORDS \w+ runs: at most
+    # 2 * MARK_WORDS + 1 tokens with the separators between them, "… | Read more")
+    toks = t.split()[-(2 * p.MARK_WORDS + 2):-1]
+    return any(tok.rstrip(_CLOSING).endswith(_FULL_STOPS) for tok in toks)
+
+
 def marked_copies(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
     """Rule duplicate.part, anywhere: a block that is a sentence of another
     block with the marks of a copy (:func:`_marked_copy`). The other block
@@ -221,7 +234,7 @@ def marked_copies(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
     copies: Dict[int, Tuple[str, str]] = {}
     for b, f in zip(doc.blocks, doc.feats):
         if (p.SENTENCE_MIN_WORDS <= f.n_words <= p.LONG_WORDS and b.index not in found
-                and b.index not in ctx.marks.spans and ctx.free(b.index)):
+                and b.index not in ctx.marks.spans and ctx.free(b.index) and _may_be_marked(b.text, p)):
             copy = _marked_copy(b.text, p)
             if copy is not None:
                 copies[b.index] = copy

@@ -170,13 +170,15 @@ def _function_words() -> frozenset:
 
 @lru_cache(maxsize=None)
 def _term_prefixes() -> frozenset:
-    """The first letters (up to four) of every term of data/paywall_kinds.txt but the fillers: a block
-    holds a part of a notice only if one of its words starts so (the cheap test before the regex)."""
+    """The first letters (up to four) of the longest word of every term of
+    data/paywall_kinds.txt but the fillers: a block holds a part of a notice
+    only if one of its words starts so (the cheap test before the regex).
+    (The longest word: "de pago" needs "pago", and "de" opens too many words.)"""
     out = set()
     for line in lexicon.phrases("paywall_kinds"):
         kind, _, term = line.partition(":")
         if kind.strip() != "fill" and term.strip():
-            out.add(term.split()[0].rstrip("*")[:4])
+            out.add(max(term.split(), key=len).rstrip("*")[:4])
     return frozenset(out)
 
 
@@ -184,6 +186,18 @@ def _maybe_notice(ws: List[str], least: int) -> bool:
     """Whether ``least`` of the words ``ws`` (casefolded) may be parts of a notice."""
     pre = _term_prefixes()
     return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
+
+
+def _kinds_in(text: str) -> frozenset:
+    """The kinds of notice parts ``text`` holds, without numbers, prices or
+    coverage: what :func:`_kinds_of` finds first, for a first look."""
+    pattern, cjk, kind_of = _kind_terms()
+    found = {kind_of.get(m.lastgroup or "") for m in pattern.finditer(text)}
+    if not text.isascii():
+        found.update(k for k, t in cjk if t in text)
+    found.discard("fill")
+    found.discard(None)
+    return frozenset(found)
 
 
 def _kinds_of(text: str) -> Tuple[frozenset, float]:
@@ -255,6 +269,7 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) ->
 _CALL_PARTS = frozenset({"go", "act", "login", "sub", "paid"})
 # A lock before a line marks content for subscribers ("🔒 Insider content"): U+1F512, U+1F510, U+1F513.
 _LOCK_RE = re.compile("^\\s*[\U0001f510-\U0001f513]")
+_LOCK_CHAR_RE = re.compile("[\U0001f510-\U0001f513]")
 
 
 def _sentence_notice(text: str, p: Params) -> str:
@@ -288,6 +303,19 @@ def notice_from(text: str, p: Params, first: int = 0) -> Tuple[int, str]:
     sentences on (or from ``first``)."""
     spans = sentence_spans(text)
     start = max(first, len(spans) - p.TAIL_SENTENCES)
+    # (a notice and its calls are sentences of at most KINDS_MAX_WORDS words: the run of them at the end)
+    if start < len(spans) and len(_WORD_RE.findall(text, *spans[-1])) > p.KINDS_MAX_WORDS:
+        return -1, ""
+    k = len(spans)
+    while k > start and len(_WORD_RE.findall(text, *spans[k - 1])) <= p.KINDS_MAX_WORDS:
+        k -= 1
+    start = k
+    if start >= len(spans):
+        return -1, ""
+    # (a notice joins two kinds of parts, or is a locked line with one: a look at the sentences together first)
+    tail = text[spans[start][0]:]
+    if len(_kinds_in(tail)) < (1 if _LOCK_CHAR_RE.search(tail) else 2):
+        return -1, ""
     for k in range(start, len(spans)):
         a, z = spans[k]
         notice = _sentence_notice(text[a:z], p)
@@ -309,10 +337,12 @@ def offer_boxes(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
         if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
             roles.append("long")
             continue
-        kinds = _kinds_of(b.text)[0] if (not (b.text.isascii() or plain_ascii(b.text) is not None)
-                                         or _maybe_notice(f.words, 1) or _DIGIT_RE.search(b.text)) else frozenset()
-        roles.append("price" if "price" in kinds else "call" if kinds & {"go", "act", "login"}
-                     else "part" if kinds - {"number"} or b.index in found else "")
+        text = b.text
+        price = _DIGIT_RE.search(text) is not None and _PRICE_RE.search(text) is not None
+        kinds = _kinds_in(text) if not price and (not (text.isascii() or plain_ascii(text) is not None)
+                                                  or _maybe_notice(f.words, 1)) else frozenset()
+        roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
+                     else "part" if kinds or b.index in found else "")
     out: List[Finding] = []
     i = 0
     while i < len(roles):
@@ -408,13 +438,15 @@ def paywall(ctx: Context) -> List[Finding]:
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
         # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
         least = 1 if n <= next_to_max and prev_prompt == b.index - 1 else 2
+        if _DIGIT_RE.search(b.text) is not None and _PRICE_RE.search(b.text) is not None:
+            least -= 1  # (a price is a part of its own: "Read on for $1")
         kinds, coverage = (_kinds_of(b.text) if n <= kinds_max and (
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
                            else (frozenset(), 0.0))
         notice = _kinds_notice(kinds, coverage, n, p)
         at = -1
         if not notice and (not (b.text.isascii() or plain_ascii(b.text) is not None)
-                           or _maybe_notice(ws[-2 * kinds_max:], 2)):
+                           or _maybe_notice(ws[-p.TAIL_SENTENCES * kinds_max:], 2)):
             # A notice and its call ("You have reached your limit. Log in or
             # subscribe."), or a notice glued after the article's last sentence.
             # (The cheap test first: two of the last words start as a notice's parts do.)
