@@ -386,6 +386,7 @@ def paywall(ctx: Context) -> List[Finding]:
         return _a_call(text, p.CALL_KINDS)
 
     article: frozenset = frozenset()  # the content words of the article above the wall
+    tails: Dict[str, Tuple[int, str]] = {}  # notice_from's answer for each text
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
         if wall_at is not None:
@@ -450,7 +451,10 @@ def paywall(ctx: Context) -> List[Finding]:
             # A notice and its call ("You have reached your limit. Log in or
             # subscribe."), or a notice glued after the article's last sentence.
             # (The cheap test first: two of the last words start as a notice's parts do.)
-            at, notice = notice_from(b.text, p)
+            found_at = tails.get(b.text)  # (a line repeated: judged once)
+            if found_at is None:
+                found_at = tails[b.text] = notice_from(b.text, p)
+            at, notice = found_at
         if notice and at > 0:
             out.append(Finding(b.start + at, b.end, CATEGORY, f"{notice}, glued to the end of a paragraph",
                                "paywall.tail", 0.85, None))
