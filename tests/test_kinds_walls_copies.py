@@ -194,3 +194,20 @@ def test_a_lead_paragraph_above_the_headline_found_stays_in_an_article_shaped_te
     paras = [LEAD, "Share on Facebook", "Share on X", "Budget vote splits the council"] + body
     article = newsclean.clean_text("\n\n".join(paras))
     assert LEAD in article.text
+
+
+@pytest.mark.parametrize("lang, junk", [
+    ("en", "Current Time 0:00"), ("en", "Beginning of dialog window. Escape will cancel and close the window."),
+    ("fr", "Ceci est une fenêtre modale."), ("es", "Tiempo restante -2:14"), ("ru", "Это модальное окно."),
+])
+def test_a_video_players_screen_reader_text_goes_as_icon(lang, junk):
+    article, _ = _clean(lang, junk, 2)
+    assert junk not in article.text and _rules_on(article, junk) == ["icon.label"] * len(_rules_on(article, junk))
+    assert _article_kept(article, lang)
+
+
+def test_the_same_words_in_a_sentence_stay():
+    for sentence in ["The clock on the tower showed the current time to everyone in the square, he said.",
+                     "This is a modal window, the designer explained, and it blocks the rest of the page."]:
+        article, _ = _clean("en", sentence, 2)
+        assert sentence in article.text
