@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import List, Optional, Sequence, Set, Tuple
 
 from ..text import lexicon
+from ..text.words import sentence_spans, words
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from .base import Context, Params, Rule, params_of
@@ -306,14 +307,12 @@ def _alt_text(text: str, f: Features, nouns: frozenset, named: frozenset, most: 
     the paragraph's last sentence ("... said. ikona Facebook")."""
     if f.n_words <= most and not f.ends_sentence:
         return 0 if _alt_words_only(f.words, nouns, named) else None
-    cut = max(text.rfind(". "), text.rfind("! "), text.rfind("? "))
-    if cut < 0 or text.rstrip()[-1:] in ".!?\u2026":
+    spans = sentence_spans(text)
+    if len(spans) < 2 or f.ends_sentence:
         return None
-    tail = text[cut + 1:]
-    ws = tail.casefold().split()
-    if len(ws) > most or not _alt_words_only([w.strip(",;|·•") for w in ws], nouns, named):
-        return None
-    return cut + 1
+    ws = words(text[spans[-1][0]:])
+    # (with the space before it)
+    return len(text[:spans[-1][0]].rstrip()) if len(ws) <= most and _alt_words_only(ws, nouns, named) else None
 
 
 def _alt_words_only(ws: Sequence[str], nouns: frozenset, named: frozenset) -> bool:

@@ -188,21 +188,9 @@ def _maybe_notice(ws: List[str], least: int) -> bool:
     return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
 
 
-def _kinds_in(text: str) -> frozenset:
-    """The kinds of notice parts ``text`` holds, without numbers, prices or
-    coverage: what :func:`_kinds_of` finds first, for a first look."""
-    pattern, cjk, kind_of = _kind_terms()
-    found = {kind_of.get(m.lastgroup or "") for m in pattern.finditer(text)}
-    if not text.isascii():
-        found.update(k for k, t in cjk if t in text)
-    found.discard("fill")
-    found.discard(None)
-    return frozenset(found)
-
-
-def _kinds_of(text: str) -> Tuple[frozenset, float]:
-    """(the kinds of notice parts ``text`` holds, the share of its content
-    words inside them; 1.0 for text in a script without spaces)."""
+def _parts(text: str) -> Tuple[set, List[Tuple[int, int]]]:
+    """The kinds of the notice parts ``text`` holds (its words), and the spans
+    of the parts and fillers found."""
     pattern, cjk, kind_of = _kind_terms()
     spans, found = [], set()
     for m in pattern.finditer(text):
@@ -212,10 +200,36 @@ def _kinds_of(text: str) -> Tuple[frozenset, float]:
         found.update(k for k, t in cjk if t in text)
     found.discard("fill")
     found.discard(None)
+    return found, spans
+
+
+def _kinds_in(text: str) -> frozenset:
+    """The kinds of notice parts ``text`` holds, without numbers, prices, a
+    lock or coverage: what :func:`_kinds_of` finds first, for a first look."""
+    return frozenset(_parts(text)[0])
+
+
+def _has_price(text: str) -> bool:
+    """A number with a currency: a wall's offer ("0,99 € im ersten Monat", "$1 a week")."""
+    return _DIGIT_RE.search(text) is not None and _PRICE_RE.search(text) is not None
+
+
+# A lock before a line marks content for subscribers ("🔒 Insider content"): U+1F510 to U+1F513.
+_LOCK_RE = re.compile("^\\s*[\U0001f510-\U0001f513]")
+_LOCK_CHAR_RE = re.compile("[\U0001f510-\U0001f513]")
+
+
+def _kinds_of(text: str) -> Tuple[frozenset, float]:
+    """(the kinds of notice parts ``text`` holds, with "number", "price" and
+    "lock" (a lock opens it), the share of its content words inside them; 1.0
+    for text in a script without spaces)."""
+    found, spans = _parts(text)
     if _DIGIT_RE.search(text):
         found.add("number")
         if _PRICE_RE.search(text) is not None:
             found.add("price")
+    if not text.isascii() and _LOCK_RE.match(text):
+        found.add("lock")
     stops = _function_words()
     content = [w.span() for w in _WORD_RE.finditer(text) if not w.group().isdigit()
                and w.group().casefold() not in stops]
@@ -234,13 +248,16 @@ CALL_KINDS = 2
 
 def _a_call(text: str, call_kinds: int) -> bool:
     """Whether ``text`` joins ``call_kinds`` kinds of a notice's parts."""
-    return len(_kinds_of(text)[0] - {"number", "price"}) >= call_kinds
+    return len(_kinds_of(text)[0] - {"number", "price", "lock"}) >= call_kinds
 
 
 def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) -> str:
     """The kind of paywall notice a short block whose parts are ``kinds`` is, or ""."""
-    if n_words > p.KINDS_MAX_WORDS or coverage < p.KINDS_COVERAGE:
+    if n_words > p.KINDS_MAX_WORDS:
         return ""
+    if coverage < p.KINDS_COVERAGE:
+        # (a line a lock opens is marked for subscribers whatever its other words)
+        return _LOCKED if "lock" in kinds and kinds & _LOCKED_PARTS else ""
     if {"unit", "free"} <= kinds and ("limit" in kinds or {"still", "number"} <= kinds):
         return "a metered counter or limit of free articles"
     if {"unit", "limit", "number"} <= kinds:
@@ -262,47 +279,38 @@ def _kinds_notice(kinds: frozenset, coverage: float, n_words: int, p: Params) ->
     if n_words <= p.BADGE_MAX_WORDS and coverage == 1.0 and (
             {"only", "sub"} <= kinds or "paid" in kinds and kinds & {"unit", "only"}):
         return "a badge marking the content for subscribers or paid (\u201cMembers only\u201d, \u201cPremium content\u201d)"
-    return ""
+    return _LOCKED if "lock" in kinds and kinds & _LOCKED_PARTS else ""
+
+
+_LOCKED = "a locked line for subscribers or members"
+#: The parts a line a lock opens holds one of.
+_LOCKED_PARTS = frozenset({"go", "act", "login", "sub", "paid", "only"})
 
 
 #: The kinds of parts a notice's call holds ("Log in or subscribe.", "Créez un compte.").
 _CALL_PARTS = frozenset({"go", "act", "login", "sub", "paid"})
-# A lock before a line marks content for subscribers ("🔒 Insider content"): U+1F512, U+1F510, U+1F513.
-_LOCK_RE = re.compile("^\\s*[\U0001f510-\U0001f513]")
-_LOCK_CHAR_RE = re.compile("[\U0001f510-\U0001f513]")
 
 
-def _sentence_notice(text: str, p: Params) -> str:
-    """The kind of notice one sentence is (paywall.kinds on it alone), or ""."""
+def _sentence_notice(text: str, p: Params) -> Tuple[str, bool]:
+    """One sentence judged on its own: the kind of notice it is (paywall.kinds
+    on it alone, or ""), and whether it is a notice's call: short, and made
+    of a wall's parts ("Log in or subscribe.") or an offer with a price
+    ("Support local reporting from $4 a month.")."""
     kinds, coverage = _kinds_of(text)
     n = len(_WORD_RE.findall(text))
-    notice = _kinds_notice(kinds, coverage, n, p)
-    if not notice and _LOCK_RE.match(text) and n <= p.KINDS_MAX_WORDS and kinds & (_CALL_PARTS | {"only"}):
-        notice = "a locked line for subscribers or members"
-    return notice
+    call = n <= p.NEXT_TO_MAX_WORDS and ("price" in kinds or bool(kinds & _CALL_PARTS)
+                                          and coverage >= p.KINDS_COVERAGE)
+    return _kinds_notice(kinds, coverage, n, p), call
 
 
-def _a_notice_call(text: str, p: Params) -> bool:
-    """Whether a sentence after a notice is its call: short, and made of a
-    wall's parts ("Log in or subscribe.") or an offer with a price
-    ("Support local reporting from $4 a month.")."""
-    if len(_WORD_RE.findall(text)) > p.NEXT_TO_MAX_WORDS:
-        return False
-    if _PRICE_RE.search(text) is not None:
-        return True
-    kinds, coverage = _kinds_of(text)
-    return bool(kinds & _CALL_PARTS) and coverage >= p.KINDS_COVERAGE
-
-
-def notice_from(text: str, p: Params, first: int = 0) -> Tuple[int, str]:
-    """(start of the notice, its kind) when the sentences of ``text`` from the
-    ``first``-th on hold a notice followed only by its calls; (-1, "") if not.
-    The notice is one sentence that paywall.kinds takes on its own ("You have
-    reached your limit of free articles."); the calls after it are short
-    ("Create an account to continue."). Searched from the last TAIL_SENTENCES
-    sentences on (or from ``first``)."""
+def notice_from(text: str, p: Params) -> Tuple[int, str]:
+    """(start of the notice, its kind) when the last sentences of ``text``
+    hold a notice followed only by its calls; (-1, "") if not. The notice is
+    one sentence that paywall.kinds takes on its own ("You have reached your
+    limit of free articles."); the calls after it are short ("Create an
+    account to continue."). Searched among the last TAIL_SENTENCES sentences."""
     spans = sentence_spans(text)
-    start = max(first, len(spans) - p.TAIL_SENTENCES)
+    start = max(0, len(spans) - p.TAIL_SENTENCES)
     # (a notice and its calls are sentences of at most KINDS_MAX_WORDS words: the run of them at the end)
     if start < len(spans) and len(_WORD_RE.findall(text, *spans[-1])) > p.KINDS_MAX_WORDS:
         return -1, ""
@@ -316,11 +324,10 @@ def notice_from(text: str, p: Params, first: int = 0) -> Tuple[int, str]:
     tail = text[spans[start][0]:]
     if len(_kinds_in(tail)) < (1 if _LOCK_CHAR_RE.search(tail) else 2):
         return -1, ""
-    for k in range(start, len(spans)):
-        a, z = spans[k]
-        notice = _sentence_notice(text[a:z], p)
-        if notice and all(_sentence_notice(text[s:e], p) or _a_notice_call(text[s:e], p) for s, e in spans[k + 1:]):
-            return a, notice
+    judged = [_sentence_notice(text[a:z], p) for a, z in spans[start:]]
+    for k, (notice, _) in enumerate(judged):
+        if notice and all(later or call for later, call in judged[k + 1:]):
+            return spans[start + k][0], notice
     return -1, ""
 
 
@@ -338,7 +345,7 @@ def offer_boxes(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
             roles.append("long")
             continue
         text = b.text
-        price = _DIGIT_RE.search(text) is not None and _PRICE_RE.search(text) is not None
+        price = _has_price(text)
         kinds = _kinds_in(text) if not price and (not (text.isascii() or plain_ascii(text) is not None)
                                                   or _maybe_notice(f.words, 1)) else frozenset()
         roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
@@ -439,7 +446,7 @@ def paywall(ctx: Context) -> List[Finding]:
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
         # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
         least = 1 if n <= next_to_max and prev_prompt == b.index - 1 else 2
-        if _DIGIT_RE.search(b.text) is not None and _PRICE_RE.search(b.text) is not None:
+        if _has_price(b.text):
             least -= 1  # (a price is a part of its own: "Read on for $1")
         kinds, coverage = (_kinds_of(b.text) if n <= kinds_max and (
             not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
