@@ -31,6 +31,13 @@ about paywalls, restated facts and corrections, software and icon names, credits
 and cookies as the news, lists and schedules. Split as the first set (even: dev,
 odd: held).
 
+**A fourth set** (``--set fourth``, ``benchmarks/articles/near_miss_fourth.jsonl``):
+160 more, written on 2026-12-02 by a helper that read none of the library's
+code, data, tests or benchmarks, 10 per kind and language: sentences about
+reporting, editing, contributing and agencies that belong to the story, and
+readers in the story (quoted comments, Q&A, letters, a "Discussion"
+sub-heading before prose). Split as the first set.
+
 **Planting.** Each item goes into a host article of its language (the blind
 articles, ``benchmarks/articles/blind.jsonl``, the first dev record of each
 language), at three places in turn: after the first paragraph, in the middle,
@@ -54,7 +61,8 @@ sys.path.insert(0, str(HERE))
 from _common import header, removal_spans, words, word_spans  # noqa: E402
 
 SETS = {"first": HERE / "articles" / "near_miss_sentences.jsonl", "second": HERE / "articles" / "near_miss_dev.jsonl",
-        "third": HERE / "articles" / "near_miss_third.jsonl"}
+        "third": HERE / "articles" / "near_miss_third.jsonl",
+        "fourth": HERE / "articles" / "near_miss_fourth.jsonl"}
 HOSTS = HERE / "articles" / "blind.jsonl"
 PLACES = ("after_lead", "middle", "end")
 
