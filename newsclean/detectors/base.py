@@ -110,7 +110,9 @@ class Rule:
     reads. ``evidence``: a block it takes is evidence that short lines next to
     it are junk too (:meth:`Context.junk_near`); False for a rule that judges a
     block by its shape or position alone (a positional rule anchored on what a
-    block says, like the links under a "Read more" header, is evidence)."""
+    block says, like the links under a "Read more" header, is evidence), and
+    for one whose blocks stand next to the article's own lines by nature (a
+    staff credit closes the article)."""
 
     name: str
     category: str

@@ -46,6 +46,14 @@ SHARE_LABEL_WORDS = 5
 CREDIT_NAME_WORDS = 4
 #: Captions, credits, site-name tails, social and contact lines: at most this many words.
 SHORT_BLOCK_WORDS = 40
+#: A staff credit (boilerplate.staff) has at most this many words; each of
+#: its clauses, or a contributor note's place, at most STAFF_CLAUSE_WORDS (its
+#: names twice that). 0, the default: staff credits stay. Editors keep them
+#: under the story ("Additional reporting by ...": an independent near-miss
+#: set marks them so, and two of the five benchmark pages that have one keep
+#: it); for an index without them, set it (60 takes the longest seen).
+STAFF_MAX_WORDS = 0
+STAFF_CLAUSE_WORDS = 14
 #: A headline repeated in the text: at most this many words.
 TITLE_MAX_WORDS = 30
 #: A short line naming a newsletter, with no sentence end, is the box's title ...
@@ -165,9 +173,9 @@ _GOES_ON = frozenset(
     "continúa continua después dopo depois abaixo sigue segue dalsza dalej poniżej pod ниже продолжение далее "
     "после".split())
 #: A comment widget's words: the comment word's stems, and the words of its buttons and labels.
-_COMMENT_STEMS = ("comment", "kommentar", "commentaire", "comentario", "commento", "commenti", "comentário",
-                  "komentarz", "комментар", "discussion", "diskussion", "discusión", "discussione", "dyskusj",
-                  "обсужд")
+_COMMENT_WORD_STEMS = ("comment", "kommentar", "commentaire", "comentario", "commento", "commenti", "comentário",
+                       "komentarz", "комментар")
+_COMMENT_STEMS = _COMMENT_WORD_STEMS + ("discussion", "diskussion", "discusión", "discussione", "dyskusj", "обсужд")
 _COMMENT_UI = frozenset(
     "show hide load loading view all top rated newest oldest sort join add post leave write read reply replies "
     "anzeigen laden alle neueste schreiben afficher voir tous toutes ajouter écrire ver todos mostrar cargar "
@@ -237,6 +245,153 @@ def _credit(text: str, n_words: int, prefixes: frozenset, p: Params) -> str:
     return ""
 
 
+# A staff credit ("Reporting by Jane Doe in London; Editing by John Roe",
+# "Mitarbeit: Anna Berg", "Associated Press writers Jane Doe and John Roe
+# contributed to this report.", "Le Monde avec AFP", a desk's initials
+# "mzi/ mhr/"): clauses of a newsroom role (data/staff_roles.txt) and names,
+# or names and a contribution (data/staff_contributed.txt). The names are the
+# evidence that no sentence goes: every word of them is capitalised, a joining
+# word, a staff noun or an agency's name.
+_NAME_JOINERS = frozenset(
+    "and und et y e i и & with mit avec con com z с in im à a en em w we в во из from aus de da do dos das di del "
+    "della von van der den la le les du des al at of the l' d' additional also auch aussi también anche também "
+    "również także также sowie ainsi que".split())
+#: Joining words that make names and an agency a source note ("Le Monde avec AFP", "(Com agências)").
+_WITH = frozenset("with mit avec con com z с".split())
+#: Stems of the staff's nouns, inflected forms included ("korespondentką", "корреспондента").
+_STAFF_STEMS = ("writer", "reporter", "correspondent", "staff", "photographer", "editor", "researcher", "journalist",
+                "journaliste", "rédaction", "redaktion", "redacción", "redazione", "redação", "redakcj", "редакци",
+                "corresponsal", "periodista", "corrispondent", "giornalist", "jornalist", "correspondente",
+                "korespondent", "dziennikar", "корреспондент", "журналист")
+_NAME_STRIP = ",;:()[]{}.\u201c\u201d\"'"
+#: A desk's initials: two or more short lower-case tags between slashes ("mzi/ mhr/", "bur-mc/jvb/bds").
+_DESK_TAGS_RE = re.compile(r"^(?:[a-z]{2,5}\s*[/-]\s*){2,}(?:[a-z]{2,5})?$")
+_DESK_TAG_RE = re.compile(r"^[a-z]{2,5}$")
+#: The same, opening a line before its source note ("ssu/mit Material von dpa").
+_DESK_TAG_PREFIX_RE = re.compile(r"^(?:[a-z]{2,5}/\s*)+(?=\S)")
+_SENTENCE_GAP_RE = re.compile(r"(?<=\.)\s+")
+#: At most this many words after the contribution ("... contributed reporting from New York").
+STAFF_PLACE_WORDS = 4
+
+
+def _names(text: str, agencies: frozenset, most: int) -> Tuple[bool, bool]:
+    """Whether ``text`` is a list of names (and places): at least one name
+    (a capitalised word or an agency), and no word that is neither a name, a
+    joining word nor a staff noun; no more than ``most`` words. And whether
+    it names an agency."""
+    toks = text.split()
+    if not toks or len(toks) > most:
+        return False, False
+    named = agency = False
+    for tok in toks:
+        for part in tok.strip(_NAME_STRIP).split("/"):
+            t = part.strip(_NAME_STRIP)
+            if not t or t in "-–—&":
+                continue
+            low = t.casefold()
+            if low in agencies:
+                named = agency = True
+            elif low in _NAME_JOINERS or low.startswith(_STAFF_STEMS):
+                continue
+            elif not t[0].isupper() or any(c.isdigit() for c in t):
+                return False, False
+            else:
+                named = True
+    return named, agency
+
+
+def _phrases_re(phrases: Tuple[str, ...]) -> str:
+    """An alternation of ``phrases`` (longest first); a phrase ending in ":"
+    needs the colon, another may have one."""
+    def one(p: str) -> str:
+        if p.endswith(":"):
+            return r"\s+".join(map(re.escape, p[:-1].split())) + r"\s*:"
+        return r"\s+".join(map(re.escape, p.split())) + r"(?=[\s:])\s*:?"
+    return "|".join(one(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _staff_res(roles: Tuple[str, ...], general: Tuple[str, ...],
+               contributed: Tuple[str, ...]) -> Tuple[Pattern[str], Pattern[str], Pattern[str], Pattern[str]]:
+    """(a newsroom role opening a clause, a general role opening one, a comma
+    before either, a contribution phrase)."""
+    either = _phrases_re(roles + general)
+    contrib = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(contributed, key=len, reverse=True))
+    return (re.compile(rf"(?:{_phrases_re(roles)})\s*", re.IGNORECASE),
+            re.compile(rf"(?:{_phrases_re(general)})\s*", re.IGNORECASE),
+            re.compile(rf",\s*(?=(?:{either}))", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{contrib})(?!\w)\s*:?", re.IGNORECASE))
+
+
+def _contributor_note(t: str, contrib_re: Pattern[str], agencies: frozenset, most: int, place: int) -> bool:
+    """Names, then a contribution, then at most a place ("Jane Doe contributed
+    reporting from Kyiv"); or a contribution, then names."""
+    m = contrib_re.search(t)
+    if m is None:
+        return False
+    before, after = t[:m.start()].strip(), t[m.end():].strip()
+    if not before:
+        return _names(after, agencies, most * 2)[0]
+    return _names(before, agencies, most * 2)[0] and (
+        not after or len(after.split()) <= place and _names(after, agencies, most)[0])
+
+
+def _vocabulary(name: str, cfg) -> Tuple[str, ...]:
+    """A vocabulary's phrases in order, with the configuration's extra ones."""
+    return lexicon.phrases(name) + tuple(p.casefold() for p in cfg.extra_phrases.get(name, ()))
+
+
+def _staff_keys(cfg) -> frozenset:
+    """Words one of which every staff credit but a desk's initials holds: a
+    role's first word, a contribution's longest word, a joining word "with"."""
+    roles = (words(p)[0] for name in ("staff_roles", "staff_roles_general") for p in _vocabulary(name, cfg) if words(p))
+    notes = (max(words(p), key=len) for p in _vocabulary("staff_contributed", cfg) if words(p))
+    return frozenset(roles) | frozenset(notes) | _WITH
+
+
+def desk_tags(text: str, agencies: frozenset) -> bool:
+    """A desk's initials alone on a line: two or more short lower-case tags
+    between slashes ("mzi/ mhr/", "bur-mc/jvb/bds"), or tags and an agency
+    ("ssu/dpa", "(dpa/mb)")."""
+    t = text.strip().strip("()[]")
+    if t.count("/") >= 2 and _DESK_TAGS_RE.match(t) is not None:
+        return True
+    parts = [x.strip() for x in t.split("/")]
+    named = sum(1 for x in parts if x.casefold() in agencies)
+    tags = sum(1 for x in parts if x.casefold() not in agencies and _DESK_TAG_RE.match(x))
+    return len(parts) >= 2 and tags >= 1 and named >= 1 and tags + named == len(parts)
+
+
+def staff_credit_line(text: str, roles: Tuple[str, ...], general: Tuple[str, ...], contributed: Tuple[str, ...],
+                      agencies: frozenset, clause_words: int, place_words: int) -> str:
+    """Why ``text`` is a staff credit, or "" (see data/staff_roles.txt)."""
+    role_re, general_re, comma_re, contrib_re = _staff_res(roles, general, contributed)
+    t = text.strip().lstrip("*—–- ")
+    if t[:1] in "([" and t[-1:] in ")]":
+        t = t[1:-1]
+    t = _DESK_TAG_PREFIX_RE.sub("", t.strip()).rstrip(".")
+    # Several notes, each a sentence: "Jane Doe contributed reporting. John Roe contributed research."
+    notes = [s for s in _SENTENCE_GAP_RE.split(t) if s.strip()]
+    if notes and all(_contributor_note(s.rstrip("."), contrib_re, agencies, clause_words, place_words)
+                     for s in notes):
+        return "a contributor note"
+    # Names with an agency: "Le Monde avec AFP et Reuters", "(Com agências)"
+    named, agency = _names(t, agencies, clause_words)
+    if named and agency and not _WITH.isdisjoint(words(t)):
+        return "a source note (names with an agency)"
+    clauses = [c.strip() for part in t.split(";") for c in comma_re.split(part)]
+    newsroom = False
+    for clause in clauses:
+        r = role_re.match(clause)
+        newsroom = newsroom or r is not None
+        r = r or general_re.match(clause)
+        if r is None or not _names(clause[r.end():], agencies, clause_words)[0]:
+            return ""
+    if not newsroom:
+        return ""
+    return f"a staff credit ({len(clauses)} role{'s' if len(clauses) > 1 else ''})"
+
+
 _GLUED_RES: dict = {}
 
 
@@ -299,6 +454,10 @@ class Page:
     newsletter: Pattern[str]
     newsletter_first: frozenset
     credits: frozenset
+    staff_roles: Tuple[str, ...]
+    staff_general: Tuple[str, ...]
+    staff_contributed: Tuple[str, ...]
+    staff_first: frozenset
     src: Optional[str]
     src_key: str
     src_end: str
@@ -337,6 +496,10 @@ class Page:
             newsletter=lexicon.matcher("boilerplate_newsletter", cfg.extra_phrases),
             newsletter_first=lexicon.first_words("boilerplate_newsletter", cfg.extra_phrases),
             credits=lexicon.phrase_set("credits", cfg.extra_phrases),
+            staff_roles=_vocabulary("staff_roles", cfg),
+            staff_general=_vocabulary("staff_roles_general", cfg),
+            staff_contributed=_vocabulary("staff_contributed", cfg),
+            staff_first=_staff_keys(cfg),
             src=src,
             src_key=norm_key(src) if src else "",
             # A src_tail match ends the line (but for trailing space) with the name.
@@ -527,6 +690,16 @@ def credit(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     return None
 
 
+def staff_credit(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A staff credit or a contributor note (:func:`staff_credit_line`)."""
+    return staff_credit_line(b.text, page.staff_roles, page.staff_general, page.staff_contributed, page.credits,
+                             page.p.STAFF_CLAUSE_WORDS, page.p.STAFF_PLACE_WORDS) or None
+
+
+def desk_initials(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    return "a desk's initials" if "/" in b.text and desk_tags(b.text, page.credits) else None
+
+
 def site_name_tail(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """A caption or link that ends in the site's name ("... - Sputnik International")."""
     text = b.text
@@ -682,6 +855,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, Union[int, str], Optional[str], 
     ("boilerplate.title", headline_again, 0.8, "TITLE_MAX_WORDS", "title_key", None),
     ("boilerplate.caption", caption, 0.85, "SHORT_BLOCK_WORDS", None, None),
     ("boilerplate.credit", credit, 0.9, ANY_LENGTH, None, None),
+    ("boilerplate.staff", staff_credit, 0.9, "STAFF_MAX_WORDS", None, "staff_first"),
+    ("boilerplate.desk", desk_initials, 0.9, "LINE_MAX_WORDS", None, None),
     ("boilerplate.site", site_name_tail, 0.9, "SHORT_BLOCK_WORDS", "src_tail", None),
     ("boilerplate.notice", notice, 0.85, "NOTICE_MAX_WORDS", None, "notice_first"),
     ("boilerplate.phrase", chrome_phrase, 0.85, "PHRASE_MAX_WORDS", None, "phrase_first"),
@@ -763,26 +938,104 @@ def _comment_header(text: str) -> bool:
     return _COMMENT_RE.match(text) is not None
 
 
+#: A comment's buttons, on a line of their own after it ("Reply", "Responder ·
+#: Denunciar", "Antworten Melden", "Link permanente"), with its counters ("14 likes · Reply").
+_COMMENT_BUTTONS = frozenset(
+    "reply report flag permalink antworten melden répondre signaler responder denunciar rispondi segnala "
+    "odpowiedz zgłoś ответить пожаловаться".split()) | {"link permanente", "enlace permanente", "lien permanent"}
+_COMMENT_COUNTERS = frozenset(
+    "like likes replies antwort antworten gefällt aime réponses réponse gusta respuestas piace risposte curtir "
+    "curtidas respostas lubię odpowiedzi нравится ответы ответов me mi j".split())
+#: When a comment was posted, as a line of its own ("3 hours ago", "vor 2 Stunden", "il y a 3 jours").
+_POSTED_AGO_RE = re.compile(
+    r"^(?:\d+|an?|one|ein|eine|einem|einer|un|une|uno|una|um|uma)\s+\w+\s+(?:ago|fa|temu|назад)$"
+    r"|^(?:vor|il\s+y\s+a|hace|há)\s+(?:\d+|einem|einer|un|une|uno|una|um|uma)\s+\w+$", re.IGNORECASE)
+#: A reply to another reader, opening a comment: "@Lucas_tech Melhorou sim".
+_MENTION_RE = re.compile(r"^@\w")
+#: A comment section's heading has at most this many words ("12 Comments", "Reader comments").
+COMMENT_HEADING_WORDS = 4
+
+
+def _comment_heading(b: Block, f: Features, most: int) -> int:
+    """2: a comment section's heading with its count ("12 Comments",
+    "Комментарии (3)"); 1: one without ("Reader comments", "Kommentare");
+    0: neither."""
+    ws = f.words
+    if (not ws or len(ws) > most or b.text.rstrip().endswith((".", "!", "?"))
+            or not any(w.startswith(_COMMENT_WORD_STEMS) for w in ws)):
+        return 0
+    return 2 if any(w.isdigit() for w in ws) else 1
+
+
+def _comment_buttons(f: Features) -> bool:
+    """A line of a comment's buttons and counters ("Reply", "14 likes · Report")."""
+    ws = f.words
+    return (0 < len(ws) <= 6 and (not _COMMENT_BUTTONS.isdisjoint(ws) or " ".join(ws) in _COMMENT_BUTTONS)
+            and all(w in _COMMENT_BUTTONS or w in _COMMENT_COUNTERS or w.isdigit() for w in ws)
+            or " ".join(ws) in _COMMENT_BUTTONS)
+
+
+def _comment_mark(b: Block, f: Features) -> bool:
+    """A line only a comment section has: a comment's buttons, when it was
+    posted ("3 hours ago"), a reply to a reader ("@name ..."), or a comment
+    widget's button ("Load more comments"). (Alone, a time is a live blog's,
+    a name after "@" a quoted post's: they only confirm a heading.)"""
+    ws = f.words
+    if not ws:
+        return False
+    t = b.text.strip()
+    return (_comment_buttons(f) or len(ws) <= 5 and _POSTED_AGO_RE.match(t) is not None
+            or _MENTION_RE.match(t) is not None
+            or any(w.startswith(_COMMENT_STEMS) for w in ws) and not _COMMENT_UI.isdisjoint(ws)
+            and not t.endswith((".", "!", "?")))
+
+
 def comments(ctx: Context) -> List[Finding]:
-    """Rule boilerplate.comments: a comment section, two or more comment
-    headers ("name says:") after the body's start. From the first header to
-    the replies after the last one, it is user content, not the article."""
+    """Rule boilerplate.comments: a comment section after the body's start.
+    Its evidence, one of: two or more comment headers ("name says:"), from
+    the first to the replies after the last; a comment section's heading
+    with a count ("12 Comments"), or without one but with a line only a
+    comment section has after it (:func:`_comment_mark`), from the heading to
+    the end of the text; two or more lines of a comment's buttons ("Reply"),
+    from the first to the end.
+    Never a section that holds half of the text's words or more: that is
+    the article."""
     doc, label, meta_blocks = ctx.doc, ctx.marks.label, ctx.meta.blocks
+    blocks, feats = doc.blocks, doc.feats
     # (A header another rule already took still marks the section.)
-    heads = [i for i, (b, f) in enumerate(zip(doc.blocks, doc.feats))
+    heads = [i for i, (b, f) in enumerate(zip(blocks, feats))
              if f.n_words <= 14 and i not in meta_blocks and _comment_header(b.text)]
-    if len(heads) < 2 or heads[0] <= ctx.body.first:
+    p = params_of(doc.config, CATEGORY)
+    start, end, why = -1, -1, ""
+    if len(heads) >= 2 and heads[0] > ctx.body.first:
+        start = end = heads[-1]
+        tail = p.COMMENT_TAIL
+        for k in range(heads[-1] + 1, min(len(blocks), heads[-1] + 1 + tail)):
+            if label[k] is None and feats[k].ends_sentence:
+                end = k
+            else:
+                break
+        start, why = heads[0], f"comment section ({len(heads)} comment headers)"
+    else:
+        after = [i for i in range(ctx.body.first + 1, len(blocks)) if i not in meta_blocks]
+        marks = [i for i in after if _comment_mark(blocks[i], feats[i])]
+        buttons = [i for i in marks if _comment_buttons(feats[i])]
+        for i in after:
+            kind = _comment_heading(blocks[i], feats[i], p.COMMENT_HEADING_WORDS)
+            if kind == 2 or kind == 1 and any(m > i for m in marks):
+                start, why = i, f"comment section (its heading \u201c{blocks[i].text.strip()}\u201d)"
+                break
+        if start < 0 and len(buttons) >= 2:
+            start, why = buttons[0], f"comment section ({len(buttons)} lines of a comment's buttons)"
+        end = len(blocks) - 1
+        if start >= 0:
+            inside = sum(f.n_words for f in feats[start:])
+            if 2 * inside >= sum(f.n_words for f in feats):
+                return []
+    if start < 0:
         return []
-    end = heads[-1]
-    tail = params_of(doc.config, CATEGORY).COMMENT_TAIL
-    for k in range(heads[-1] + 1, min(len(doc.blocks), heads[-1] + 1 + tail)):
-        if label[k] is None and doc.feats[k].ends_sentence:
-            end = k
-        else:
-            break
-    why = f"comment section ({len(heads)} comment headers)"
     return [doc.block_finding(i, CATEGORY, why, "boilerplate.comments", 0.8)
-            for i in range(heads[0], end + 1) if label[i] is None and i not in meta_blocks]
+            for i in range(start, end + 1) if label[i] is None and i not in meta_blocks]
 
 
 def unlike_article(ctx: Context) -> List[Finding]:
@@ -948,6 +1201,12 @@ RULES = (
     Rule("boilerplate.caption", CATEGORY, "a caption ending in a photo credit", params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.credit", CATEGORY, "a copyright, photo credit or agency line (data/credits.txt)",
          params=("CREDIT_NAMED_WORDS", "CREDIT_NAME_WORDS")),
+    Rule("boilerplate.staff", CATEGORY, "a staff credit (Reporting by ...; Editing by ..., Mitarbeit: ...) or a "
+         "contributor note (... contributed to this report): a newsroom role and names "
+         "(data/staff_roles.txt, data/staff_contributed.txt); off unless STAFF_MAX_WORDS is set",
+         params=("STAFF_MAX_WORDS", "STAFF_CLAUSE_WORDS", "STAFF_PLACE_WORDS"), evidence=False),
+    Rule("boilerplate.desk", CATEGORY, "a desk's initials alone on a line (mzi/ mhr/, ssu/dpa)",
+         params=("LINE_MAX_WORDS",), evidence=False),
     Rule("boilerplate.site", CATEGORY, "a caption or link ending in the site's name", params=("SHORT_BLOCK_WORDS",)),
     Rule("boilerplate.notice", CATEGORY, "a reprint or copyright notice (data/boilerplate_notices.txt)",
          params=("NOTICE_MAX_WORDS",)),
@@ -968,8 +1227,9 @@ RULES = (
     Rule("boilerplate.reading_time", CATEGORY, "a reading-time line (5 min read, Lesezeit 3 Min.)",
          params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line, or after a tag label and a colon"),
-    Rule("boilerplate.comments", CATEGORY, "a comment section after the body", positional=True,
-         params=("COMMENT_TAIL",)),
+    Rule("boilerplate.comments", CATEGORY, "a comment section after the body: comment headers (name says:), a "
+         "comment section's heading with a count or followed by a comment's buttons, times or replies, or two or "
+         "more of those; never half of the text", positional=True, params=("COMMENT_TAIL", "COMMENT_HEADING_WORDS")),
     Rule("boilerplate.model", CATEGORY, "a block outside the body the learned block scorer finds unlike article text",
          positional=True, params=("block_model",), evidence=False),
     Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode); in an article-shaped text not a "

@@ -30,6 +30,8 @@ VOCABULARIES = (
     "boilerplate_consent",
     "boilerplate_newsletter",
     "credits",
+    "staff_roles",
+    "staff_contributed",
     "teaser_headers",
     "spam_lexicon",
 )
