@@ -12,8 +12,11 @@ Needs ``langdetect`` (and the benchmark folder; nothing of it is copied).
 **Junk file**: JSONL, one entry a line, with ``id``, ``category`` (icon,
 paywall, spam, foreign_language, teaser, boilerplate, duplicate), ``language``,
 ``kind``, ``text`` (may hold "\\n" for multi-line junk; for ``duplicate``, a
-template in which ``{LEAD}`` is replaced by the body's first paragraph and
-``{LEAD_SENTENCE}`` by its first sentence), ``placement`` (top, after_lead,
+template in which ``{LEAD}`` is replaced by the body's lead, its first
+paragraph of at least LEAD_MIN_WORDS words (a heading or a dateline line
+above it is no lead: a copy of two words is no duplicate a reader or a rule
+can tell), and ``{LEAD_SENTENCE}`` by the lead's first sentence of at least
+SENTENCE_MIN_WORDS words, with what precedes it), ``placement`` (top, after_lead,
 middle, glued_end, after_body, bottom), ``split`` (a or b) and, for
 foreign_language, optionally ``article_languages_not`` (article languages for
 which the entry is not foreign).
@@ -120,12 +123,21 @@ def detect_language(text: str) -> str:
         return ""
 
 
+#: (Since 2026-12-02. Before, {LEAD} was the body's first line and
+#: {LEAD_SENTENCE} its first sentence, whatever their length: on pages that
+#: open with a heading or a dateline, "GIRLS BASKETBALL" or "HAYWARD, Calif.")
+LEAD_MIN_WORDS = 10
+SENTENCE_MIN_WORDS = 6
+
+
 def first_sentence(paragraph: str) -> str:
     """The paragraph's first sentence (a period after a short capitalised word
-    or an initialism does not end it); the whole paragraph if none ends."""
+    or an initialism does not end it, nor one after fewer than
+    SENTENCE_MIN_WORDS words: "HAYWARD, Calif. (AP) — ..."); the whole
+    paragraph if none ends."""
     for m in _SENT_END_RE.finditer(paragraph):
         head = paragraph[:m.start() + 1]
-        if _ABBREV_RE.search(head):
+        if _ABBREV_RE.search(head) or len(words(head)) < SENTENCE_MIN_WORDS:
             continue
         return paragraph[:m.end()].rstrip()
     return paragraph.strip()
@@ -145,7 +157,7 @@ def eligible(entries: Sequence[dict], article_lang: str) -> List[dict]:
 def junk_text(entry: dict, paras: List[str]) -> str:
     text = entry["text"]
     if entry["category"] == "duplicate" or "{LEAD" in text:
-        lead = paras[0].strip()
+        lead = next((p for p in paras if len(words(p)) >= LEAD_MIN_WORDS), paras[0]).strip()
         text = text.replace("{LEAD_SENTENCE}", first_sentence(lead)).replace("{LEAD}", lead)
     return text
 

@@ -30,6 +30,18 @@ def assert_goes_by(junk: str, rule: str) -> None:
 
 
 @pytest.mark.parametrize("junk", [
+    # a dialog's close button, a menu's button, in every claimed language
+    "Schließen", "Fermer", "Cerrar", "Chiudi", "Fechar", "Zamknij", "Закрыть",
+    "Menü", "Menú", "Меню", "Hauptmenü", "Menu principal",
+    # a pager's and a player's buttons
+    "Nächster Artikel", "Article précédent", "Volver arriba", "Torna su", "Voltar ao topo", "Wróć na górę", "Наверх",
+    "Écouter cet article", "Odsłuchaj artykuł", "Прослушать статью",
+])
+def test_lone_buttons_in_every_language(junk):
+    assert_goes_by(junk, "boilerplate.line")
+
+
+@pytest.mark.parametrize("junk", [
     "Story continues below advertisement",
     "L'article continue après la publicité",
     "Die Geschichte geht unter der Anzeige weiter",

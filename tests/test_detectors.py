@@ -33,6 +33,16 @@ def test_icon_line_material_ligatures():
     assert_article_kept(art)
 
 
+@pytest.mark.parametrize("name, icon", [
+    ("arrow_forward_ios", True), ("volume_off", True), ("share_alt", True), ("filter_2", True),
+    ("user_id", False), ("max_value", False), ("off_on", False),
+])
+def test_a_lone_ligature_with_a_material_ending(name, icon):
+    art = newsclean.clean_text(doc(name))
+    assert any(r.category == "icon" and r.text.strip() == name for r in art.removed) is icon
+    assert_article_kept(art)
+
+
 def test_icon_words_in_prose_stay():
     text = doc(after=["Shares went up and down all day as traders watched the search for a new chief executive."])
     art = newsclean.clean_text(text)

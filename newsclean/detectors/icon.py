@@ -259,7 +259,21 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names)
             or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
             or _CSS_ESCAPE_RE.match(t) is not None
-            or _LIGATURE_RE.match(t) is not None and all(p in vocab for p in t.split("_")))
+            or _LIGATURE_RE.match(t) is not None and _ligature_of(t.split("_"), vocab))
+
+
+#: The endings of Material ligature names after their icon words: a style
+#: ("_outlined"), a platform ("arrow_back_ios"), a state ("volume_off"), a
+#: variant ("share_alt", "filter_2").
+_LIGATURE_ENDINGS = _VARIANTS | {"ios", "android", "alt", "off", "on", "new", "round", "none"}
+
+
+def _ligature_of(parts: Sequence[str], vocab: frozenset) -> bool:
+    """Whether a snake_case token's parts are icon words, but for one
+    Material ending ("arrow_forward_ios", "volume_off"): "user_id" is none."""
+    if parts[-1] in _LIGATURE_ENDINGS or parts[-1].isdigit():
+        parts = parts[:-1]
+    return bool(parts) and all(p in vocab for p in parts)
 
 
 def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, names: frozenset, p: Params) -> int:
