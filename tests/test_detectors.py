@@ -43,6 +43,33 @@ def test_a_lone_ligature_with_a_material_ending(name, icon):
     assert_article_kept(art)
 
 
+@pytest.mark.parametrize("tail, icon", [
+    (" bx bxs-heart", True), (" c-icon c-icon--share", True), (" ion-social-facebook-outline", True),
+    (" fa-thin fa-arrow-up-right-from-square", True), (" arrow_forward", True),
+    (" Silicon Icons", False), (" Iconic", False), (" close menu", False),
+])
+def test_icon_labels_glued_to_a_list_item(tail, icon):
+    # after a line that is no sentence, only labels no text holds go
+    base = ("The band announced its tour on Monday, with dates across the country through the autumn.\n\n"
+            "Oct. 3 -- Ak-Chin Pavilion, Phoenix, AZ\n\nOct. 10 -- The Cynthia Woods Mitchell Pavilion, Houston, TX")
+    art = newsclean.clean_text(base + tail)
+    assert art.text.endswith("Houston, TX") is icon
+    assert "Phoenix, AZ" in art.text
+
+
+@pytest.mark.parametrize("line", ["ShareBar_iconWrapper__a91Zq", 'xlink:href="#svg-arrow-right"',
+                                  "styles_closeIcon__Q2mX8"])
+def test_a_lone_class_or_sprite_reference(line):
+    art = newsclean.clean_text(doc(line))
+    assert any(r.category == "icon" and r.text.strip() == line for r in art.removed)
+    assert_article_kept(art)
+
+
+def test_a_camel_case_name_is_no_icon_class():
+    art = newsclean.clean_text(doc("IconsOfFashion"))
+    assert "IconsOfFashion" in art.text
+
+
 def test_icon_words_in_prose_stay():
     text = doc(after=["Shares went up and down all day as traders watched the search for a new chief executive."])
     art = newsclean.clean_text(text)

@@ -55,8 +55,9 @@ _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
 _SPRITE_REF_RE = re.compile(r"\.svg#[\w-]+|xlink:href=|^href=[\"']?#")
 # A class name that names an icon in a CSS module or BEM: "Icon_share__3xKp",
 # "styles_closeIcon__Q2mX8", "c-icon--share": a segment that is "icon" or a
-# camel-case word ending in "Icon" (not "silicon").
-_ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])")
+# camel-case word ending in "Icon" (not "silicon"), or one after a separator
+# that opens with "icon" ("ShareBar_iconWrapper__a91Zq"; not "IconsOfFashion").
+_ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])|[-_]icons?(?=[A-Z])")
 # A CSS-module class name: a name, two underscores and a hash ("styles_large__1pLk0").
 _CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # The symbols of controls: close (×, ✕), more (⋮, ⋯), menu (☰, ≡), arrows,
@@ -242,7 +243,8 @@ def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
     "bi", "la") followed by a class of it ("fa-print", "bi-x-lg")."""
     for (s1, e1, _), (s2, e2, _) in zip(toks, toks[1:]):
         head, cls = text[s1:e1].casefold(), text[s2:e2].casefold()
-        if head in _CLASS_PREFIXES and cls != head and cls.startswith(head.split("-")[0] + "-"):
+        # ("bx bxs-heart": a prefix's style names its own class prefix)
+        if head in _CLASS_PREFIXES and cls != head and "-" in cls and cls.startswith(head.split("-")[0]):
             return True
     return False
 
@@ -287,10 +289,14 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, n
         return len(toks)
     if _class_string(toks[j:], text):
         return j
+    run = toks[j:]
     before = text[:toks[j][0]].rstrip()
     if not before or before[-1] not in ".!?…\"”»)":
+        # After a line that is no sentence (a list's item, a date), only
+        # labels that no text holds: each one an icon's name or class.
+        if all(_named(text[a:z], vocab, names) for a, z, _ in run) and any(t[2] == 2 for t in run):
+            return j
         return len(toks)
-    run = toks[j:]
     strong = sum(1 for t in run if t[2] == 2)
     if strong and (len(run) >= 2 or _named(text[run[0][0]:run[0][1]], vocab, names)):
         return j
@@ -438,7 +444,9 @@ def icon_labels(ctx: Context) -> List[Finding]:
         if strong == 0 and not f.ends_sentence and not f.bullet and _ui_row(text, toks, buttons, p):
             out.append(Finding(b.start, b.end, CATEGORY, f"a row of {len(toks)} UI words", "icon.line", 0.85, b.index))
             continue
-        if strong and iconish == len(toks) and not f.ends_sentence and (len(toks) > 1 or _named(text, vocab, names)):
+        # (one token alone is no sentence, whatever ends it: 'xlink:href="#svg-arrow-right"')
+        if strong and iconish == len(toks) and (len(toks) > 1 and not f.ends_sentence
+                                                or len(toks) == 1 and _named(text, vocab, names)):
             out.append(Finding(b.start, b.end, CATEGORY, f"{len(toks)} icon label(s), {strong} unmistakable",
                                "icon.line", 1.0, b.index))
             continue
