@@ -248,10 +248,10 @@ def typographic_notices(draw):
     return "".join(w + draw(_TYPOGRAPHIC) for w in ws).strip()
 
 
-def _prefix_count_plain(ws: List[str]) -> int:
-    """paywall's word test before speedpw: each word's first letters looked up, line by line."""
-    pre = pw._part_starts()[1]
-    return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre)
+def _word_count_plain(ws: List[str]) -> int:
+    """paywall's word test done line by line: each word's first letters looked up and the regex of parts' words."""
+    pattern, pre, _ = pw._part_starts()
+    return sum(1 for w in ws if (w[:4] in pre or w[:3] in pre or w[:2] in pre) and pattern.match(w))
 
 
 def check_word_test(text: str) -> None:
@@ -270,7 +270,7 @@ def check_word_test(text: str) -> None:
     held = min(2, len(kinds - {"number", "price", "lock"}) + (pw._LOCK_CHAR_RE.search(text) is not None))
     assert held <= bound and held <= pw._text_part_bound(text), text
     if _word_test_applies(text):
-        assert bound == min(2, _prefix_count_plain(ws)), text
+        assert bound == min(2, _word_count_plain(ws)), text
     if bound < (1 if "price" in kinds else 2):
         for n in range(pw.KINDS_MAX_WORDS + 1):
             assert pw._kinds_notice(kinds, 1.0, n, PW) == "" and pw._kinds_notice(kinds, coverage, n, PW) == "", text
