@@ -775,3 +775,75 @@ def test_notice_from_equals_its_plain_version(lines):
 @given(st.one_of(typographic_notices(), notices(), any_line))
 def test_the_kinds_a_text_holds_without_coverage_are_those_with_it(text):
     assert pw._kinds_in(text) == pw._kinds_of(text)[0] - {"number", "price", "lock"}, text
+
+
+# ------------------------------------------------------------ paywall.offer
+def _offer_boxes_plain(ctx, p, found, bounds):
+    """paywall.offer_boxes before speedpw: every short line's role sought, a price or not on the page."""
+    doc = ctx.doc
+    roles: List[str] = []
+    for b, f, bound in zip(doc.blocks, doc.feats, bounds):
+        if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
+            roles.append("long")
+            continue
+        price = pw._has_price(b.text)
+        kinds = pw._kinds_in(b.text) if not price and bound else frozenset()
+        roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
+                     else "part" if kinds or b.index in found else "")
+    out = []
+    i = 0
+    while i < len(roles):
+        if roles[i] == "long":
+            i += 1
+            continue
+        j = i
+        while j < len(roles) and roles[j] != "long":
+            j += 1
+        run = roles[i:j]
+        if (j - i >= p.OFFER_MIN_LINES and "price" in run and "call" in run
+                and 2 * sum(1 for r in run if r) >= len(run)):
+            first = i + next(k for k, r in enumerate(run) if r)
+            last = i + max(k for k, r in enumerate(run) if r)
+            why = "an offer box: plans with their prices and a call to subscribe"
+            out.extend(doc.block_finding(k, pw.CATEGORY, why, "paywall.offer", 0.85)
+                       for k in range(first, last + 1) if k not in found and ctx.free(k))
+        i = j
+    return out
+
+
+#: Lines of offer boxes (plans, prices, calls) and of an article's price list.
+_OFFER_BOX_LINES = ["Choose your plan", "Digital — $4/month", "All Access — $9.99/month", "Subscribe", "Elige tu plan",
+                    "Mensual 9,99 €/mes", "Anual 79 €/año", "Suscríbete", "Полный доступ ко всем материалам",
+                    "Первый месяц — 1 ₽", "Оформить подписку", "Jetzt weiterlesen", "0,99 € im ersten Monat",
+                    "Already a subscriber? Log in", "Tickets: $25", "Parking: £4 a day", "Doors open at 7pm"]
+
+
+def _offers_both_ways(text: str) -> int:
+    """paywall.offer_boxes and its plain version on ``text``, with the findings
+    paywall made before it and each line's bound; the number of findings."""
+    from newsclean.detectors.base import Context
+    from newsclean.text.words import words
+
+    ctx = Context.of_text(text)
+    doc = ctx.doc
+    like_parts = pw._like_parts(set().union(*(f.words for f in doc.feats)))
+    bounds = [pw._part_bound(b.text, words(b.text), like_parts) for b in doc.blocks]
+    found = {x.block for x in pw.paywall(ctx) if x.block is not None and x.rule != "paywall.offer"}
+    fast = pw.offer_boxes(ctx, PW, found, bounds)
+    assert fast == _offer_boxes_plain(ctx, PW, found, bounds)
+    return len(fast)
+
+
+def test_offer_boxes_on_the_table():
+    boxes = 0
+    for text in _corpus() + ["\n".join(LINES[k:k + 30] + _OFFER_BOX_LINES[k % 11:k % 11 + 5])
+                             for k in range(0, len(LINES), 30)]:
+        boxes += bool(_offers_both_ways(text))
+    assert boxes > 5  # (pages with an offer box)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), st.sampled_from(_OFFER_BOX_LINES), st.sampled_from(_paywall_lines()),
+                          odd_notices()), min_size=1, max_size=25))
+def test_offer_boxes_are_the_plain_offer_boxes(lines_):
+    _offers_both_ways("\n".join(lines_))

@@ -375,14 +375,16 @@ def offer_boxes(ctx: Context, p: Params, found: Set[int], bounds: List[int]) -> 
     article's price list has no call to subscribe among its lines.
     ``bounds``: each line's :func:`_part_bound`."""
     doc = ctx.doc
+    short = [0 < f.n_words <= p.NEXT_TO_MAX_WORDS for f in doc.feats]
+    priced = [s and _has_price(b.text) for b, s in zip(doc.blocks, short)]
+    if not any(priced):
+        return []  # (a box holds a price: without one, the parts of the short lines are not sought)
     roles: List[str] = []  # per block: "price", "call", "part", "" (another short line), "long"
-    for b, f, bound in zip(doc.blocks, doc.feats, bounds):
-        if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
+    for b, s, price, bound in zip(doc.blocks, short, priced, bounds):
+        if not s:
             roles.append("long")
             continue
-        text = b.text
-        price = _has_price(text)
-        kinds = _kinds_in(text) if not price and bound else frozenset()
+        kinds = _kinds_in(b.text) if not price and bound else frozenset()
         roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
                      else "part" if kinds or b.index in found else "")
     out: List[Finding] = []
