@@ -248,32 +248,126 @@ def typographic_notices(draw):
     return "".join(w + draw(_TYPOGRAPHIC) for w in ws).strip()
 
 
+def _word_count_plain(ws: List[str]) -> int:
+    """paywall's word test done line by line: each word's first letters looked up and the regex of parts' words."""
+    pattern, pre, _ = pw._part_starts()
+    return sum(1 for w in ws if (w[:4] in pre or w[:3] in pre or w[:2] in pre) and pattern.match(w))
+
+
 def check_word_test(text: str) -> None:
-    """paywall's word test before _kinds_of (``_maybe_notice``): a text it
-    turns away for ``least`` 2 (1 when it holds a price, a part of its own)
-    makes no notice, for ``least`` 1 has no part."""
+    """paywall's bound on a line's parts before _kinds_of (``_part_bound``, on
+    its words or its last ones, and ``_text_part_bound``) is no smaller than
+    the parts (and a lock) _kinds_of finds in it: a line it turns away for
+    ``least`` 2 (1 when it holds a price, a part of its own) makes no notice,
+    for ``least`` 1 has no part; a text whose last words it turns away for 2
+    ends with no notice (notice_from)."""
     from newsclean.text.words import words
 
-    if not _word_test_applies(text):
-        return
     kinds, coverage = pw._kinds_of(text)
     ws = words(text)
-    if not pw._maybe_notice(ws, 1):
-        assert not (kinds - {"number", "price", "lock"}), text
-    if not pw._maybe_notice(ws, 1 if "price" in kinds else 2):
+    like_parts = pw._like_parts(ws + ["subscribe", "abonnement"])  # (the page's words: more than the line's)
+    bound = pw._part_bound(text, ws, like_parts)
+    held = min(2, len(kinds - {"number", "price", "lock"}) + (pw._LOCK_CHAR_RE.search(text) is not None))
+    assert held <= bound and held <= pw._text_part_bound(text), text
+    if _word_test_applies(text):
+        assert bound == min(2, _word_count_plain(ws)), text
+    if bound < (1 if "price" in kinds else 2):
         for n in range(pw.KINDS_MAX_WORDS + 1):
-            assert pw._kinds_notice(kinds, 1.0, n, PW) == "", text
+            assert pw._kinds_notice(kinds, 1.0, n, PW) == "" and pw._kinds_notice(kinds, coverage, n, PW) == "", text
+    if pw._part_bound(text, ws[-PW.TAIL_SENTENCES * PW.KINDS_MAX_WORDS:], like_parts) < 2:
+        assert pw.notice_from(text, PW) == (-1, ""), text
+
+
+# Notices in capitals and other scripts, with letters that fold in two (ß,
+# İ), that re.IGNORECASE matches with a Latin letter (ſ, the Kelvin sign),
+# combining marks, symbols, a lock, a price: the lines _part_bound searches.
+_ODD = st.sampled_from(["ß", "ẞ", "İ", "ı", "ſ", "\u212a", "\u0301", "\u0308", "©", "›", "€", "£ 4", "🔒", "🔓 ",
+                        "\u200b", "ﬁ", "ς", "Σ", "会員限定", "購読", "—", "\u00a0"])
+
+
+@st.composite
+def odd_notices(draw):
+    def spelled(w: str) -> str:
+        how = draw(st.integers(0, 5))
+        if how == 1:
+            return w.upper()
+        if how == 2:
+            return w.title()
+        if how == 3:
+            k = draw(st.integers(0, len(w)))
+            return w[:k] + draw(_ODD) + w[k:]
+        if how == 4:
+            return w.replace("s", "ſ").replace("k", "\u212a").replace("i", "ı")
+        return w
+
+    ws = draw(st.lists(st.one_of(st.sampled_from(_paywall_lines()).map(spelled), _WORDS, _ODD), min_size=1,
+                       max_size=14))
+    return "".join(w + draw(st.one_of(_TYPOGRAPHIC, _SEPS)) for w in ws).strip()
 
 
 def test_paywall_word_test_on_the_table():
-    for line in LINES + _paywall_lines():
+    for line in LINES + _paywall_lines() + [w.upper() for w in _paywall_lines()]:
         check_word_test(line)
 
 
 @settings(max_examples=500)
-@given(st.one_of(typographic_notices(), notices(), any_line))
+@given(st.one_of(typographic_notices(), notices(), odd_notices(), any_line))
 def test_paywall_word_test_turns_no_notice_away(text):
     check_word_test(text)
+
+
+@settings(max_examples=200)
+@given(st.lists(st.one_of(st.sampled_from(LINES), typographic_notices(), odd_notices()), min_size=1, max_size=5))
+def test_paywall_word_test_turns_no_glued_notice_away(lines):
+    check_word_test(" ".join(line if line.rstrip().endswith((".", "!", "?")) else line + "." for line in lines))
+
+
+def _paywall_both_ways(text: str) -> int:
+    """paywall with each line's bound on its parts (_part_bound, and
+    _text_part_bound in notice_from) and without: every bound 2, every line
+    judged as before the bound. The number of findings."""
+    import pytest
+
+    from newsclean.detectors.base import Context
+
+    ctx = Context.of_text(text)
+    fast = pw.paywall(ctx)
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(pw, "_part_bound", lambda text, ws, like_parts: 2)
+        m.setattr(pw, "_text_part_bound", lambda text: 2)
+        plain = pw.paywall(ctx)
+    assert fast == plain
+    return len(fast)
+
+
+#: A notice glued after a paragraph whose parts are all more than twenty
+#: words from the end (its calls have a price and no part): the last words
+#: _part_bound looks at are all a glued notice's (TAIL_SENTENCES sentences).
+_GLUED_FAR = ("The city council approved the new budget on Tuesday after a long debate about school funding. "
+              "You have reached your limit of free articles for this month, and that is all. "
+              "Just $4 a month for all of it. Just $4 a month for all of it.")
+
+
+def test_paywall_bounds_on_the_table():
+    found = 0
+    for text in _corpus() + ["\n".join(LINES[k:k + 40] + _paywall_lines()[k // 10:k // 10 + 6])
+                             for k in range(0, len(LINES), 40)]:
+        found += bool(_paywall_both_ways(text))
+    assert found > 10  # (pages with paywall findings)
+    assert _paywall_both_ways(_GLUED_FAR) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), st.sampled_from(_paywall_lines()), typographic_notices(),
+                          odd_notices(), notices()), min_size=1, max_size=30), st.lists(st.booleans(), max_size=30))
+def test_paywall_bounds_turn_nothing_away(lines_, glue):
+    parts: List[str] = []
+    for line, g in zip(lines_, glue + [False] * len(lines_)):
+        if g and parts:
+            parts[-1] += " " + line  # (a notice glued after a paragraph)
+        else:
+            parts.append(line)
+    _paywall_both_ways("\n".join(parts))
 
 
 # ------------------------------------------------ regexes by first character
@@ -681,3 +775,75 @@ def test_notice_from_equals_its_plain_version(lines):
 @given(st.one_of(typographic_notices(), notices(), any_line))
 def test_the_kinds_a_text_holds_without_coverage_are_those_with_it(text):
     assert pw._kinds_in(text) == pw._kinds_of(text)[0] - {"number", "price", "lock"}, text
+
+
+# ------------------------------------------------------------ paywall.offer
+def _offer_boxes_plain(ctx, p, found, bounds):
+    """paywall.offer_boxes before speedpw: every short line's role sought, a price or not on the page."""
+    doc = ctx.doc
+    roles: List[str] = []
+    for b, f, bound in zip(doc.blocks, doc.feats, bounds):
+        if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
+            roles.append("long")
+            continue
+        price = pw._has_price(b.text)
+        kinds = pw._kinds_in(b.text) if not price and bound else frozenset()
+        roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
+                     else "part" if kinds or b.index in found else "")
+    out = []
+    i = 0
+    while i < len(roles):
+        if roles[i] == "long":
+            i += 1
+            continue
+        j = i
+        while j < len(roles) and roles[j] != "long":
+            j += 1
+        run = roles[i:j]
+        if (j - i >= p.OFFER_MIN_LINES and "price" in run and "call" in run
+                and 2 * sum(1 for r in run if r) >= len(run)):
+            first = i + next(k for k, r in enumerate(run) if r)
+            last = i + max(k for k, r in enumerate(run) if r)
+            why = "an offer box: plans with their prices and a call to subscribe"
+            out.extend(doc.block_finding(k, pw.CATEGORY, why, "paywall.offer", 0.85)
+                       for k in range(first, last + 1) if k not in found and ctx.free(k))
+        i = j
+    return out
+
+
+#: Lines of offer boxes (plans, prices, calls) and of an article's price list.
+_OFFER_BOX_LINES = ["Choose your plan", "Digital — $4/month", "All Access — $9.99/month", "Subscribe", "Elige tu plan",
+                    "Mensual 9,99 €/mes", "Anual 79 €/año", "Suscríbete", "Полный доступ ко всем материалам",
+                    "Первый месяц — 1 ₽", "Оформить подписку", "Jetzt weiterlesen", "0,99 € im ersten Monat",
+                    "Already a subscriber? Log in", "Tickets: $25", "Parking: £4 a day", "Doors open at 7pm"]
+
+
+def _offers_both_ways(text: str) -> int:
+    """paywall.offer_boxes and its plain version on ``text``, with the findings
+    paywall made before it and each line's bound; the number of findings."""
+    from newsclean.detectors.base import Context
+    from newsclean.text.words import words
+
+    ctx = Context.of_text(text)
+    doc = ctx.doc
+    like_parts = pw._like_parts(set().union(*(f.words for f in doc.feats)))
+    bounds = [pw._part_bound(b.text, words(b.text), like_parts) for b in doc.blocks]
+    found = {x.block for x in pw.paywall(ctx) if x.block is not None and x.rule != "paywall.offer"}
+    fast = pw.offer_boxes(ctx, PW, found, bounds)
+    assert fast == _offer_boxes_plain(ctx, PW, found, bounds)
+    return len(fast)
+
+
+def test_offer_boxes_on_the_table():
+    boxes = 0
+    for text in _corpus() + ["\n".join(LINES[k:k + 30] + _OFFER_BOX_LINES[k % 11:k % 11 + 5])
+                             for k in range(0, len(LINES), 30)]:
+        boxes += bool(_offers_both_ways(text))
+    assert boxes > 5  # (pages with an offer box)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), st.sampled_from(_OFFER_BOX_LINES), st.sampled_from(_paywall_lines()),
+                          odd_notices()), min_size=1, max_size=25))
+def test_offer_boxes_are_the_plain_offer_boxes(lines_):
+    _offers_both_ways("\n".join(lines_))

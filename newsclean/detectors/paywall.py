@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Dict, List, Set, Tuple
+from typing import Dict, Iterable, List, Set, Tuple
 
 from ..text import lexicon
 from ..analysis.findings import Finding
@@ -169,23 +169,58 @@ def _function_words() -> frozenset:
 
 
 @lru_cache(maxsize=None)
-def _term_prefixes() -> frozenset:
-    """The first letters (up to four) of the longest word of every term of
-    data/paywall_kinds.txt but the fillers: a block holds a part of a notice
-    only if one of its words starts so (the cheap test before the regex).
-    (The longest word: "de pago" needs "pago", and "de" opens too many words.)"""
-    out = set()
+def _part_starts() -> Tuple["re.Pattern[str]", frozenset, Tuple[str, ...]]:
+    """The cheap tests before :func:`_parts`, made of the longest word of
+    every term of data/paywall_kinds.txt but the fillers, a stem without its
+    ending ("de pago" needs "pago", and "de" opens too many words): a regex
+    of them where a word starts, matched as the terms are (grouped by first
+    character, or under re.IGNORECASE); their first letters (up to four),
+    with which a word in a part starts if it is ASCII; the terms of scripts
+    without spaces. A part that _parts finds holds a match of the regex, or
+    is one of those terms: two parts hold two."""
+    alts, prefixes = set(), set()
     for line in lexicon.phrases("paywall_kinds"):
         kind, _, term = line.partition(":")
         if kind.strip() != "fill" and term.strip():
-            out.add(max(term.split(), key=len).rstrip("*")[:4])
-    return frozenset(out)
+            word = max(term.split(), key=len).rstrip("*")
+            alts.add((word[:1], re.escape(word[1:])))
+            prefixes.add(word[:4])
+    ordered = sorted(alts)
+    grouped = lexicon.by_first_character(ordered)
+    pattern = (re.compile(r"(?<!\w)" + grouped) if grouped is not None else
+               re.compile(r"(?<!\w)(?:" + "|".join(re.escape(c) + r for c, r in ordered) + ")", re.IGNORECASE))
+    return pattern, frozenset(prefixes), tuple(t for _, t in _kind_terms()[1])
 
 
-def _maybe_notice(ws: List[str], least: int) -> bool:
-    """Whether ``least`` of the words ``ws`` (casefolded) may be parts of a notice."""
-    pre = _term_prefixes()
-    return sum(1 for w in ws if w[:4] in pre or w[:3] in pre or w[:2] in pre) >= least
+def _like_parts(vocabulary: Iterable[str]) -> frozenset:
+    """The words of ``vocabulary`` (casefolded) that start as a part of a
+    notice does. (The first letters first: a look-up is cheaper than the regex.)"""
+    pattern, pre, _ = _part_starts()
+    return frozenset(filter(pattern.match, (w for w in vocabulary if w[:4] in pre or w[:3] in pre or w[:2] in pre)))
+
+
+def _part_bound(text: str, ws: List[str], like_parts: frozenset) -> int:
+    """A bound on the number of parts of a notice (a lock counts as one) in
+    ``ws``, the last words of ``text`` (casefolded), or in all of it: 0, 1 or
+    2 (two or more). ``like_parts``: :func:`_like_parts` of a vocabulary
+    holding ``ws``. On ASCII text and typographic punctuation the words are
+    looked up (the page's words were tested once); other text is searched."""
+    if text.isascii() or plain_ascii(text) is not None:
+        found = like_parts.intersection(ws)
+        # (a word found once may stand in ``ws`` twice: "Subscribe! Subscribe")
+        return min(2, len(found) if len(found) != 1 else ws.count(next(iter(found))))
+    return _text_part_bound(text)
+
+
+def _text_part_bound(text: str) -> int:
+    """A bound on the number of parts of a notice in ``text`` (a lock counts as one): 0, 1 or 2 (two or more)."""
+    pattern, _, cjk = _part_starts()
+    n = 0 if text.isascii() else sum(1 for t in cjk if t in text) + (_LOCK_CHAR_RE.search(text) is not None)
+    for _ in pattern.finditer(text):
+        n += 1
+        if n >= 2:
+            break
+    return min(2, n)
 
 
 def _parts(text: str) -> Tuple[set, List[Tuple[int, int]]]:
@@ -322,7 +357,7 @@ def notice_from(text: str, p: Params) -> Tuple[int, str]:
         return -1, ""
     # (a notice joins two kinds of parts, or is a locked line with one: a look at the sentences together first)
     tail = text[spans[start][0]:]
-    if len(_kinds_in(tail)) < (1 if _LOCK_CHAR_RE.search(tail) else 2):
+    if _text_part_bound(tail) < 2 or len(_kinds_in(tail)) < (1 if _LOCK_CHAR_RE.search(tail) else 2):
         return -1, ""
     judged = [_sentence_notice(text[a:z], p) for a, z in spans[start:]]
     for k, (notice, _) in enumerate(judged):
@@ -331,23 +366,25 @@ def notice_from(text: str, p: Params) -> Tuple[int, str]:
     return -1, ""
 
 
-def offer_boxes(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
+def offer_boxes(ctx: Context, p: Params, found: Set[int], bounds: List[int]) -> List[Finding]:
     """Rule paywall.offer: a run of OFFER_MIN_LINES or more consecutive short
     lines (at most NEXT_TO_MAX_WORDS words) that holds a price, a call (a
     wall's going on, plan or login: "Subscribe", "Jetzt weiterlesen") and, in
     at least half of its lines, a price, a wall's part or a notice already
     found (``found``): plans and their prices with the button to buy one. An
-    article's price list has no call to subscribe among its lines."""
+    article's price list has no call to subscribe among its lines.
+    ``bounds``: each line's :func:`_part_bound`."""
     doc = ctx.doc
+    short = [0 < f.n_words <= p.NEXT_TO_MAX_WORDS for f in doc.feats]
+    priced = [s and _has_price(b.text) for b, s in zip(doc.blocks, short)]
+    if not any(priced):
+        return []  # (a box holds a price: without one, the parts of the short lines are not sought)
     roles: List[str] = []  # per block: "price", "call", "part", "" (another short line), "long"
-    for b, f in zip(doc.blocks, doc.feats):
-        if not 0 < f.n_words <= p.NEXT_TO_MAX_WORDS:
+    for b, s, price, bound in zip(doc.blocks, short, priced, bounds):
+        if not s:
             roles.append("long")
             continue
-        text = b.text
-        price = _has_price(text)
-        kinds = _kinds_in(text) if not price and (not (text.isascii() or plain_ascii(text) is not None)
-                                                  or _maybe_notice(f.words, 1)) else frozenset()
+        kinds = _kinds_in(b.text) if not price and bound else frozenset()
         roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
                      else "part" if kinds or b.index in found else "")
     out: List[Finding] = []
@@ -394,6 +431,11 @@ def paywall(ctx: Context) -> List[Finding]:
 
     article: frozenset = frozenset()  # the content words of the article above the wall
     tails: Dict[str, Tuple[int, str]] = {}  # notice_from's answer for each text
+    # (each line's bound on its parts, read once: the tests of a notice, of one glued after a paragraph and of
+    # an offer box share it; the last words of a line are those of a notice glued to it)
+    like_parts = _like_parts(set().union(*(f.words for f in doc.feats)))
+    tail_words = p.TAIL_SENTENCES * kinds_max
+    bounds = [_part_bound(b.text, f.words[-tail_words:], like_parts) for b, f in zip(doc.blocks, doc.feats)]
     for b, f in zip(doc.blocks, doc.feats):
         ws, n = f.words, f.n_words
         if wall_at is not None:
@@ -444,17 +486,15 @@ def paywall(ctx: Context) -> List[Finding]:
             prev_prompt = b.index
             continue
         # (a notice joins two kinds of parts at least, so two of its words start as parts do; the
-        # line after a notice needs one; the word test is exact on ASCII and typographic punctuation)
+        # line after a notice needs one; a price is a part of its own: "Read on for $1")
         least = 1 if n <= next_to_max and prev_prompt == b.index - 1 else 2
-        if _has_price(b.text):
-            least -= 1  # (a price is a part of its own: "Read on for $1")
-        kinds, coverage = (_kinds_of(b.text) if n <= kinds_max and (
-            not (b.text.isascii() or plain_ascii(b.text) is not None) or _maybe_notice(ws, least))
-                           else (frozenset(), 0.0))
+        kinds: frozenset = frozenset()
+        coverage = 0.0
+        if n <= kinds_max and bounds[b.index] >= least - _has_price(b.text):
+            kinds, coverage = _kinds_of(b.text)
         notice = _kinds_notice(kinds, coverage, n, p)
         at = -1
-        if not notice and (not (b.text.isascii() or plain_ascii(b.text) is not None)
-                           or _maybe_notice(ws[-p.TAIL_SENTENCES * kinds_max:], 2)):
+        if not notice and bounds[b.index] >= 2:
             # A notice and its call ("You have reached your limit. Log in or
             # subscribe."), or a notice glued after the article's last sentence.
             # (The cheap test first: two of the last words start as a notice's parts do.)
@@ -474,7 +514,7 @@ def paywall(ctx: Context) -> List[Finding]:
             prev_prompt = b.index
         elif n >= prose_min:
             prose_before += 1
-    out.extend(offer_boxes(ctx, p, {x.block for x in out if x.block is not None}))
+    out.extend(offer_boxes(ctx, p, {x.block for x in out if x.block is not None}, bounds))
     # A short line right before a notice, with a part of a wall of its own ("Weiterlesen mit Plus").
     found = {x.block for x in out if x.block is not None}
     for x in list(out):
