@@ -189,3 +189,39 @@ def test_a_live_blog_entry_with_its_time_is_article_text(entry):
     live blog or an editor's update, not a stamp."""
     art = cleaned(entry)
     assert entry in art.text
+
+
+LAST = ARTICLE[-1]
+
+
+@pytest.mark.parametrize("call", [
+    "Sign up for our free daily newsletter.",
+    "Abonnieren Sie unseren kostenlosen Newsletter.",
+    "Recevez chaque matin notre newsletter.",
+    "Suscríbete al boletín semanal.",
+    "Iscriviti alla nostra newsletter.",
+    "Receba a nossa newsletter diária.",
+    "Zapisz się do naszego newslettera.",
+    "Подпишитесь на нашу рассылку.",
+])
+def test_a_newsletter_call_glued_after_the_last_sentence_goes_alone(call):
+    lines = ARTICLE[:-1] + [LAST + " " + call]
+    art = newsclean.clean_text("\n\n".join(lines))
+    assert call not in art.text
+    assert LAST in art.text
+    # (in this English article a call in another language may go as foreign first)
+    assert removed_as(art, call) & {"boilerplate.newsletter", "foreign.sentence"}
+    from newsclean.detectors.boilerplate import _NEWSLETTER_CALL_RE
+    assert _NEWSLETTER_CALL_RE.match(call)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Subscribe to the newsletter, the mayor urged residents on Tuesday.",
+    "Get the newsletter habit early, the consultant advised the founders.",
+    "Subscribers to the newsletter rose by 40 percent in a year.",
+    "Receive the old newsletters in print was all the archive offered until 2010.",
+])
+def test_a_sentence_about_a_newsletter_after_the_last_stays(sentence):
+    lines = ARTICLE[:-1] + [LAST + " " + sentence]
+    art = newsclean.clean_text("\n\n".join(lines))
+    assert sentence in art.text

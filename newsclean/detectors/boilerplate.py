@@ -22,7 +22,7 @@ from ..analysis.scores import is_prose
 from ..analysis.topic import overlap
 from ..metadata.lines import parse_date
 from ..text import lexicon
-from ..text.words import EMAIL_RE, norm_key, site_line_key, words
+from ..text.words import EMAIL_RE, norm_key, sentence_spans, site_line_key, words
 from .base import Context, Params, Rule, params_of
 from .prompts import (BUTTON_WORDS, COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, OPENING_MAX_WORDS,  # noqa: F401
                       PROMPT_COVERAGE, PROMPT_MAX_WORDS, coverage, is_prompt, reported)  # (the thresholds: defaults of rule parameters)
@@ -907,7 +907,43 @@ def chrome(ctx: Context) -> List[Finding]:
                 out.append(doc.block_finding(i, CATEGORY, why, name, confidence))
                 page.verdicts[i] = name
                 break
+        else:
+            if not page.newsletter_first.isdisjoint(f.words) and f.ends_sentence:
+                at = glued_newsletter_call(b.text, page)
+                if at is not None:
+                    out.append(Finding(b.start + at, b.end, CATEGORY, "a newsletter's call after the paragraph's "
+                                       "last sentence", "boilerplate.newsletter", 0.85, None))
     return out
+
+
+def glued_newsletter_call(text: str, page: Page) -> Optional[int]:
+    """Where a newsletter's call glued after a paragraph's last sentence
+    starts ("... on Tuesday. Sign up for our free daily newsletter."): the
+    last sentence is a call by its form (_NEWSLETTER_CALL_RE), short, and
+    reports no one's words; None if there is none. (The phrases of a box
+    are no evidence here: a sentence that tells of a newsletter, "... muss
+    sich mit seiner E-Mail-Adresse registrieren und einen Newsletter
+    abonnieren.", holds them too.)"""
+    spans = sentence_spans(text)
+    if len(spans) < 2:
+        return None
+    start, end = spans[-1]
+    last = text[start:end]
+    if (len(words(last)) <= page.p.NEWSLETTER_TITLE_WORDS and _NEWSLETTER_CALL_RE.match(last) is not None
+            and not reported(last)):
+        return start
+    return None
+
+
+# A newsletter's call by its form, in the eight languages: a sentence that
+# opens with the verb of signing up, said to the reader, and names a
+# newsletter ("Iscriviti alla nostra newsletter.", "Подпишитесь на нашу
+# рассылку.", "Abonnieren Sie unseren kostenlosen Newsletter.").
+_NEWSLETTER_CALL_RE = re.compile(
+    r"^\W*(?:sign\s+up|subscribe|receive|abonnieren\s+sie|melden\s+sie\s+sich|bestellen\s+sie"
+    r"|abonnez-vous|inscrivez-vous|recevez|suscr[ií]b[ea]t?e|suscr[ií]base|reg[ií]strate|recibe|iscriviti|ricevi"
+    r"|abbonati|assine|inscreva-se|receba|zapisz\s+si[ęe]|subskrybuj|zam[óo]w|подпишитесь|подписывайтесь|получайте)"
+    r"\b[^.!?]{0,80}?(?:newsletter\w*|boletí?[nm]\w*|informativo|рассылк\w*|дайджест\w*)", re.IGNORECASE)
 
 
 # Comment headers: "jbaxt says:", "Olivia (GiveWell) on October 4, 2018 at 10:58 am said:"
@@ -1192,7 +1228,8 @@ RULES = (
          params=("COOKIE_MAX_WORDS", "CONSENT_PHRASES", "PROMPT_COVERAGE", "MIXED_MAX_WORDS",
                  "CONSENT_LONG_COVERAGE", "OPENING_MAX_WORDS", "PROMPT_MAX_WORDS", "BANNER_TALK_WORDS",
                  "BUTTON_WORDS")),
-    Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box",
+    Rule("boilerplate.newsletter", CATEGORY, "a newsletter sign-up box, or a newsletter's call glued after a "
+         "paragraph's last sentence (Sign up for our free daily newsletter.)",
          params=("COOKIE_MAX_WORDS", "PROMPT_COVERAGE", "NEWSLETTER_TITLE_WORDS", "NEWSLETTER_FOLLOW_WORDS",
                  "MIXED_MAX_WORDS", "OPENING_MAX_WORDS", "PROMPT_MAX_WORDS", "NEWSLETTER_CALL_PHRASES",
                  "BUTTON_WORDS")),
