@@ -790,25 +790,7 @@ def _offer_boxes_plain(ctx, p, found, bounds):
         kinds = pw._kinds_in(b.text) if not price and bound else frozenset()
         roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
                      else "part" if kinds or b.index in found else "")
-    out = []
-    i = 0
-    while i < len(roles):
-        if roles[i] == "long":
-            i += 1
-            continue
-        j = i
-        while j < len(roles) and roles[j] != "long":
-            j += 1
-        run = roles[i:j]
-        if (j - i >= p.OFFER_MIN_LINES and "price" in run and "call" in run
-                and 2 * sum(1 for r in run if r) >= len(run)):
-            first = i + next(k for k, r in enumerate(run) if r)
-            last = i + max(k for k, r in enumerate(run) if r)
-            why = "an offer box: plans with their prices and a call to subscribe"
-            out.extend(doc.block_finding(k, pw.CATEGORY, why, "paywall.offer", 0.85)
-                       for k in range(first, last + 1) if k not in found and ctx.free(k))
-        i = j
-    return out
+    return pw.offers_of(ctx, p, found, roles)
 
 
 #: Lines of offer boxes (plans, prices, calls) and of an article's price list.

@@ -387,6 +387,13 @@ def offer_boxes(ctx: Context, p: Params, found: Set[int], bounds: List[int]) -> 
         kinds = _kinds_in(b.text) if not price and bound else frozenset()
         roles.append("price" if price else "call" if kinds & {"go", "act", "login"}
                      else "part" if kinds or b.index in found else "")
+    return offers_of(ctx, p, found, roles)
+
+
+def offers_of(ctx: Context, p: Params, found: Set[int], roles: List[str]) -> List[Finding]:
+    """:func:`offer_boxes`' findings, from each block's role: "price",
+    "call", "part", "" (another short line) or "long"."""
+    doc = ctx.doc
     out: List[Finding] = []
     i = 0
     while i < len(roles):
