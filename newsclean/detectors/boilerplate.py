@@ -341,12 +341,13 @@ def _vocabulary(name: str, cfg) -> Tuple[str, ...]:
     return lexicon.phrases(name) + tuple(p.casefold() for p in cfg.extra_phrases.get(name, ()))
 
 
-def _staff_keys(cfg) -> frozenset:
+@lru_cache(maxsize=8)
+def staff_keys(roles: Tuple[str, ...], general: Tuple[str, ...], contributed: Tuple[str, ...]) -> frozenset:
     """Words one of which every staff credit but a desk's initials holds: a
     role's first word, a contribution's longest word, a joining word "with"."""
-    roles = (words(p)[0] for name in ("staff_roles", "staff_roles_general") for p in _vocabulary(name, cfg) if words(p))
-    notes = (max(words(p), key=len) for p in _vocabulary("staff_contributed", cfg) if words(p))
-    return frozenset(roles) | frozenset(notes) | _WITH
+    firsts = (words(p)[0] for p in roles + general if words(p))
+    notes = (max(words(p), key=len) for p in contributed if words(p))
+    return frozenset(firsts) | frozenset(notes) | _WITH
 
 
 def desk_tags(text: str, agencies: frozenset) -> bool:
@@ -483,6 +484,8 @@ class Page:
     def of(cls, ctx: Context) -> "Page":
         cfg = ctx.config
         src = ctx.meta.source
+        roles, general = _vocabulary("staff_roles", cfg), _vocabulary("staff_roles_general", cfg)
+        contributed = _vocabulary("staff_contributed", cfg)
         return cls(
             lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
             drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
@@ -496,10 +499,10 @@ class Page:
             newsletter=lexicon.matcher("boilerplate_newsletter", cfg.extra_phrases),
             newsletter_first=lexicon.first_words("boilerplate_newsletter", cfg.extra_phrases),
             credits=lexicon.phrase_set("credits", cfg.extra_phrases),
-            staff_roles=_vocabulary("staff_roles", cfg),
-            staff_general=_vocabulary("staff_roles_general", cfg),
-            staff_contributed=_vocabulary("staff_contributed", cfg),
-            staff_first=_staff_keys(cfg),
+            staff_roles=roles,
+            staff_general=general,
+            staff_contributed=contributed,
+            staff_first=staff_keys(roles, general, contributed),
             src=src,
             src_key=norm_key(src) if src else "",
             # A src_tail match ends the line (but for trailing space) with the name.
@@ -889,7 +892,8 @@ def chrome(ctx: Context) -> List[Finding]:
     out: List[Finding] = []
     active = [r for r in _block_rules(page.p) if r[4] in (None, "url") or getattr(page, r[4])]
     # every rule's key words: a block with none of them is not asked by those rules
-    keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None))
+    # (a rule that takes no block with words, a switched-off one, holds no key word)
+    keyed = frozenset().union(*(getattr(page, r[5]) for r in active if r[5] is not None and r[3] > 0))
     # (block length, has a URL, has a key word) -> the rules that can take such a block
     rules_for: Dict[Tuple[int, bool, bool], list] = {}
     for b, f in zip(doc.blocks, doc.feats):
@@ -1006,9 +1010,11 @@ def _comment_heading(b: Block, f: Features, most: int) -> int:
 def _comment_buttons(f: Features) -> bool:
     """A line of a comment's buttons and counters ("Reply", "14 likes · Report")."""
     ws = f.words
-    return (0 < len(ws) <= 6 and (not _COMMENT_BUTTONS.isdisjoint(ws) or " ".join(ws) in _COMMENT_BUTTONS)
-            and all(w in _COMMENT_BUTTONS or w in _COMMENT_COUNTERS or w.isdigit() for w in ws)
-            or " ".join(ws) in _COMMENT_BUTTONS)
+    if not 0 < len(ws) <= 6:
+        return False
+    return (" ".join(ws) in _COMMENT_BUTTONS  # ("Link permanente": a button of two words)
+            or not _COMMENT_BUTTONS.isdisjoint(ws)
+            and all(w in _COMMENT_BUTTONS or w in _COMMENT_COUNTERS or w.isdigit() for w in ws))
 
 
 def _comment_mark(b: Block, f: Features) -> bool:
@@ -1054,14 +1060,13 @@ def comments(ctx: Context) -> List[Finding]:
         start, why = heads[0], f"comment section ({len(heads)} comment headers)"
     else:
         after = [i for i in range(ctx.body.first + 1, len(blocks)) if i not in meta_blocks]
-        marks = [i for i in after if _comment_mark(blocks[i], feats[i])]
-        buttons = [i for i in marks if _comment_buttons(feats[i])]
         for i in after:
             kind = _comment_heading(blocks[i], feats[i], p.COMMENT_HEADING_WORDS)
-            if kind == 2 or kind == 1 and any(m > i for m in marks):
+            if kind == 2 or kind == 1 and any(_comment_mark(blocks[k], feats[k]) for k in after if k > i):
                 start, why = i, f"comment section (its heading \u201c{blocks[i].text.strip()}\u201d)"
                 break
-        if start < 0 and len(buttons) >= 2:
+        buttons = [i for i in after if _comment_buttons(feats[i])] if start < 0 else []
+        if len(buttons) >= 2:
             start, why = buttons[0], f"comment section ({len(buttons)} lines of a comment's buttons)"
         end = len(blocks) - 1
         if start >= 0:
