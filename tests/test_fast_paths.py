@@ -688,6 +688,7 @@ def test_the_kinds_a_text_holds_without_coverage_are_those_with_it(text):
 # against the plain code it stands in front of).
 # ============================================================================
 
+from newsclean.text.words import words  # noqa: E402
 
 _ODD_WORDS = st.sampled_from(["we'll", "We’ll", "we''ll", "'we'll'", "DO", "Die", "do2", "2do", "do_", "de\u0301",
                               "d\u0345", "\u0345do", "ße", "ﬁn", "İş", "Straße", "²", "x²", "٣", "do٣", "ǅemal",
@@ -748,3 +749,45 @@ def test_in_doubt_of_function_words_is_the_plain_in_doubt(stops, others, lang, a
     ws = stops + others
     rnd.shuffle(ws)
     _in_doubt_both_ways(" ".join(ws), lang, answer)
+
+
+def _kind_words_plain(vocabulary, keys) -> frozenset:
+    """spam._kind_words as it was: each word looked up in Python."""
+    exact, stems, head, heads = keys
+    return frozenset(w for w in vocabulary if w[:head] in heads
+                     and (w in exact or any(w[:n] in ss for n, ss in stems)))
+
+
+def _spam_keys():
+    from newsclean.detectors import spam as sp
+
+    return sp._kind_keys(sp._entries("spam_lexicon", None))
+
+
+def _key_words() -> List[str]:
+    """The keys, their stems' words, and words a letter short of them or a letter on."""
+    exact, stems, _, _ = _spam_keys()
+    keys = sorted(exact) + sorted(s for _, ss in stems for s in ss)
+    return keys + [k + "s" for k in keys] + [k[:-1] for k in keys] + ["x" + k for k in keys] + [k + "-" for k in keys]
+
+
+@settings(max_examples=300)
+@given(st.sets(st.one_of(st.sampled_from(_key_words()), st.text(min_size=1, max_size=12).filter(lambda w: "\n" not in w),
+                         st.sampled_from(_STOPS)), max_size=60))
+def test_kind_words_are_the_plain_kind_words(vocabulary):
+    from newsclean.detectors import spam as sp
+
+    keys = _spam_keys()
+    assert sp._kind_words(vocabulary, keys) == _kind_words_plain(vocabulary, keys)
+
+
+def test_kind_words_on_the_table():
+    from newsclean.detectors import spam as sp
+
+    keys = _spam_keys()
+    vocabulary = set(_key_words()) | {w for line in LINES for w in words(line)}
+    found = sp._kind_words(vocabulary, keys)
+    assert found == _kind_words_plain(vocabulary, keys)
+    assert len(found) > len(keys.exact)  # (words of every key)
+    for ws in (set(), {"casino"}, {"casino", "casinos", "kasino"}):
+        assert sp._kind_words(ws, keys) == _kind_words_plain(ws, keys)
