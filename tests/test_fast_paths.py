@@ -829,3 +829,112 @@ def test_offer_boxes_on_the_table():
                           odd_notices()), min_size=1, max_size=25))
 def test_offer_boxes_are_the_plain_offer_boxes(lines_):
     _offers_both_ways("\n".join(lines_))
+
+# ============================================================================
+# Branch speedsp: spam and foreign_language made cheaper (each fast path
+# against the plain code it stands in front of).
+# ============================================================================
+
+from newsclean.text.words import words  # noqa: E402
+
+_ODD_WORDS = st.sampled_from(["we'll", "We’ll", "we''ll", "'we'll'", "DO", "Die", "do2", "2do", "do_", "de\u0301",
+                              "d\u0345", "\u0345do", "ße", "ﬁn", "İş", "Straße", "²", "x²", "٣", "do٣", "ǅemal",
+                              "на", "НА", "ﬀ", "K", "ſt", "l’été", "dell'articolo", "rock'n'roll", "'tis", "dogs'"])
+_GLUE = st.sampled_from(["", "", "'", "’", "-", "_", "1", "\u0301", "\u0345"])
+
+
+@st.composite
+def _odd_lines(draw):
+    """Lines of function words of every list, odd words, and words glued to them."""
+    out = ""
+    for _ in range(draw(st.integers(0, 16))):
+        w = draw(st.one_of(_WORDS, _ODD_WORDS))
+        out += w + draw(_GLUE) + draw(st.one_of(st.just(""), _ODD_WORDS, _WORDS)) + draw(_SEPS)
+    return out.strip()
+
+
+_ANSWERS = (None, "af", "zh") + LANGS  # (what langdetect may say: nothing, a language of no list, one of a list)
+
+
+def _in_doubt_both_ways(text: str, lang: str, answer: Optional[str]) -> Tuple[int, int]:
+    """_in_doubt and its plain version with langdetect saying ``answer``: the
+    same verdict; how often each asked langdetect."""
+    import pytest
+
+    asked = []
+    with pytest.MonkeyPatch.context() as m:
+        m.setattr(fl, "detect_line", lambda t: asked.append(t) or answer)
+        fast = fl._in_doubt(text, lang, FL)
+        n_fast = len(asked)
+        assert fast == in_doubt_plain(text, lang), (text, lang, answer)
+    return n_fast, len(asked) - n_fast
+
+
+def test_in_doubt_with_every_answer_of_langdetect_on_the_table():
+    asked_fast = asked_plain = 0
+    for line in LINES:
+        for lang in ("en", "de", "fr", "it", "pl", "ru"):
+            for answer in _ANSWERS:
+                a, b = _in_doubt_both_ways(line, lang, answer)
+                asked_fast += a
+                asked_plain += b
+    assert 0 < asked_fast < asked_plain  # (it asks langdetect, and less often)
+
+
+@settings(max_examples=400)
+@given(st.one_of(lines(), _odd_lines(), st.sampled_from(LINES)), st.sampled_from(LANGS), st.sampled_from(_ANSWERS))
+def test_in_doubt_with_any_answer_of_langdetect_is_the_plain_in_doubt(text, lang, answer):
+    _in_doubt_both_ways(text, lang, answer)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_STOPS), min_size=1, max_size=12), st.lists(_WORDS, max_size=12),
+       st.sampled_from(LANGS), st.sampled_from(_ANSWERS), st.randoms())
+def test_in_doubt_of_function_words_is_the_plain_in_doubt(stops, others, lang, answer, rnd):
+    """Lines dense with function words of every list: the counts langdetect's
+    answer is tested against before it is asked."""
+    ws = stops + others
+    rnd.shuffle(ws)
+    _in_doubt_both_ways(" ".join(ws), lang, answer)
+
+
+def _kind_words_plain(vocabulary, keys) -> frozenset:
+    """spam._kind_words as it was: each word looked up in Python."""
+    exact, stems, head, heads = keys
+    return frozenset(w for w in vocabulary if w[:head] in heads
+                     and (w in exact or any(w[:n] in ss for n, ss in stems)))
+
+
+def _spam_keys():
+    from newsclean.detectors import spam as sp
+
+    return sp._kind_keys(sp._entries("spam_lexicon", None))
+
+
+def _key_words() -> List[str]:
+    """The keys, their stems' words, and words a letter short of them or a letter on."""
+    exact, stems, _, _ = _spam_keys()
+    keys = sorted(exact) + sorted(s for _, ss in stems for s in ss)
+    return keys + [k + "s" for k in keys] + [k[:-1] for k in keys] + ["x" + k for k in keys] + [k + "-" for k in keys]
+
+
+@settings(max_examples=300)
+@given(st.sets(st.one_of(st.sampled_from(_key_words()), st.text(min_size=1, max_size=12).filter(lambda w: "\n" not in w),
+                         st.sampled_from(_STOPS)), max_size=60))
+def test_kind_words_are_the_plain_kind_words(vocabulary):
+    from newsclean.detectors import spam as sp
+
+    keys = _spam_keys()
+    assert sp._kind_words(vocabulary, keys) == _kind_words_plain(vocabulary, keys)
+
+
+def test_kind_words_on_the_table():
+    from newsclean.detectors import spam as sp
+
+    keys = _spam_keys()
+    vocabulary = set(_key_words()) | {w for line in LINES for w in words(line)}
+    found = sp._kind_words(vocabulary, keys)
+    assert found == _kind_words_plain(vocabulary, keys)
+    assert len(found) > len(keys.exact)  # (words of every key)
+    for ws in (set(), {"casino"}, {"casino", "casinos", "kasino"}):
+        assert sp._kind_words(ws, keys) == _kind_words_plain(ws, keys)

@@ -229,6 +229,12 @@ def _in_doubt(text: str, article_lang: str, p: Params) -> Optional[str]:
     nouns_sentence_like = not inner or sum(inner) >= p.DOUBT_LOWER_SHARE_NOUNS * len(inner)
     if not (sentence_like or nouns_sentence_like):
         return None
+    # langdetect, the dearest test of all, only when one of the languages it
+    # could name would pass the tests its answer goes through below.
+    if not any((nouns_sentence_like if lang in NOUNS_CAPITALISED else sentence_like)
+               and not (best > 0 and hits.get(lang, 0) <= hits.get(article_lang, 0))
+               for lang in table if lang != article_lang):
+        return None
     ws = folded
     found = detect_line(" ".join(ws))
     if found is not None and found not in table and best >= p.OTHER_MIN and hits[best_lang] >= 3:
