@@ -154,10 +154,15 @@ def eligible(entries: Sequence[dict], article_lang: str) -> List[dict]:
     return out
 
 
+def lead_index(paras: List[str]) -> int:
+    """The lead's index among the body's paragraphs: the first of at least LEAD_MIN_WORDS words (else the first)."""
+    return next((i for i, p in enumerate(paras) if len(words(p)) >= LEAD_MIN_WORDS), 0)
+
+
 def junk_text(entry: dict, paras: List[str]) -> str:
     text = entry["text"]
     if entry["category"] == "duplicate" or "{LEAD" in text:
-        lead = next((p for p in paras if len(words(p)) >= LEAD_MIN_WORDS), paras[0]).strip()
+        lead = paras[lead_index(paras)].strip()
         text = text.replace("{LEAD_SENTENCE}", first_sentence(lead)).replace("{LEAD}", lead)
     return text
 
@@ -279,8 +284,9 @@ def measure_page(page: Tuple[str, bytes, str, str], entries: Sequence[dict], see
     kept_junk: Counter = Counter()
     prefix_len = 0
     lead_removed = lead_as_duplicate = False
+    lead = -1 - lead_index([line for line in body.split("\n") if line.strip()])  # (its piece's k: see inject)
     for piece, k in pieces:
-        if k == -1:     # the lead paragraph: did a duplicate take the original instead of the copy?
+        if k == lead:   # the lead paragraph: did a duplicate take the original instead of the copy?
             start, end, _ = _locate(norm, text[:prefix_len], piece, normalize)
             c = _coverage(norm, labels, start, end)
             lead_removed = bool(c["units"]) and c["covered"] >= REMOVED_SHARE * c["units"]
