@@ -269,7 +269,6 @@ _DESK_TAGS_RE = re.compile(r"^(?:[a-z]{2,5}\s*[/-]\s*){2,}(?:[a-z]{2,5})?$")
 _DESK_TAG_RE = re.compile(r"^[a-z]{2,5}$")
 #: The same, opening a line before its source note ("ssu/mit Material von dpa").
 _DESK_TAG_PREFIX_RE = re.compile(r"^(?:[a-z]{2,5}/\s*)+(?=\S)")
-_SENTENCE_GAP_RE = re.compile(r"(?<=\.)\s+")
 #: At most this many words after the contribution ("... contributed reporting from New York").
 STAFF_PLACE_WORDS = 4
 
@@ -336,20 +335,6 @@ def _contributor_note(t: str, contrib_re: Pattern[str], agencies: frozenset, mos
         not after or len(after.split()) <= place and _names(after, agencies, most)[0])
 
 
-def _vocabulary(name: str, cfg) -> Tuple[str, ...]:
-    """A vocabulary's phrases in order, with the configuration's extra ones."""
-    return lexicon.phrases(name) + tuple(p.casefold() for p in cfg.extra_phrases.get(name, ()))
-
-
-@lru_cache(maxsize=8)
-def staff_keys(roles: Tuple[str, ...], general: Tuple[str, ...], contributed: Tuple[str, ...]) -> frozenset:
-    """Words one of which every staff credit but a desk's initials holds: a
-    role's first word, a contribution's longest word, a joining word "with"."""
-    firsts = (words(p)[0] for p in roles + general if words(p))
-    notes = (max(words(p), key=len) for p in contributed if words(p))
-    return frozenset(firsts) | frozenset(notes) | _WITH
-
-
 def desk_tags(text: str, agencies: frozenset) -> bool:
     """A desk's initials alone on a line: two or more short lower-case tags
     between slashes ("mzi/ mhr/", "bur-mc/jvb/bds"), or tags and an agency
@@ -372,7 +357,7 @@ def staff_credit_line(text: str, roles: Tuple[str, ...], general: Tuple[str, ...
         t = t[1:-1]
     t = _DESK_TAG_PREFIX_RE.sub("", t.strip()).rstrip(".")
     # Several notes, each a sentence: "Jane Doe contributed reporting. John Roe contributed research."
-    notes = [s for s in _SENTENCE_GAP_RE.split(t) if s.strip()]
+    notes = [t[a:z] for a, z in sentence_spans(t) if t[a:z].strip()]
     if notes and all(_contributor_note(s.rstrip("."), contrib_re, agencies, clause_words, place_words)
                      for s in notes):
         return "a contributor note"
@@ -484,8 +469,8 @@ class Page:
     def of(cls, ctx: Context) -> "Page":
         cfg = ctx.config
         src = ctx.meta.source
-        roles, general = _vocabulary("staff_roles", cfg), _vocabulary("staff_roles_general", cfg)
-        contributed = _vocabulary("staff_contributed", cfg)
+        extra = cfg.extra_phrases
+        roles, general = lexicon.phrase_list("staff_roles", extra), lexicon.phrase_list("staff_roles_general", extra)
         return cls(
             lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
             drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
@@ -501,8 +486,11 @@ class Page:
             credits=lexicon.phrase_set("credits", cfg.extra_phrases),
             staff_roles=roles,
             staff_general=general,
-            staff_contributed=contributed,
-            staff_first=staff_keys(roles, general, contributed),
+            staff_contributed=lexicon.phrase_list("staff_contributed", extra),
+            # (every staff credit but a desk's initials holds a key word of its role or its
+            # contribution, or a joining word "with" of a source note)
+            staff_first=(lexicon.first_words("staff_roles", extra) | lexicon.first_words("staff_roles_general", extra)
+                         | lexicon.first_words("staff_contributed", extra) | _WITH),
             src=src,
             src_key=norm_key(src) if src else "",
             # A src_tail match ends the line (but for trailing space) with the name.

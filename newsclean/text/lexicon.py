@@ -266,6 +266,14 @@ def matcher(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = Non
     return _compiled((name,), extra)
 
 
+def phrase_list(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> Tuple[str, ...]:
+    """The phrases of vocabulary ``name`` in the file's order, then the configuration's extra ones."""
+    extra: Tuple[str, ...] = ()
+    if extra_phrases and name in extra_phrases:
+        extra = tuple(sorted(p.casefold() for p in extra_phrases[name]))
+    return phrases(name) + extra
+
+
 def phrase_set(name: str, extra_phrases: Mapping[str, Tuple[str, ...]] | None = None) -> FrozenSet[str]:
     """The phrases of vocabulary ``name`` (with the configuration's extra ones) as a set."""
     extra: Tuple[str, ...] = ()
