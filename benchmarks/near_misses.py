@@ -38,6 +38,14 @@ reporting, editing, contributing and agencies that belong to the story, and
 readers in the story (quoted comments, Q&A, letters, a "Discussion"
 sub-heading before prose). Split as the first set.
 
+**A fifth set** (``--set fifth``, ``benchmarks/articles/near_miss_fifth.jsonl``):
+160 more, written on 2026-12-02 (seventh session) by a helper that read none of
+the library's code, data, tests or benchmarks, 10 per kind and language:
+commerce in the story (prices, discounts, brands, official web addresses,
+helplines, loans, casinos, diet pills or followers as the news, a regulator
+quoting a scam's wording) and user interfaces in the story (apps, icons,
+buttons, emoji, fonts, star ratings). Split as the first set.
+
 **Planting.** Each item goes into a host article of its language (the blind
 articles, ``benchmarks/articles/blind.jsonl``, the first dev record of each
 language), at three places in turn: after the first paragraph, in the middle,
@@ -62,7 +70,7 @@ from _common import header, removal_spans, words, word_spans  # noqa: E402
 
 SETS = {"first": HERE / "articles" / "near_miss_sentences.jsonl", "second": HERE / "articles" / "near_miss_dev.jsonl",
         "third": HERE / "articles" / "near_miss_third.jsonl",
-        "fourth": HERE / "articles" / "near_miss_fourth.jsonl"}
+        "fourth": HERE / "articles" / "near_miss_fourth.jsonl", "fifth": HERE / "articles" / "near_miss_fifth.jsonl"}
 HOSTS = HERE / "articles" / "blind.jsonl"
 PLACES = ("after_lead", "middle", "end")
 

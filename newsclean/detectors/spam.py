@@ -55,6 +55,10 @@ LEAD_SENTENCES = 2
 TAIL_WORDS = 8
 #: A spam run has at most this many words: a longer one is the article's prose.
 SPAM_MAX_WORDS = 60
+#: A run that is one sentence of at least this many words, ending with a full
+#: stop, reads as prose (an official site, a helpline named in a report): with a
+#: contact it needs MIN_SALES commercial signals, a kind of thing spam sells or not.
+PROSE_WORDS = 20
 #: Without a way to reach the seller, an offer is spam when it reads as an
 #: advert, not as prose (it does not end with a full stop), is short (at most
 #: this many words) ...
@@ -69,9 +73,11 @@ OFFER_MAX_SHARED = 0.2
 RULES = (
     Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
     Rule("spam.block", CATEGORY, "a block of spam sentences: commercial intent with a link or a contact",
-         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS",
+                 "PROSE_WORDS")),
     Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph",
-         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS")),
+         params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS",
+                 "PROSE_WORDS")),
     Rule("spam.offer", CATEGORY, "a short offer dense with commerce and off the article's topic, with no way to "
          "reach the seller: a block, or sentences glued to the end of a paragraph",
          params=("OFFER_MAX_WORDS", "OFFER_MIN_COMMERCIAL", "OFFER_MAX_SHARED", "LEAD_WORDS", "LEAD_SENTENCES",
@@ -185,6 +191,12 @@ def _entries(name: str, extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple
     return lexicon.phrases(name) + more
 
 
+def _kinds(extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
+    """What spam sells: the kinds of things (spam_lexicon.txt), and the
+    seller's own business spoken of in the first person (spam_promotion.txt)."""
+    return _entries("spam_lexicon", extra) + _entries("spam_promotion", extra)
+
+
 class _Sentence(NamedTuple):
     start: int
     end: int
@@ -266,7 +278,8 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
     foreign = sum(x.foreign for x in ss)
     if urls >= 2 and sum(x.plain for x in ss) <= 3:
         return f"link dump: {urls} URLs"
-    if contacts and ((kinds and commercial >= p.MIN_COMMERCIAL) or commercial >= p.MIN_SALES):
+    prose = len(ss) == 1 and n >= p.PROSE_WORDS and ss[0].full_stop
+    if contacts and ((kinds and commercial >= p.MIN_COMMERCIAL and not prose) or commercial >= p.MIN_SALES):
         what = "a link" if urls else "a way to reach the seller (web address, phone, e-mail or handle)"
         return f"commercial intent ({commercial} signals, {kinds} kind(s) of thing spam sells) with {what}"
     if urls and foreign >= 3:
@@ -337,9 +350,11 @@ def spam(ctx: Context) -> List[Finding]:
     find in a line depends on the line alone (pipeline.LINE_LOCAL)."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
-    kinds = _entries("spam_lexicon", extra)
+    kinds = _kinds(extra)
     kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
-    in_addresses = _run_together(kinds)
+    # (a web address named after what it sells: the kinds of things, not the
+    # first person's words, which run together with others: "vendo" in "vendor")
+    in_addresses = _run_together(_entries("spam_lexicon", extra))
     p = params_of(doc.config, "spam")
     out: List[Finding] = []
     script = doc.script
@@ -385,14 +400,14 @@ def offers(ctx: Context) -> List[Finding]:
     depends on the other lines: this rule is not line-local."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
-    kinds = _entries("spam_lexicon", extra)
+    kinds = _kinds(extra)
     # The words of the text that name a kind of thing spam sells: a block with
     # none of them holds no offer.
     offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
     if not offered:
         return []
     kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
-    in_addresses = _run_together(kinds)
+    in_addresses = _run_together(_entries("spam_lexicon", extra))
     p = params_of(doc.config, "spam")
     blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
 
