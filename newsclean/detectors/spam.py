@@ -78,6 +78,10 @@ RULES = (
     Rule("spam.tail", CATEGORY, "spam sentences glued to the end of a paragraph",
          params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS",
                  "PROSE_WORDS")),
+    Rule("spam.reach", CATEGORY, "an offer with a way to reach the seller, of no kind the vocabulary knows (a "
+         "locksmith, a psychic, a hair clinic), off the article's topic: a block, or sentences glued to the end of "
+         "a paragraph", params=("MIN_COMMERCIAL", "OFFER_MAX_SHARED", "SPAM_MAX_WORDS", "PROSE_WORDS", "LEAD_WORDS",
+                                "LEAD_SENTENCES", "TAIL_WORDS")),
     Rule("spam.offer", CATEGORY, "a short offer dense with commerce and off the article's topic, with no way to "
          "reach the seller: a block, or sentences glued to the end of a paragraph",
          params=("OFFER_MAX_WORDS", "OFFER_MIN_COMMERCIAL", "OFFER_MAX_SHARED", "LEAD_WORDS", "LEAD_SENTENCES",
@@ -96,7 +100,10 @@ _MESSENGERS = frozenset({"whatsapp", "telegram", "viber", "wechat", "signal", "s
                          "tiktok", "snapchat", "kik", "dm"})
 _TLDS = ("com|net|org|info|biz|shop|store|online|site|top|xyz|io|co|bet|casino|win|vip|club|live|pro|me|tv|cc|"
          "loan|money|best|fun|link|click|app|ltd|today|rocks|"
-         "ru|de|fr|es|it|pt|pl|br|mx|ar|cl|uk|eu|us|in|ua|by|kz|nl|be|ch|at|se|cz|tr|ro|hu|gr|рф")
+         "ru|de|fr|es|it|pt|pl|br|mx|ar|cl|uk|eu|us|in|ua|by|kz|nl|be|ch|at|se|cz|tr|ro|hu|gr|рф|"
+         # (reserved for documentation and tests, RFC 2606: the made-up
+         # addresses of test data and of examples stand for real ones)
+         "example")
 _CONTACT_RE = re.compile(r"\+?\d(?:[\s()./-]{0,3}\d){8,}"
                          r"|" + EMAIL_RE.pattern +
                          r"|(?:wa\.me|t\.me)/\S{1,64}"
@@ -286,6 +293,11 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
         return f"{urls} URL(s) with {foreign} words in another script"
     if not contacts and commercial >= 2 and foreign >= 3 and commercial + foreign >= 0.6 * n:
         return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
+    if shared is not None and contacts and not urls and commercial >= p.MIN_COMMERCIAL and not prose:
+        elsewhere = shared(ss)
+        if elsewhere <= p.OFFER_MAX_SHARED:
+            return (f"{_REACH} ({commercial} commercial signals; {elsewhere:.0%} of its words elsewhere in the "
+                    f"text)")
     if (shared is not None and not contacts and kinds and commercial >= p.OFFER_MIN_COMMERCIAL
             and n <= p.OFFER_MAX_WORDS and not ss[-1].full_stop):
         elsewhere = shared(ss)
@@ -296,6 +308,14 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
 
 
 _OFFER = "an offer with no way to reach the seller, off the article's topic"
+_REACH = "an offer with a way to reach the seller, off the article's topic"
+
+
+def _offer_sentence(x: _Sentence) -> bool:
+    """A sentence that is an offer in itself, whatever its length: a kind of
+    thing spam sells with a sales word or a price ("Online casino: 100 %
+    bonus up to 500 EUR + 50 free spins.")."""
+    return bool(x.kinds) and bool(x.sales or x.prices)
 
 
 def _spam_run(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) -> Tuple[int, str]:
@@ -319,11 +339,12 @@ def _spam_run(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) -
         if not all(y.contacts or y.kinds or y.sales or y.prices or y.n_words <= p.TAIL_WORDS or y.foreign >= 3
                    for y in ss[a + 1:]):
             continue
-        # The lead-in: short sentences before it, up to LEAD_SENTENCES, the
-        # first of them with a commercial word ("Need a loan? Approved in 24 hours.").
+        # The lead-in: short sentences before it, or offers, up to LEAD_SENTENCES,
+        # the first of them with a commercial word ("Need a loan? Approved in 24 hours.").
         k = a
         lead = a
-        while lead > 0 and a - lead < p.LEAD_SENTENCES and ss[lead - 1].n_words <= p.LEAD_WORDS:
+        while lead > 0 and a - lead < p.LEAD_SENTENCES and (ss[lead - 1].n_words <= p.LEAD_WORDS
+                                                             or _offer_sentence(ss[lead - 1])):
             lead -= 1
             if ss[lead].kinds or ss[lead].sales or ss[lead].prices:
                 k = lead
@@ -395,17 +416,17 @@ def _elsewhere(text: str, ss: List[_Sentence], own: frozenset, blocks_with: Coun
 
 
 def offers(ctx: Context) -> List[Finding]:
-    """Rule spam.offer: an offer with no way to reach the seller, in a line
-    with no URL and no contact at all. Whether it is off the article's topic
-    depends on the other lines: this rule is not line-local."""
+    """Rules spam.offer and spam.reach: an offer in a line with no link,
+    off the article's topic; with no way to reach the seller but a kind of
+    thing spam sells (spam.offer), or with one and of any kind (spam.reach).
+    Whether it is off the article's topic depends on the other lines: these
+    rules are not line-local."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
     kinds = _kinds(extra)
     # The words of the text that name a kind of thing spam sells: a block with
     # none of them holds no offer.
     offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
-    if not offered:
-        return []
     kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
     in_addresses = _run_together(_entries("spam_lexicon", extra))
     p = params_of(doc.config, "spam")
@@ -422,9 +443,13 @@ def offers(ctx: Context) -> List[Finding]:
     out: List[Finding] = []
     for b, f in zip(doc.blocks, doc.feats):
         text = b.text
-        # (an offer is at most OFFER_MAX_WORDS tokens at the end of its block:
-        # its kind is among the block's last words)
-        if offered.isdisjoint(f.words[-2 * p.OFFER_MAX_WORDS:]) or f.n_urls or _contacts(text, f):
+        if f.n_urls:
+            continue  # (links: spam.block and spam.tail)
+        # An offer with a contact (rule spam.reach) needs no kind; one without
+        # (spam.offer) is at most OFFER_MAX_WORDS tokens at the end of its
+        # block: its kind is among the block's last words.
+        contacts = _contacts(text, f)
+        if not contacts and offered.isdisjoint(f.words[-2 * p.OFFER_MAX_WORDS:]):
             continue
         spans = sentence_spans(text)
         # Only the sentences of the last SPAM_MAX_WORDS words can make a run,
@@ -435,16 +460,18 @@ def offers(ctx: Context) -> List[Finding]:
             first -= 1
             n += len(text[spans[first][0]:spans[first][1]].split())
         skip = max(0, first - p.LEAD_SENTENCES)
-        if not spans or kinds_re.search(text, spans[skip][0]) is None:
+        if not spans or not contacts and kinds_re.search(text, spans[skip][0]) is None:
             continue  # (the run's first sentence names a kind)
-        ss = [_sentence(text, s, e, [], [], kinds_re, sales_re, in_addresses, doc.script)
+        ends = [z for _, z in contacts]
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, doc.script)
               for s, e in spans[skip:]]
         k, why = _spam_run(ss, p, shared_by(b.index, text))
-        if k == len(ss) or not why.startswith(_OFFER):
-            continue
+        if k == len(ss) or not why.startswith((_OFFER, _REACH)):
+            continue  # (nothing, or what spam.block and spam.tail find)
+        rule = "spam.offer" if why.startswith(_OFFER) else "spam.reach"
         if k + skip == 0:
-            out.append(doc.block_finding(b.index, CATEGORY, why, "spam.offer", 1.0))
+            out.append(doc.block_finding(b.index, CATEGORY, why, rule, 1.0))
         else:
             out.append(Finding(b.start + ss[k].start, b.end, CATEGORY, f"{why}, glued to the end of a paragraph",
-                               "spam.offer", 0.95, None))
+                               rule, 0.95, None))
     return out
