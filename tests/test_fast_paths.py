@@ -658,8 +658,8 @@ def test_repeated_lines_are_judged_as_every_line(lines_, data):
 
 # ---------------------------------------------------------------- spam.offers
 def _offers_plain(text: str):
-    """spam.offers as first written: every line without a URL or a contact
-    that holds a kind's word, all its sentences, the plain kind-word scan."""
+    """spam.offers as first written: every line without a URL that holds a
+    contact or a kind's word, all its sentences, the plain kind-word scan."""
     from collections import Counter
     from itertools import chain
 
@@ -670,24 +670,29 @@ def _offers_plain(text: str):
 
     ctx = Context.of_text(text)
     doc = ctx.doc
-    kinds = sp._entries("spam_lexicon", None)
+    kinds = sp._kinds(None)
     exact, stems, _, _ = sp._kind_keys(kinds)
     vocab = set().union(*(f.words for f in doc.feats))
     offered = frozenset(w for w in vocab if w in exact or any(w[:n] in ss for n, ss in stems))
-    kinds_re, sales_re = sp._stem_pattern(kinds), sp._stem_pattern(sp._entries("spam_sales", None))
+    calls = sp._entries("spam_calls", None)
+    kinds_re, sales_re = sp._stem_pattern(kinds), sp._stem_pattern(sp._entries("spam_sales", None) + calls)
+    calls_re = sp._stem_pattern(calls)
+    in_addresses = sp._run_together(sp._entries("spam_lexicon", None))
     counts = Counter(chain.from_iterable(content_words_of(doc, k) for k in range(len(doc.blocks))))
     out = []
     for b, f in zip(doc.blocks, doc.feats):
-        if offered.isdisjoint(f.words) or f.n_urls or sp._contacts(b.text, f):
+        contacts = [m.span() for m in sp._CONTACT_RE.finditer(b.text)]
+        if f.n_urls or not contacts and offered.isdisjoint(f.words):
             continue
 
         def shared(ss, i=b.index, t=b.text):
             return sp._elsewhere(t, ss, content_words_of(doc, i), counts)
 
-        ss = [sp._sentence(b.text, s, e, [], [], kinds_re, sales_re, sp._run_together(kinds), doc.script)
+        ends = [z for _, z in contacts]
+        ss = [sp._sentence(b.text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, doc.script)
               for s, e in sentence_spans(b.text)]
         k, why = sp._spam_run(ss, params_of(DEFAULT_CONFIG, "spam"), shared)
-        if k < len(ss) and why.startswith(sp._OFFER):
+        if k < len(ss) and why.startswith((sp._OFFER, sp._REACH)):
             out.append((b.start + (0 if k == 0 else ss[k].start), b.end, why))
     return sorted(out)
 
@@ -703,6 +708,8 @@ def _offers_fast(text: str):
 
 _OFFER_LINES = [
     "Cheap replica handbags with free shipping worldwide, order today!",
+    "Mould in your flat? Our team dries walls fast at a fixed price, survey included. Tel. 0711 000 2233",
+    "Call 0800 123 4567 today. Casino bonus with free spins and no deposit",
     "Sofortkredit ohne Schufa – günstig und schnell online beantragen",
     "Casino en ligne : bonus de 300 € et tours gratuits dès l'inscription !",
     "Tanie chwilówki bez BIK – szybka pożyczka online w 15 minut!",

@@ -211,7 +211,8 @@ class _Sentence(NamedTuple):
     contacts: int        # links, web addresses, phone numbers, e-mail addresses, handles
     urls: int
     kinds: frozenset     # kinds of things spam sells, by their stems as written
-    sales: frozenset     # sales words
+    sales: frozenset     # sales words, calls included
+    calls: frozenset     # calls to reach the seller ("call", "contact", "telefono")
     prices: int
     foreign: int         # words in another script than the article's
     plain: int           # words that are none of the above
@@ -219,7 +220,7 @@ class _Sentence(NamedTuple):
 
 
 def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], kinds_re,
-              sales_re, in_addresses: Tuple[str, ...], script: str) -> _Sentence:
+              sales_re, calls_re, in_addresses: Tuple[str, ...], script: str) -> _Sentence:
     sent = text[s:e]
     lo = bisect_left(contact_ends, s + 1)
     mine = []
@@ -235,6 +236,7 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
             kinds |= frozenset(m.group() for m in kinds_re.finditer(_ADDRESS_SEP_RE.sub(" ", addr)))
             kinds |= frozenset(k for k in in_addresses if k in addr)
     sales = frozenset(m.group().casefold() for m in sales_re.finditer(sent))
+    calls = frozenset(t for t in sales if calls_re.fullmatch(t)) if sales else frozenset()
     prices = len(_PRICE_RE.findall(sent))
     own = _SCRIPT_RES.get(script)
     other = [p for name, p in SCRIPTS if name != script]
@@ -259,14 +261,25 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
             foreign += 1
         else:
             plain += 1
-    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, prices, foreign, plain,
+    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, calls, prices, foreign, plain,
                      sent.rstrip().endswith("."))
 
 
-def _commerce(ss: List[_Sentence]) -> Tuple[int, int]:
+def _commerce(ss: List[_Sentence], p: Params) -> Tuple[int, int]:
+    """(kinds of things spam sells, commercial signals) of the run ``ss``.
+    A call to reach the seller counts once, and only in a run shorter than
+    PROSE_WORDS: an advert says "call now"; a report names a helpline and
+    asks readers to call it."""
     kinds = frozenset().union(*(x.kinds for x in ss))
     sales = frozenset().union(*(x.sales for x in ss)) - kinds
-    return len(kinds), len(kinds) + len(sales) + sum(x.prices for x in ss)
+    calls = frozenset().union(*(x.calls for x in ss))
+    short = sum(x.n_words for x in ss) < p.PROSE_WORDS
+    return len(kinds), len(kinds) + len(sales - calls) + (1 if calls and short else 0) + sum(x.prices for x in ss)
+
+
+def _calls_counted(ss: List[_Sentence], p: Params) -> int:
+    """How many of the run's commercial signals (:func:`_commerce`) are a call to reach the seller."""
+    return 1 if any(x.calls for x in ss) and sum(x.n_words for x in ss) < p.PROSE_WORDS else 0
 
 
 #: shared(run) -> the share of the run's content words that occur in another block of the document
@@ -281,7 +294,7 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
         return None
     contacts = sum(x.contacts for x in ss)
     urls = sum(x.urls for x in ss)
-    kinds, commercial = _commerce(ss)
+    kinds, commercial = _commerce(ss, p)
     foreign = sum(x.foreign for x in ss)
     if urls >= 2 and sum(x.plain for x in ss) <= 3:
         return f"link dump: {urls} URLs"
@@ -293,7 +306,10 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
         return f"{urls} URL(s) with {foreign} words in another script"
     if not contacts and commercial >= 2 and foreign >= 3 and commercial + foreign >= 0.6 * n:
         return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
-    if shared is not None and contacts and not urls and commercial >= p.MIN_COMMERCIAL and not prose:
+    # (with no kind, the offer's own words must say it: a call to reach the
+    # seller does not count, a helpline's number comes with one)
+    if (shared is not None and contacts and not urls and commercial - _calls_counted(ss, p) >= p.MIN_COMMERCIAL
+            and not prose):
         elsewhere = shared(ss)
         if elsewhere <= p.OFFER_MAX_SHARED:
             return (f"{_REACH} ({commercial} commercial signals; {elsewhere:.0%} of its words elsewhere in the "
@@ -372,7 +388,9 @@ def spam(ctx: Context) -> List[Finding]:
     doc = ctx.doc
     extra = doc.config.extra_phrases
     kinds = _kinds(extra)
-    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
+    calls = _entries("spam_calls", extra)
+    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra) + calls)
+    calls_re = _stem_pattern(calls)
     # (a web address named after what it sells: the kinds of things, not the
     # first person's words, which run together with others: "vendo" in "vendor")
     in_addresses = _run_together(_entries("spam_lexicon", extra))
@@ -388,7 +406,7 @@ def spam(ctx: Context) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
         ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
-        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, script)
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, script)
               for s, e in sentence_spans(text)]
         k, why = _spam_run(ss, p)
         if k == len(ss):
@@ -427,7 +445,9 @@ def offers(ctx: Context) -> List[Finding]:
     # The words of the text that name a kind of thing spam sells: a block with
     # none of them holds no offer.
     offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
-    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra))
+    calls = _entries("spam_calls", extra)
+    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra) + calls)
+    calls_re = _stem_pattern(calls)
     in_addresses = _run_together(_entries("spam_lexicon", extra))
     p = params_of(doc.config, "spam")
     blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
@@ -463,7 +483,7 @@ def offers(ctx: Context) -> List[Finding]:
         if not spans or not contacts and kinds_re.search(text, spans[skip][0]) is None:
             continue  # (the run's first sentence names a kind)
         ends = [z for _, z in contacts]
-        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, in_addresses, doc.script)
+        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, doc.script)
               for s, e in spans[skip:]]
         k, why = _spam_run(ss, p, shared_by(b.index, text))
         if k == len(ss) or not why.startswith((_OFFER, _REACH)):
