@@ -12,12 +12,21 @@ seller, not by a list of known spam sentences:
   delivery: ``data/spam_sales.txt``), a price or a percentage, in the eight
   languages the library claims (and a few more).
 
+The seller's own business in the first person ("our agency", "visit my blog",
+"vendo") counts as a kind; a reader's praise of the post ("Great article!"),
+the way comment spam opens, as a sales word; a call to reach the seller
+("call", "contact") once, and only in a short run. One sentence of PROSE_WORDS
+or more that ends with a full stop reads as prose: it needs more.
+
 A sentence with a contact and one kind and one more commercial word, or with
 three commercial words, is spam; so are the sentences around it that carry
 the offer (a short lead-in "Need cash fast?", a trailing "Use code X"). Spam
 glued to the end of a real paragraph is cut where its sentences start: the
 paragraph's own sentences stay. An article sentence about a casino or a loan
-has no contact and stays; one with a web address and no offer stays too.
+has no contact and stays; one with a web address and no offer stays too. An
+offer of a kind no list knows (a locksmith, a psychic) is spam with a contact,
+two commercial signals besides a call, and words the article does not use
+elsewhere (spam.reach): a helpline in a report shares the report's topic.
 """
 from __future__ import annotations
 
