@@ -397,7 +397,7 @@ CLAIMED_LANGUAGES = ("English", "German", "French", "Spanish", "Italian", "Portu
 
 @pytest.mark.parametrize("name", ["paywall_wall", "paywall_prompts", "boilerplate_lines", "boilerplate_phrases",
                                   "boilerplate_consent", "boilerplate_newsletter", "teaser_headers", "spam_lexicon",
-                                  "spam_sales", "paywall_kinds", "icon_ui_words", "icon_labels", "attribution"])
+                                  "spam_sales", "spam_promotion", "paywall_kinds", "icon_ui_words", "icon_labels", "attribution"])
 def test_every_claimed_language_has_entries(name):
     """docs/categories.md claims eight languages: each vocabulary has entries under each one's heading."""
     from importlib import resources

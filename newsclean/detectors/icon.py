@@ -65,6 +65,20 @@ _CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # that separate text (•, ·, *, —): those lines are boilerplate.empty's.
 _CONTROL_GLYPHS_RE = re.compile("[\u00d7\u2039\u203a\u2190-\u21ff\u22ee\u22ef\u2261\u2303\u2304\u2315\u2630\u25a0-\u25ff"
                                 "\u2700-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d]+")
+# An image file's name: "ico_print.png", "logo-whatsapp@2x.png", "btn_facebook_share.png".
+_IMAGE_FILE_RE = re.compile(r"^[a-z0-9][\w@.-]*\.(?:png|svg|gif|ico|webp|jpe?g)$")
+_IMAGE_NAME_SPLIT_RE = re.compile(r"[-_@.]")
+#: The words icon images are named with besides icon names: what they are
+#: ("ico", "btn", "logo"), their size, colour and state, their pixel density.
+_IMAGE_NAME_WORDS = frozenset({"ico", "icon", "icons", "btn", "button", "logo", "sprite", "small", "large", "big",
+                               "white", "black", "dark", "light", "grey", "gray", "hover", "active", "on", "off",
+                               "1x", "2x", "3x"})
+# The word "icon" as written in prose, which is also a class prefix of icon sets.
+_BARE_ICON_WORDS = frozenset({"icon", "icons"})
+# A word in brackets at a line's end: "(ikona)", "[icon]".
+_BRACKETED_RE = re.compile(r"[(\[](\w+)[)\]]$")
+# A text-size control's buttons: "A- A A+", "A+ A-", "a++".
+_TEXT_SIZE_RE = re.compile(r"^[aA](?:\+{1,2}|[-\u2013\u2212])?$")
 # A CSS escape of an icon font's code point, as a stylesheet's "content" names it: "\e5cd", "\f09a".
 _CSS_ESCAPE_RE = re.compile(r"^\\[0-9a-f]{4,5}$")
 # A size or style modifier of an icon set's class: "md-18", "fa-2x", "fa-lg", "fa-fw".
@@ -120,7 +134,7 @@ RULES = (
 #: Style variants that icon sets append to a name ("share-social-outline",
 #: "play_circle_filled") and set prefixes put before a brand ("logo-facebook").
 _VARIANTS = frozenset({"outline", "outlined", "filled", "fill", "sharp", "rounded", "solid", "twotone", "duotone"})
-_SET_PREFIXES = frozenset({"logo", "ios", "md"})
+_SET_PREFIXES = frozenset({"logo", "ios", "md", "svg", "ico", "sprite"})  # ("#svg-facebook": a sprite's id)
 
 
 @lru_cache(maxsize=4)
@@ -151,6 +165,8 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
         return 2
     if t[0] == "\\" and _CSS_ESCAPE_RE.match(t):
         return 2
+    if "." in t and _icon_image(t, vocab, names):
+        return 2
     if "-" in t and _MODIFIER_RE.match(t):
         return 1
     if _LIGATURE_RE.match(t):
@@ -166,6 +182,25 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     if len(parts) > 1 and all(p in vocab for p in parts if p):
         return 1
     return 0
+
+
+def _icon_image(t: str, vocab: frozenset, names: frozenset) -> bool:
+    """Whether ``t`` (case-folded) is the file name of an icon's image: every
+    part of its name an icon's word or name, or a word of how icon images are
+    named ("ico_print.png", "logo-whatsapp@2x.png"; not "dsc_0042.jpg")."""
+    if _IMAGE_FILE_RE.match(t) is None:
+        return False
+    parts = [x for x in _IMAGE_NAME_SPLIT_RE.split(t.rsplit(".", 1)[0]) if x and not x.isdigit()]
+    known = _name_parts(names)
+    return bool(parts) and any(x in vocab or x in known or x in _IMAGE_NAME_WORDS for x in parts) and all(
+        x in vocab or x in known or x in _IMAGE_NAME_WORDS for x in parts)
+
+
+def _text_size_line(text: str) -> bool:
+    """Whether ``text`` is a text-size control's buttons ("A- A A+"): two to
+    four of them, one with its sign at least."""
+    toks = text.split()
+    return 2 <= len(toks) <= 4 and all(_TEXT_SIZE_RE.match(t) for t in toks) and any(len(t) > 1 for t in toks)
 
 
 def _icon_name_in(text: str, names: frozenset) -> bool:
@@ -260,7 +295,7 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or t.replace("_", "-") in names or _CLASS_RE.match(t) is not None
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names)
             or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
-            or _CSS_ESCAPE_RE.match(t) is not None
+            or _CSS_ESCAPE_RE.match(t) is not None or "." in t and _icon_image(t, vocab, names)
             or _LIGATURE_RE.match(t) is not None and _ligature_of(t.split("_"), vocab))
 
 
@@ -294,7 +329,9 @@ def _glued_tail(toks: List[Tuple[int, int, int]], text: str, vocab: frozenset, n
     if not before or before[-1] not in ".!?…\"”»)":
         # After a line that is no sentence (a list's item, a date), only
         # labels that no text holds: each one an icon's name or class.
-        if all(_named(text[a:z], vocab, names) for a, z, _ in run) and any(t[2] == 2 for t in run):
+        # (not the word "icon" alone: "A style icon", "Fashion icon" are headings)
+        if (all(_named(text[a:z], vocab, names) for a, z, _ in run) and any(t[2] == 2 for t in run)
+                and not all(text[a:z].casefold() in _BARE_ICON_WORDS for a, z, _ in run)):
             return j
         return len(toks)
     strong = sum(1 for t in run if t[2] == 2)
@@ -310,7 +347,8 @@ _LETTER_RE = re.compile(r"[^\W\d_]")
 
 @lru_cache(maxsize=None)
 def _alt_words() -> Tuple[frozenset, frozenset]:
-    """data/icon_alt_words.txt: the words for "icon" and "logo", and the names of networks and services."""
+    """data/icon_alt_words.txt: the words for "icon" and "logo"; the names of
+    networks and services, and of what icons show (a magnifier, a hamburger)."""
     nouns: Set[str] = set()
     named: Set[str] = set()
     for line in lexicon.phrases("icon_alt_words"):
@@ -325,8 +363,17 @@ def _alt_text(text: str, f: Features, nouns: frozenset, named: frozenset, most: 
     network or a button's word ("Facebook logo", "ícone do WhatsApp"), particles
     of up to three letters between them; a line of its own, or the words after
     the paragraph's last sentence ("... said. ikona Facebook")."""
-    if f.n_words <= most and not f.ends_sentence:
-        return 0 if _alt_words_only(f.words, nouns, named) else None
+    # (a label in brackets ends with one, as a sentence may: "[facebook icon]")
+    framed = text[:1] in "[(" and text[-1:] in "])"
+    if f.n_words <= most:
+        if (not f.ends_sentence or framed) and _alt_words_only(f.words, nouns, named):
+            return 0
+        # (a label that says in brackets what it is: "Zamknij okno (ikona)", "Search [icon]")
+        m = _BRACKETED_RE.search(text)
+        if m is not None and m.group(1).casefold() in nouns and f.n_words >= 2:
+            return 0
+        if not f.ends_sentence or framed:
+            return None
     spans = sentence_spans(text)
     if len(spans) < 2 or f.ends_sentence:
         return None
@@ -425,6 +472,9 @@ def icon_labels(ctx: Context) -> List[Finding]:
                 continue
         if f.n_words == 0:
             continue
+        if f.n_words <= 4 and _text_size_line(text):
+            out.append(Finding(b.start, b.end, CATEGORY, "a text-size control", "icon.glyph", 0.9, b.index))
+            continue
         # Every rule needs an unmistakable label ("icon" in a token, a ligature
         # with "_", an icon-font class or a hyphenated icon name), or, for a
         # row of UI words, every word an icon word: the cheap tests first.
@@ -513,6 +563,6 @@ def toolbar_columns(ctx: Context) -> List[Finding]:
         introduced = i > 0 and doc.blocks[i - 1].text.rstrip().endswith((":", "\uff1a"))
         if j - i >= p.COLUMN_MIN_LINES and 2 * sum(1 for k in kinds[i:j] if k == 2) >= j - i and not introduced:
             out.extend(doc.block_finding(k, CATEGORY, f"a toolbar of {j - i} lines of icon labels", "icon.column",
-                                         0.85) for k in range(i, j) if ctx.marks.label[k] is None)
+                                         0.9) for k in range(i, j) if ctx.marks.label[k] is None)
         i = j + 1
     return out

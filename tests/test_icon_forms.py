@@ -1,0 +1,52 @@
+"""Icon labels by their form (2026-12-02, seventh session): icon image file
+names, sprite ids, text-size controls, labels that say in brackets what they
+are, toolbars written one button a line; and the text that looks like them.
+Wordings written for this file, not taken from a test set."""
+import pytest
+
+import newsclean
+
+ARTICLE = ("The city council approved the new budget on Tuesday after a long debate about school funding and road "
+           "repairs.\n\nCouncil members said the plan would raise spending on libraries by four percent next year, "
+           "while keeping taxes flat.\n\nThe mayor called the vote a compromise and said more work was needed on "
+           "housing, where rents have risen faster than wages for a decade.")
+
+
+def _cleaned(junk: str):
+    paras = ARTICLE.split("\n\n")
+    text = "\n\n".join(paras[:1] + [junk] + paras[1:])
+    return newsclean.clean_text(text)
+
+
+@pytest.mark.parametrize("junk", [
+    "icon_share.png",
+    "logo-linkedin@2x.png",
+    "btn_print_small.gif btn_mail_small.gif",
+    "#svg-twitter",
+    "A+ A A-",
+    "Schließen (Icon)",
+    "Fechar [ícone]",
+    "[twitter icon]",
+    "icône de loupe",
+    "Suchen\nTeilen\nDrucken",
+    "Compartir\nImprimir\nGuardar\nComentarios",
+])
+def test_icon_labels_go_as_icons(junk):
+    art = _cleaned(junk)
+    gone = [r for r in art.removed if r.text.strip() and r.text.strip() in junk]
+    assert gone and all(r.category == "icon" for r in gone), [(r.rule, r.category, r.text) for r in art.removed]
+    assert sum(len(r.text.strip()) for r in gone) >= len(junk.replace("\n", "")) - junk.count("\n")
+    for para in ARTICLE.split("\n\n"):
+        assert para in art.text
+
+
+@pytest.mark.parametrize("line", [
+    "A fashion icon",            # the word, not an icon set's class prefix
+    "Style icon",
+    "DSC_0042.JPG",              # a photo's file name: no icon's word in it (not an icon)
+    "A A",                       # no sign: no text-size control
+    "Madonna, the pop icon, said the tour would go on.",
+])
+def test_text_that_looks_like_an_icon_label_is_no_icon(line):
+    art = _cleaned(line)
+    assert not [r for r in art.removed if r.category == "icon"], [(r.rule, r.text) for r in art.removed]
