@@ -462,7 +462,7 @@ def paywall(ctx: Context) -> List[Finding]:
                 wall_at = None
                 prose_before += 1
             else:
-                out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.85))
+                out.append(doc.block_finding(b.index, CATEGORY, region_why, "paywall.region", 0.9))
             continue
         maybe_wall = not wall_first.isdisjoint(ws)
         if maybe_wall and n <= p.WALL_MAX_WORDS and prose_before >= p.WALL_AFTER_PROSE:
