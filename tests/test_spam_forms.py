@@ -97,3 +97,24 @@ def test_a_call_counts_only_in_a_short_run():
 
     assert spam._commerce([sentence(p.PROSE_WORDS - 1)], p) == (0, 2)  # "free" and the call
     assert spam._commerce([sentence(p.PROSE_WORDS)], p) == (0, 1)      # "free" alone
+
+
+@pytest.mark.parametrize("junk", [
+    "cheap hotels rome | cheap hotels near colosseum | last minute cheap hotels | cheap hostels rome",
+    "Umzug Berlin, Umzugsfirma Berlin günstig, Umzug Berlin Festpreis, Umzug Berlin Mitte",
+    "serrurier pas cher | serrurier urgence | serrurier 24h/24 | serrurier Lyon",
+])
+def test_keyword_stuffing_goes(junk):
+    art, hits = _removed(junk)
+    assert [r.rule for r in hits] == ["spam.stuffing"], [(r.rule, r.text) for r in art.removed]
+    _article_kept(art)
+
+
+@pytest.mark.parametrize("line", [
+    "Labour gain, Labour hold, Labour hold, Conservative gain",       # results: no commerce
+    "Paris, Lyon, Marseille, Toulouse, Nice",                         # no word repeats
+    "Tickets: adults £12, children £6, families £30",                 # a price list, no repeated word
+])
+def test_lists_that_repeat_or_price_are_no_stuffing(line):
+    art, hits = _removed(line)
+    assert not [r for r in hits if r.rule == "spam.stuffing"], [(r.rule, r.text) for r in art.removed]

@@ -79,8 +79,18 @@ OFFER_MIN_COMMERCIAL = 3
 #: them, and its bonuses, again and again).
 OFFER_MAX_SHARED = 0.2
 
+#: Keyword stuffing ("cheap flights | cheap flights to london | last minute
+#: cheap flights"): a line of at least this many segments (between "|", ",",
+#: "/", "·", " - ") in which one word recurs in this many and in half of them
+#: at least, with a commercial signal ...
+STUFFING_SEGMENTS = 3
+#: ... of at most this many words, not ending as a sentence does.
+STUFFING_MAX_WORDS = 40
+
 RULES = (
     Rule("spam.links", CATEGORY, "a block that is mostly URLs"),
+    Rule("spam.stuffing", CATEGORY, "keyword stuffing: a line of segments that repeat one word, with a sales "
+         "word, a kind of thing spam sells, a price or a contact", params=("STUFFING_SEGMENTS", "STUFFING_MAX_WORDS")),
     Rule("spam.block", CATEGORY, "a block of spam sentences: commercial intent with a link or a contact",
          params=("MIN_COMMERCIAL", "MIN_SALES", "LEAD_WORDS", "LEAD_SENTENCES", "TAIL_WORDS", "SPAM_MAX_WORDS",
                  "PROSE_WORDS")),
@@ -391,9 +401,33 @@ def _contacts(text: str, f: Features) -> List[Tuple[int, int]]:
     return []
 
 
+# What separates the segments of a stuffed line.
+_SEGMENT_SEP_RE = re.compile(r"\s*[|,/\u00b7\u2022;]\s*|\s+[-\u2013\u2014]\s+")
+
+
+def _stuffed(text: str, f: Features, has_contact: bool, kinds_re, sales_re, p: Params) -> Optional[str]:
+    """Why ``text`` is keyword stuffing, or None: STUFFING_SEGMENTS segments
+    or more, one content word in that many and in half of them at least, and
+    a commercial signal (a sales word, a kind, a price, a contact)."""
+    if f.n_words > p.STUFFING_MAX_WORDS or f.ends_sentence:
+        return None
+    segments = [x for x in _SEGMENT_SEP_RE.split(text) if x.strip()]
+    if len(segments) < p.STUFFING_SEGMENTS:
+        return None
+    per_word = Counter(w for x in segments for w in set(content_words(words(x))) if len(w) >= 4 and w.isalpha())
+    if not per_word:
+        return None
+    word, n = per_word.most_common(1)[0]
+    if n < p.STUFFING_SEGMENTS or 2 * n < len(segments):
+        return None
+    if not (has_contact or _PRICE_RE.search(text) or sales_re.search(text) or kinds_re.search(text)):
+        return None
+    return f"keyword stuffing: {n} of {len(segments)} segments repeat \u201c{word}\u201d, with a commercial signal"
+
+
 def spam(ctx: Context) -> List[Finding]:
-    """Rules spam.links, spam.block and spam.tail, line by line: what they
-    find in a line depends on the line alone (pipeline.LINE_LOCAL)."""
+    """Rules spam.links, spam.stuffing, spam.block and spam.tail, line by
+    line: what they find in a line depends on the line alone (pipeline.LINE_LOCAL)."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
     kinds = _kinds(extra)
@@ -409,6 +443,13 @@ def spam(ctx: Context) -> List[Finding]:
     for b, f in ctx.lines():
         text = b.text
         contacts = _contacts(text, f)
+        # (a stuffed line has separators between its segments: two at least)
+        if (f.n_words <= p.STUFFING_MAX_WORDS and not f.ends_sentence
+                and sum(map(text.count, "|,/\u00b7\u2022;\u2013-")) >= p.STUFFING_SEGMENTS - 1):
+            why = _stuffed(text, f, bool(contacts or f.n_urls), kinds_re, sales_re, p)
+            if why:
+                out.append(doc.block_finding(b.index, CATEGORY, why, "spam.stuffing", 1.0))
+                continue
         if not f.n_urls and not contacts and sum(f.scripts.values()) - f.scripts.get(script, 0) < 3:
             continue  # cheap exit: no URL or contact, (almost) no letters in another script
         if f.n_urls >= 2 and f.url_chars >= 0.5 * len(text):
