@@ -674,10 +674,7 @@ def _offers_plain(text: str):
     exact, stems, _, _ = sp._kind_keys(kinds)
     vocab = set().union(*(f.words for f in doc.feats))
     offered = frozenset(w for w in vocab if w in exact or any(w[:n] in ss for n, ss in stems))
-    calls = sp._entries("spam_calls", None)
-    kinds_re, sales_re = sp._stem_pattern(kinds), sp._stem_pattern(sp._entries("spam_sales", None) + calls)
-    calls_re = sp._stem_pattern(calls)
-    in_addresses = sp._run_together(sp._entries("spam_lexicon", None))
+    v = sp._vocab_of(None)
     counts = Counter(chain.from_iterable(content_words_of(doc, k) for k in range(len(doc.blocks))))
     out = []
     for b, f in zip(doc.blocks, doc.feats):
@@ -689,7 +686,7 @@ def _offers_plain(text: str):
             return sp._elsewhere(t, ss, content_words_of(doc, i), counts)
 
         ends = [z for _, z in contacts]
-        ss = [sp._sentence(b.text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, doc.script)
+        ss = [sp._sentence(b.text, s, e, contacts, ends, v, doc.script)
               for s, e in sentence_spans(b.text)]
         k, why = sp._spam_run(ss, params_of(DEFAULT_CONFIG, "spam"), shared)
         if k < len(ss) and why.startswith((sp._OFFER, sp._REACH)):

@@ -93,7 +93,7 @@ def test_a_call_counts_only_in_a_short_run():
 
     def sentence(n_words: int):
         return spam._Sentence(0, 1, n_words, 1, 0, frozenset(), frozenset({"call", "free"}), frozenset({"call"}),
-                              0, 0, n_words, False)
+                              False, 0, 0, n_words, False)
 
     assert spam._commerce([sentence(p.PROSE_WORDS - 1)], p) == (0, 2)  # "free" and the call
     assert spam._commerce([sentence(p.PROSE_WORDS)], p) == (0, 1)      # "free" alone
@@ -118,3 +118,15 @@ def test_keyword_stuffing_goes(junk):
 def test_lists_that_repeat_or_price_are_no_stuffing(line):
     art, hits = _removed(line)
     assert not [r for r in hits if r.rule == "spam.stuffing"], [(r.rule, r.text) for r in art.removed]
+
+
+def test_a_sellers_own_offer_goes_though_it_ends_with_a_full_stop():
+    junk = "Great article. Our studio offers affordable web design and guaranteed top SEO ranking within a month."
+    art, hits = _removed(junk)
+    assert hits and all(r.category == "spam" for r in hits), [(r.rule, r.text) for r in art.removed]
+
+
+def test_a_quote_about_our_company_stays():
+    line = "\u201cOur company offers the best service in the region,\u201d the chief executive told reporters on Monday."
+    art, hits = _removed(line)
+    assert not hits and line in art.text, [(r.rule, r.text) for r in art.removed]

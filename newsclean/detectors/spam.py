@@ -223,6 +223,32 @@ def _kinds(extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
     return _entries("spam_lexicon", extra) + _entries("spam_promotion", extra)
 
 
+class _Vocab(NamedTuple):
+    """The vocabularies the spam rules read, as regexes."""
+
+    kinds: "re.Pattern[str]"      # kinds of things spam sells, and the seller's own business
+    sales: "re.Pattern[str]"      # sales words, calls to reach the seller included
+    calls: "re.Pattern[str]"      # calls to reach the seller
+    own: "re.Pattern[str]"        # the seller's own business, in the first person
+    in_addresses: Tuple[str, ...]  # kinds that a web address may hold run together (_run_together)
+
+
+@lru_cache(maxsize=8)
+def _vocab(extra_key: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> _Vocab:
+    extra = dict(extra_key)
+    calls = _entries("spam_calls", extra)
+    return _Vocab(_stem_pattern(_kinds(extra)), _stem_pattern(_entries("spam_sales", extra) + calls),
+                  _stem_pattern(calls), _stem_pattern(_entries("spam_promotion", extra)),
+                  # (a web address named after what it sells: the kinds of things, not the
+                  # first person's words, which run together with others: "vendo" in "vendor")
+                  _run_together(_entries("spam_lexicon", extra)))
+
+
+def _vocab_of(extra: Optional[Mapping[str, Tuple[str, ...]]]) -> _Vocab:
+    """The spam vocabularies with a configuration's extra phrases."""
+    return _vocab(tuple(sorted((k, tuple(v)) for k, v in (extra or {}).items())))
+
+
 class _Sentence(NamedTuple):
     start: int
     end: int
@@ -232,14 +258,15 @@ class _Sentence(NamedTuple):
     kinds: frozenset     # kinds of things spam sells, by their stems as written
     sales: frozenset     # sales words, calls included
     calls: frozenset     # calls to reach the seller ("call", "contact", "telefono")
+    own: bool            # the seller speaks of their own business ("our agency", "my blog")
     prices: int
     foreign: int         # words in another script than the article's
     plain: int           # words that are none of the above
     full_stop: bool      # it ends with a full stop, as a sentence of prose does (an advert shouts or stops short)
 
 
-def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], kinds_re,
-              sales_re, calls_re, in_addresses: Tuple[str, ...], script: str) -> _Sentence:
+def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contact_ends: List[int], v: _Vocab,
+              script: str) -> _Sentence:
     sent = text[s:e]
     lo = bisect_left(contact_ends, s + 1)
     mine = []
@@ -247,15 +274,16 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
         if a >= e:
             break
         mine.append((a, z))
-    kinds = frozenset(m.group().casefold() for m in kinds_re.finditer(sent))
+    kinds = frozenset(m.group().casefold() for m in v.kinds.finditer(sent))
     # A web address named after what it sells (datinghub24.com, kredit-blitz.de): its kind counts.
     for a, z in mine:
         addr = text[a:z].casefold()
         if "@" not in addr and not addr[:1].isdigit() and addr[:1] != "+":
-            kinds |= frozenset(m.group() for m in kinds_re.finditer(_ADDRESS_SEP_RE.sub(" ", addr)))
-            kinds |= frozenset(k for k in in_addresses if k in addr)
-    sales = frozenset(m.group().casefold() for m in sales_re.finditer(sent))
-    calls = frozenset(t for t in sales if calls_re.fullmatch(t)) if sales else frozenset()
+            kinds |= frozenset(m.group() for m in v.kinds.finditer(_ADDRESS_SEP_RE.sub(" ", addr)))
+            kinds |= frozenset(k for k in v.in_addresses if k in addr)
+    sales = frozenset(m.group().casefold() for m in v.sales.finditer(sent))
+    calls = frozenset(t for t in sales if v.calls.fullmatch(t)) if sales else frozenset()
+    sells_own = bool(kinds) and any(v.own.fullmatch(k) for k in kinds)
     prices = len(_PRICE_RE.findall(sent))
     own = _SCRIPT_RES.get(script)
     other = [p for name, p in SCRIPTS if name != script]
@@ -280,7 +308,7 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
             foreign += 1
         else:
             plain += 1
-    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, calls, prices, foreign, plain,
+    return _Sentence(s, e, n, len(mine) + urls, urls, kinds, sales, calls, sells_own, prices, foreign, plain,
                      sent.rstrip().endswith("."))
 
 
@@ -334,7 +362,7 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
             return (f"{_REACH} ({commercial} commercial signals; {elsewhere:.0%} of its words elsewhere in the "
                     f"text)")
     if (shared is not None and not contacts and kinds and commercial >= p.OFFER_MIN_COMMERCIAL
-            and n <= p.OFFER_MAX_WORDS and not ss[-1].full_stop):
+            and n <= p.OFFER_MAX_WORDS and (not ss[-1].full_stop or any(x.own for x in ss))):
         elsewhere = shared(ss)
         if elsewhere <= p.OFFER_MAX_SHARED:
             return (f"{_OFFER} ({commercial} signals, {kinds} kind(s) of thing spam sells; "
@@ -405,7 +433,7 @@ def _contacts(text: str, f: Features) -> List[Tuple[int, int]]:
 _SEGMENT_SEP_RE = re.compile(r"\s*[|,/\u00b7\u2022;]\s*|\s+[-\u2013\u2014]\s+")
 
 
-def _stuffed(text: str, f: Features, has_contact: bool, kinds_re, sales_re, p: Params) -> Optional[str]:
+def _stuffed(text: str, f: Features, has_contact: bool, v: _Vocab, p: Params) -> Optional[str]:
     """Why ``text`` is keyword stuffing, or None: STUFFING_SEGMENTS segments
     or more, one content word in that many and in half of them at least, and
     a commercial signal (a sales word, a kind, a price, a contact)."""
@@ -420,7 +448,7 @@ def _stuffed(text: str, f: Features, has_contact: bool, kinds_re, sales_re, p: P
     word, n = per_word.most_common(1)[0]
     if n < p.STUFFING_SEGMENTS or 2 * n < len(segments):
         return None
-    if not (has_contact or _PRICE_RE.search(text) or sales_re.search(text) or kinds_re.search(text)):
+    if not (has_contact or _PRICE_RE.search(text) or v.sales.search(text) or v.kinds.search(text)):
         return None
     return f"keyword stuffing: {n} of {len(segments)} segments repeat \u201c{word}\u201d, with a commercial signal"
 
@@ -430,13 +458,7 @@ def spam(ctx: Context) -> List[Finding]:
     line: what they find in a line depends on the line alone (pipeline.LINE_LOCAL)."""
     doc = ctx.doc
     extra = doc.config.extra_phrases
-    kinds = _kinds(extra)
-    calls = _entries("spam_calls", extra)
-    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra) + calls)
-    calls_re = _stem_pattern(calls)
-    # (a web address named after what it sells: the kinds of things, not the
-    # first person's words, which run together with others: "vendo" in "vendor")
-    in_addresses = _run_together(_entries("spam_lexicon", extra))
+    v = _vocab_of(extra)
     p = params_of(doc.config, "spam")
     out: List[Finding] = []
     script = doc.script
@@ -446,7 +468,7 @@ def spam(ctx: Context) -> List[Finding]:
         # (a stuffed line has separators between its segments: two at least)
         if (f.n_words <= p.STUFFING_MAX_WORDS and not f.ends_sentence
                 and sum(map(text.count, "|,/\u00b7\u2022;\u2013-")) >= p.STUFFING_SEGMENTS - 1):
-            why = _stuffed(text, f, bool(contacts or f.n_urls), kinds_re, sales_re, p)
+            why = _stuffed(text, f, bool(contacts or f.n_urls), v, p)
             if why:
                 out.append(doc.block_finding(b.index, CATEGORY, why, "spam.stuffing", 1.0))
                 continue
@@ -456,7 +478,7 @@ def spam(ctx: Context) -> List[Finding]:
             out.append(doc.block_finding(b.index, CATEGORY, f"bare link dump ({f.n_urls} URLs)", "spam.links", 1.0))
             continue
         ends = [z for _, z in contacts]  # (sorted: the matches do not overlap)
-        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, script)
+        ss = [_sentence(text, s, e, contacts, ends, v, script)
               for s, e in sentence_spans(text)]
         k, why = _spam_run(ss, p)
         if k == len(ss):
@@ -495,10 +517,7 @@ def offers(ctx: Context) -> List[Finding]:
     # The words of the text that name a kind of thing spam sells: a block with
     # none of them holds no offer.
     offered = _kind_words(set().union(*(f.words for f in doc.feats)), _kind_keys(kinds))
-    calls = _entries("spam_calls", extra)
-    kinds_re, sales_re = _stem_pattern(kinds), _stem_pattern(_entries("spam_sales", extra) + calls)
-    calls_re = _stem_pattern(calls)
-    in_addresses = _run_together(_entries("spam_lexicon", extra))
+    v = _vocab_of(extra)
     p = params_of(doc.config, "spam")
     blocks_with: Optional[Counter] = None  # per content word, the blocks holding it (counted at first need)
 
@@ -530,10 +549,10 @@ def offers(ctx: Context) -> List[Finding]:
             first -= 1
             n += len(text[spans[first][0]:spans[first][1]].split())
         skip = max(0, first - p.LEAD_SENTENCES)
-        if not spans or not contacts and kinds_re.search(text, spans[skip][0]) is None:
+        if not spans or not contacts and v.kinds.search(text, spans[skip][0]) is None:
             continue  # (the run's first sentence names a kind)
         ends = [z for _, z in contacts]
-        ss = [_sentence(text, s, e, contacts, ends, kinds_re, sales_re, calls_re, in_addresses, doc.script)
+        ss = [_sentence(text, s, e, contacts, ends, v, doc.script)
               for s, e in spans[skip:]]
         k, why = _spam_run(ss, p, shared_by(b.index, text))
         if k == len(ss) or not why.startswith((_OFFER, _REACH)):
