@@ -942,3 +942,83 @@ def test_kind_words_on_the_table():
     assert len(found) > len(keys.exact)  # (words of every key)
     for ws in (set(), {"casino"}, {"casino", "casinos", "kasino"}):
         assert sp._kind_words(ws, keys) == _kind_words_plain(ws, keys)
+
+# ============================================================================
+# Branch speed7: whole-page text made cheaper (each fast path against the
+# plain code it replaces).
+# ============================================================================
+
+from newsclean.detectors.base import Context  # noqa: E402
+from newsclean.text.words import norm_key, sentence_spans  # noqa: E402
+
+
+def _marked_copies_plain(ctx, p, found):
+    """duplicate.marked_copies before speed7: every sentence of every block split off and looked up."""
+    doc = ctx.doc
+    copies = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        if (p.SENTENCE_MIN_WORDS <= f.n_words <= p.LONG_WORDS and b.index not in found
+                and b.index not in ctx.marks.spans and ctx.free(b.index) and dup._may_be_marked(b.text, p)):
+            copy = dup._marked_copy(b.text, p)
+            if copy is not None:
+                copies[b.index] = copy
+    if not copies:
+        return []
+    wanted = {key for key, _ in copies.values()}
+    holders: dict = {}
+    for b, f in zip(doc.blocks, doc.feats):
+        if f.n_words < p.SENTENCE_MIN_WORDS or b.index in ctx.meta.blocks or b.index in found:
+            continue
+        for a, z in sentence_spans(b.text):
+            key = norm_key(b.text[a:z])
+            if key in wanted:
+                holders.setdefault(key, []).append(b.index)
+    out = []
+    for i, (key, mark) in copies.items():
+        n = doc.feats[i].n_words
+        kept = [j for j in holders.get(key, ()) if j != i and (j not in copies or doc.feats[j].n_words > n)]
+        if kept:
+            out.append(doc.block_finding(i, dup.CATEGORY, f"a sentence of block {kept[0]}, repeated with {mark}",
+                                         "duplicate.part", 0.9))
+    return out
+
+
+#: How a sentence of the article is shown again as a copy.
+_COPY_FORMS = ("\u201c{}\u201d", "\u2022 {}", "- {}", "Key points: {}", "{} Read more", "{} | Latest news", "{}")
+
+
+def _with_marked_copies(lines_: List[str], pick: int) -> str:
+    """``lines_`` and, after them, sentences of theirs shown as copies."""
+    copies = []
+    for k, line in enumerate(lines_):
+        spans = sentence_spans(line)
+        if spans:
+            a, z = spans[(k + pick) % len(spans)]
+            copies.append(_COPY_FORMS[(k + pick) % len(_COPY_FORMS)].format(line[a:z]))
+    return "\n".join(lines_ + copies)
+
+
+def _marked_copies_both_ways(text: str) -> int:
+    """duplicate.marked_copies and its plain version, with no block found
+    before and with every third; how many copies it finds with none."""
+    ctx = Context.of_text(text)
+    n = -1
+    for found in (set(), set(range(0, len(ctx.doc.blocks), 3))):
+        fast = dup.marked_copies(ctx, DUP, found)
+        assert fast == _marked_copies_plain(ctx, DUP, found), text[:300]
+        n = len(fast) if n < 0 else n
+    return n
+
+
+def test_marked_copies_on_the_table():
+    found = 0
+    for text in _corpus() + [_with_marked_copies(LINES[k:k + 12], k) for k in range(0, len(LINES), 12)]:
+        found += bool(_marked_copies_both_ways(text))
+    assert found > 50  # (pages with a marked copy)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(LINES), lines(), _odd_lines()), min_size=1, max_size=10),
+       st.integers(0, 6), st.lists(st.one_of(st.sampled_from(LINES), lines(), _odd_lines()), max_size=6))
+def test_marked_copies_are_the_plain_marked_copies(lines_, pick, others):
+    _marked_copies_both_ways(_with_marked_copies(lines_, pick) + "\n" + "\n".join(others))
