@@ -46,6 +46,12 @@ helplines, loans, casinos, diet pills or followers as the news, a regulator
 quoting a scam's wording) and user interfaces in the story (apps, icons,
 buttons, emoji, fonts, star ratings). Split as the first set.
 
+**A sixth set** (``--set sixth``, ``benchmarks/articles/near_miss_sixth.jsonl``):
+160 more, written on 2026-12-02 (seventh session) by another helper that read
+none of the library: comment moderation, advertising and ad-blockers, apps,
+browsers and streaming outages, reading times, audio versions, accessibility,
+corrections and tip lines as the subject of a story. Split as the first set.
+
 **Planting.** Each item goes into a host article of its language (the blind
 articles, ``benchmarks/articles/blind.jsonl``, the first dev record of each
 language), at three places in turn: after the first paragraph, in the middle,
@@ -70,7 +76,8 @@ from _common import header, removal_spans, words, word_spans  # noqa: E402
 
 SETS = {"first": HERE / "articles" / "near_miss_sentences.jsonl", "second": HERE / "articles" / "near_miss_dev.jsonl",
         "third": HERE / "articles" / "near_miss_third.jsonl",
-        "fourth": HERE / "articles" / "near_miss_fourth.jsonl", "fifth": HERE / "articles" / "near_miss_fifth.jsonl"}
+        "fourth": HERE / "articles" / "near_miss_fourth.jsonl", "fifth": HERE / "articles" / "near_miss_fifth.jsonl",
+        "sixth": HERE / "articles" / "near_miss_sixth.jsonl"}
 HOSTS = HERE / "articles" / "blind.jsonl"
 PLACES = ("after_lead", "middle", "end")
 

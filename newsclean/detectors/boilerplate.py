@@ -151,6 +151,14 @@ def _line_key(text: str, ws=None) -> str:
     return " ".join(_COUNTER_RE.sub(" ", text.casefold()).split())
 
 
+@lru_cache(maxsize=8)
+def _chrome_lines(lines: frozenset) -> frozenset:
+    """The lines of data/boilerplate_lines.txt as a block's line is keyed
+    (:func:`_line_key`): "Share this:", "Suivez-nous", "Fehler gefunden?"
+    match a line as written, whatever their punctuation."""
+    return frozenset(_line_key(x) for x in lines)
+
+
 _SHARE_WORDS = frozenset(
     "share shares compartilhe compartilhar compartir comparte partager partagez teilen condividi udostępnij "
     "поделиться whatsapp facebook twitter x email e mail telegram linkedin pinterest reddit print drucken "
@@ -472,7 +480,7 @@ class Page:
         extra = cfg.extra_phrases
         roles, general = lexicon.phrase_list("staff_roles", extra), lexicon.phrase_list("staff_roles_general", extra)
         return cls(
-            lines=lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases),
+            lines=_chrome_lines(lexicon.phrase_set("boilerplate_lines", cfg.extra_phrases)),
             drop=frozenset(" ".join(line.casefold().split()) for line in cfg.drop_lines),
             learned={key: (n, total) for key, n, total in cfg.site_lines},
             phrases=lexicon.matcher("boilerplate_phrases", cfg.extra_phrases),
@@ -707,8 +715,9 @@ def notice(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
 
 
 def chrome_phrase(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
-    return _phrase(page.phrases, page.phrase_first, f, b.text, page.p.PHRASE_MAX_WORDS,
-                   "site chrome phrase")
+    why = _phrase(page.phrases, page.phrase_first, f, b.text, page.p.PHRASE_MAX_WORDS, "site chrome phrase")
+    # (a line that reports someone's words is a story's: "Users say comments are moderated too strictly")
+    return None if why is None or reported(b.text) else why
 
 
 def follow_us(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
@@ -796,6 +805,47 @@ def reading_time(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
     return None
 
 
+# A gallery's or a multi-page article's counter on a line of its own: a noun
+# of pictures or pages, a number, "of" and a number ("Photo 4 of 15", "Bild 2
+# von 9", "Página 2 de 3", "Фото 3 из 14", "Slide 2/10"), in the eight languages.
+_GALLERY_COUNTER_RE = re.compile(
+    r"^\W*(?:image|photo|picture|pic|slide|page|bild|foto|seite|folie|photo|image|diapo|diapositive|page|imagen|"
+    r"foto|fotografía|diapositiva|página|immagine|foto|pagina|imagem|foto|slide|página|zdjęcie|obraz|slajd|strona|"
+    r"фото|фотография|изображение|слайд|страница)\s+(\d{1,3})\s*(?:(?:of|von|sur|de|di|da|z|ze|из)\s+|/\s*)(\d{1,3})\W*$",
+    re.IGNORECASE)
+# An image's file name or address: "IMG_4471.JPG", "https://cdn.example.com/a/flood-1200x675.jpg".
+_IMAGE_REF_RE = re.compile(r"^(?:\S*/)?[\w@%+.-]+\.(?:jpe?g|png|gif|webp|avif|tiff?|heic|bmp)(?:\?\S*)?$",
+                           re.IGNORECASE)
+# An image's size: "1920 × 1080", "(2048 x 1365)", "4000×3000 px".
+_IMAGE_SIZE_RE = re.compile(r"(?<![\w./-])\(?\d{2,5}\s*[x×]\s*\d{2,5}(?:\s*px)?\)?(?![\w./-])", re.IGNORECASE)
+
+
+def counter(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A gallery's or a page's counter, a line of its own ("Photo 4 of 15", "Página 2 de 3")."""
+    m = _GALLERY_COUNTER_RE.match(b.text)
+    if m is not None and 0 < int(m.group(1)) <= int(m.group(2)):
+        return "a gallery's or a page's counter"
+    return None
+
+
+def image_reference(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
+    """A line of an image's file name or address, with its size or not
+    ("IMG_4471.JPG", "DSC_0192.jpg (2048 x 1365)", "og:image https://.../une.png").
+    An article cites pages, not image files; a size alone stays (a
+    specification's line)."""
+    if "." not in b.text:
+        return None
+    parts = [x for x in re.split(r"[\s,|·]+", _IMAGE_SIZE_RE.sub(" ", b.text)) if x.strip("-–—/")]
+    if 0 < len(parts) <= 4 and any(_IMAGE_REF_RE.match(x) for x in parts) and all(
+            _IMAGE_REF_RE.match(x) or x.casefold() in _IMAGE_LABELS for x in parts):
+        return "an image's file name or address"
+    return None
+
+
+#: Words beside an image's reference: its kind of meta tag, its size's unit.
+_IMAGE_LABELS = frozenset({"og:image", "og:image:", "og:image:url", "twitter:image", "image:", "bild:", "foto:", "photo:"})
+
+
 def ad_marker(ctx: Context, page: Page, b: Block, f: Features) -> Optional[str]:
     """An advertising slot's marker: at most LINE_MAX_WORDS words, an ad word
     and a word saying the text goes on ("Story continues below advertisement")."""
@@ -859,6 +909,8 @@ BLOCK_RULES: Tuple[Tuple[str, BlockRule, float, Union[int, str], Optional[str], 
     ("boilerplate.ad", ad_marker, 0.85, "LINE_MAX_WORDS", None, None),
     ("boilerplate.comment_widget", comment_widget, 0.85, "LINE_MAX_WORDS", None, None),
     ("boilerplate.reading_time", reading_time, 0.85, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.counter", counter, 0.85, "LINE_MAX_WORDS", None, None),
+    ("boilerplate.image", image_reference, 0.85, ANY_LENGTH, None, None),
     ("boilerplate.tags", tag_list, 0.85, ANY_LENGTH, None, None),
     # last: a learned line that a rule above knows keeps that rule's name
     ("boilerplate.site_learned", learned_line, 0.9, ANY_LENGTH, "learned", None),
@@ -1256,6 +1308,10 @@ RULES = (
          "comments...)", params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.reading_time", CATEGORY, "a reading-time line (5 min read, Lesezeit 3 Min.)",
          params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.counter", CATEGORY, "a gallery's or a page's counter on a line of its own (Photo 4 of 15, "
+         "Página 2 de 3, Фото 3 из 14)", params=("LINE_MAX_WORDS",)),
+    Rule("boilerplate.image", CATEGORY, "a line of an image's file name or address, with its size (IMG_4471.JPG "
+         "1920 × 1080, og:image https://.../photo.png)", params=("LINE_MAX_WORDS",)),
     Rule("boilerplate.tags", CATEGORY, "a tag list under a Tags line, or after a tag label and a colon"),
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body: comment headers (name says:), a "
          "comment section's heading with a count or followed by a comment's buttons, times or replies, or two or "
