@@ -204,7 +204,9 @@ def _box_under(ctx: Context, i: int, avail: Sequence[bool], taken: set, link_max
     j = i + 1
     while j < n:
         if not avail[j]:
-            if label[j] in ("boilerplate", "teaser") or j in taken:
+            # (junk of any kind inside the box, an advert, spam, an icon's
+            # label, interrupts it: the box goes on under it)
+            if label[j] is not None or j in taken:
                 j += 1
                 continue
             break
