@@ -241,17 +241,9 @@ def marked_copies(ctx: Context, p: Params, found: Set[int]) -> List[Finding]:
     if not copies:
         return []
     wanted = {key for key, _ in copies.values()}
-    # A sentence's words are a run of its block's words (sentences end at a
-    # full stop and start after a space: never inside a word), so a block whose
-    # words hold no wanted key as a run holds no such sentence, and its
-    # sentences are not split (tests/test_fast_paths.py).
-    runs = [f" {key} " for key in wanted]
     holders: Dict[str, List[int]] = {}
     for b, f in zip(doc.blocks, doc.feats):
         if f.n_words < p.SENTENCE_MIN_WORDS or b.index in ctx.meta.blocks or b.index in found:
-            continue
-        line = f" {' '.join(f.words)} "
-        if not any(run in line for run in runs):
             continue
         for a, z in sentence_spans(b.text):
             key = norm_key(b.text[a:z])
