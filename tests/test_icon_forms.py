@@ -4,18 +4,11 @@ are, toolbars written one button a line; and the text that looks like them.
 Wordings written for this file, not taken from a test set."""
 import pytest
 
-import newsclean
-
-ARTICLE = ("The city council approved the new budget on Tuesday after a long debate about school funding and road "
-           "repairs.\n\nCouncil members said the plan would raise spending on libraries by four percent next year, "
-           "while keeping taxes flat.\n\nThe mayor called the vote a compromise and said more work was needed on "
-           "housing, where rents have risen faster than wages for a decade.")
+from test_boilerplate_kinds import ARTICLE, cleaned
 
 
 def _cleaned(junk: str):
-    paras = ARTICLE.split("\n\n")
-    text = "\n\n".join(paras[:1] + [junk] + paras[1:])
-    return newsclean.clean_text(text)
+    return cleaned(junk, where=1)
 
 
 @pytest.mark.parametrize("junk", [
@@ -36,7 +29,7 @@ def test_icon_labels_go_as_icons(junk):
     gone = [r for r in art.removed if r.text.strip() and r.text.strip() in junk]
     assert gone and all(r.category == "icon" for r in gone), [(r.rule, r.category, r.text) for r in art.removed]
     assert sum(len(r.text.strip()) for r in gone) >= len(junk.replace("\n", "")) - junk.count("\n")
-    for para in ARTICLE.split("\n\n"):
+    for para in ARTICLE:
         assert para in art.text
 
 

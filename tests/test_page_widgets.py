@@ -4,17 +4,11 @@ app, comments closed, listening and text size in the eight languages; and
 the article text that looks like them. Wordings written for this file."""
 import pytest
 
-import newsclean
-
-ARTICLE = ("The city council approved the new budget on Tuesday after a long debate about school funding and road "
-           "repairs.\n\nCouncil members said the plan would raise spending on libraries by four percent next year, "
-           "while keeping taxes flat.\n\nThe mayor called the vote a compromise and said more work was needed on "
-           "housing, where rents have risen faster than wages for a decade.")
+from test_boilerplate_kinds import ARTICLE, cleaned
 
 
 def _cleaned(junk: str):
-    paras = ARTICLE.split("\n\n")
-    return newsclean.clean_text("\n\n".join(paras[:1] + [junk] + paras[1:]))
+    return cleaned(junk, where=1)
 
 
 @pytest.mark.parametrize("junk, rule", [
@@ -39,7 +33,7 @@ def test_page_widgets_go(junk, rule):
     if rule is None:  # (a wording no list holds: not claimed)
         return
     assert gone and gone[0].rule == rule, [(r.rule, r.text) for r in art.removed]
-    for para in ARTICLE.split("\n\n"):
+    for para in ARTICLE:
         assert para in art.text
 
 
