@@ -835,13 +835,15 @@ def image_reference(ctx: Context, page: Page, b: Block, f: Features) -> Optional
     specification's line)."""
     if "." not in b.text:
         return None
-    parts = [x for x in re.split(r"[\s,|·]+", _IMAGE_SIZE_RE.sub(" ", b.text)) if x.strip("-–—/")]
+    parts = [x for x in _IMAGE_PART_SEP_RE.split(_IMAGE_SIZE_RE.sub(" ", b.text)) if x.strip("-–—/")]
     if 0 < len(parts) <= 4 and any(_IMAGE_REF_RE.match(x) for x in parts) and all(
             _IMAGE_REF_RE.match(x) or x.casefold() in _IMAGE_LABELS for x in parts):
         return "an image's file name or address"
     return None
 
 
+# What separates an image's reference from its size and its label.
+_IMAGE_PART_SEP_RE = re.compile(r"[\s,|·]+")
 #: Words beside an image's reference: its kind of meta tag, its size's unit.
 _IMAGE_LABELS = frozenset({"og:image", "og:image:", "og:image:url", "twitter:image", "image:", "bild:", "foto:", "photo:"})
 
