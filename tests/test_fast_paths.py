@@ -392,7 +392,7 @@ def _vocabulary_text(entries) -> st.SearchStrategy:
 def _spam_vocabularies():
     from newsclean.detectors import spam
 
-    return [spam._entries(n, None) for n in ("spam_lexicon", "spam_sales")]
+    return [lexicon.phrase_list(n, None) for n in ("spam_lexicon", "spam_sales")]
 
 
 def _same_stem_matches(text: str) -> None:
@@ -912,7 +912,7 @@ def _kind_words_plain(vocabulary, keys) -> frozenset:
 def _spam_keys():
     from newsclean.detectors import spam as sp
 
-    return sp._kind_keys(sp._entries("spam_lexicon", None))
+    return sp._kind_keys(lexicon.phrase_list("spam_lexicon", None))
 
 
 def _key_words() -> List[str]:

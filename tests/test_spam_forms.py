@@ -95,8 +95,8 @@ def test_a_call_counts_only_in_a_short_run():
         return spam._Sentence(0, 1, n_words, 1, 0, frozenset(), frozenset({"call", "free"}), frozenset({"call"}),
                               False, 0, 0, n_words, False)
 
-    assert spam._commerce([sentence(p.PROSE_WORDS - 1)], p) == (0, 2)  # "free" and the call
-    assert spam._commerce([sentence(p.PROSE_WORDS)], p) == (0, 1)      # "free" alone
+    assert spam._commerce([sentence(p.PROSE_WORDS - 1)], p) == (0, 2, 1)  # "free" and the call
+    assert spam._commerce([sentence(p.PROSE_WORDS)], p) == (0, 1, 0)      # "free" alone
 
 
 @pytest.mark.parametrize("junk", [

@@ -22,7 +22,7 @@ from ..analysis.scores import is_prose
 from ..analysis.topic import overlap
 from ..metadata.lines import parse_date
 from ..text import lexicon
-from ..text.words import EMAIL_RE, norm_key, sentence_spans, site_line_key, words
+from ..text.words import EMAIL_RE, IMAGE_FILE_RE, norm_key, sentence_spans, site_line_key, words
 from .base import Context, Params, Rule, params_of
 from .prompts import (BUTTON_WORDS, COOKIE_MAX_WORDS, COOKIE_TERMS, MIXED_MAX_WORDS, OPENING_MAX_WORDS,  # noqa: F401
                       PROMPT_COVERAGE, PROMPT_MAX_WORDS, coverage, is_prompt, reported)  # (the thresholds: defaults of rule parameters)
@@ -809,13 +809,10 @@ def reading_time(ctx: Context, page: Page, b: Block, f: Features) -> Optional[st
 # of pictures or pages, a number, "of" and a number ("Photo 4 of 15", "Bild 2
 # von 9", "Página 2 de 3", "Фото 3 из 14", "Slide 2/10"), in the eight languages.
 _GALLERY_COUNTER_RE = re.compile(
-    r"^\W*(?:image|photo|picture|pic|slide|page|bild|foto|seite|folie|photo|image|diapo|diapositive|page|imagen|"
-    r"foto|fotografía|diapositiva|página|immagine|foto|pagina|imagem|foto|slide|página|zdjęcie|obraz|slajd|strona|"
-    r"фото|фотография|изображение|слайд|страница)\s+(\d{1,3})\s*(?:(?:of|von|sur|de|di|da|z|ze|из)\s+|/\s*)(\d{1,3})\W*$",
+    r"^\W*(?:image|photo|picture|pic|slide|page|bild|foto|seite|folie|diapo|diapositive|imagen|fotografía|"
+    r"diapositiva|página|immagine|pagina|imagem|zdjęcie|obraz|slajd|strona|фото|фотография|изображение|слайд|"
+    r"страница)\s+(\d{1,3})\s*(?:(?:of|von|sur|de|di|da|z|ze|из)\s+|/\s*)(\d{1,3})\W*$",
     re.IGNORECASE)
-# An image's file name or address: "IMG_4471.JPG", "https://cdn.example.com/a/flood-1200x675.jpg".
-_IMAGE_REF_RE = re.compile(r"^(?:\S*/)?[\w@%+.-]+\.(?:jpe?g|png|gif|webp|avif|tiff?|heic|bmp)(?:\?\S*)?$",
-                           re.IGNORECASE)
 # An image's size: "1920 × 1080", "(2048 x 1365)", "4000×3000 px".
 _IMAGE_SIZE_RE = re.compile(r"(?<![\w./-])\(?\d{2,5}\s*[x×]\s*\d{2,5}(?:\s*px)?\)?(?![\w./-])", re.IGNORECASE)
 
@@ -836,8 +833,8 @@ def image_reference(ctx: Context, page: Page, b: Block, f: Features) -> Optional
     if "." not in b.text:
         return None
     parts = [x for x in _IMAGE_PART_SEP_RE.split(_IMAGE_SIZE_RE.sub(" ", b.text)) if x.strip("-–—/")]
-    if 0 < len(parts) <= 4 and any(_IMAGE_REF_RE.match(x) for x in parts) and all(
-            _IMAGE_REF_RE.match(x) or x.casefold() in _IMAGE_LABELS for x in parts):
+    if 0 < len(parts) <= 4 and any(IMAGE_FILE_RE.match(x) for x in parts) and all(
+            IMAGE_FILE_RE.match(x) or x.casefold() in _IMAGE_LABELS for x in parts):
         return "an image's file name or address"
     return None
 

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import List, Optional, Sequence, Set, Tuple
 
 from ..text import lexicon
-from ..text.words import sentence_spans, words
+from ..text.words import IMAGE_FILE_RE, sentence_spans, words
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from .base import Context, Params, Rule, params_of
@@ -65,8 +65,6 @@ _CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # that separate text (•, ·, *, —): those lines are boilerplate.empty's.
 _CONTROL_GLYPHS_RE = re.compile("[\u00d7\u2039\u203a\u2190-\u21ff\u22ee\u22ef\u2261\u2303\u2304\u2315\u2630\u25a0-\u25ff"
                                 "\u2700-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b05-\u2b0d]+")
-# An image file's name: "ico_print.png", "logo-whatsapp@2x.png", "btn_facebook_share.png".
-_IMAGE_FILE_RE = re.compile(r"^[a-z0-9][\w@.-]*\.(?:png|svg|gif|ico|webp|jpe?g)$")
 _IMAGE_NAME_SPLIT_RE = re.compile(r"[-_@.]")
 #: The words icon images are named with besides icon names: what they are
 #: ("ico", "btn", "logo"), their size, colour and state, their pixel density.
@@ -188,7 +186,7 @@ def _icon_image(t: str, vocab: frozenset, names: frozenset) -> bool:
     """Whether ``t`` (case-folded) is the file name of an icon's image: every
     part of its name an icon's word or name, or a word of how icon images are
     named ("ico_print.png", "logo-whatsapp@2x.png"; not "dsc_0042.jpg")."""
-    if _IMAGE_FILE_RE.match(t) is None:
+    if "/" in t or IMAGE_FILE_RE.match(t) is None:
         return False
     parts = [x for x in _IMAGE_NAME_SPLIT_RE.split(t.rsplit(".", 1)[0]) if x and not x.isdigit()]
     known = _name_parts(names)

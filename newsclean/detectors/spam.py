@@ -212,15 +212,10 @@ def _kind_words(vocabulary: set, keys: _Keys) -> frozenset:
     return frozenset(_key_pattern(keys).findall("\n" + "\n".join(vocabulary)))
 
 
-def _entries(name: str, extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
-    more = tuple(p.casefold() for p in extra[name]) if extra and name in extra else ()
-    return lexicon.phrases(name) + more
-
-
 def _kinds(extra: Optional[Mapping[str, Tuple[str, ...]]]) -> Tuple[str, ...]:
     """What spam sells: the kinds of things (spam_lexicon.txt), and the
     seller's own business spoken of in the first person (spam_promotion.txt)."""
-    return _entries("spam_lexicon", extra) + _entries("spam_promotion", extra)
+    return lexicon.phrase_list("spam_lexicon", extra) + lexicon.phrase_list("spam_promotion", extra)
 
 
 class _Vocab(NamedTuple):
@@ -236,12 +231,12 @@ class _Vocab(NamedTuple):
 @lru_cache(maxsize=8)
 def _vocab(extra_key: Tuple[Tuple[str, Tuple[str, ...]], ...]) -> _Vocab:
     extra = dict(extra_key)
-    calls = _entries("spam_calls", extra)
-    return _Vocab(_stem_pattern(_kinds(extra)), _stem_pattern(_entries("spam_sales", extra) + calls),
-                  _stem_pattern(calls), _stem_pattern(_entries("spam_promotion", extra)),
+    calls = lexicon.phrase_list("spam_calls", extra)
+    return _Vocab(_stem_pattern(_kinds(extra)), _stem_pattern(lexicon.phrase_list("spam_sales", extra) + calls),
+                  _stem_pattern(calls), _stem_pattern(lexicon.phrase_list("spam_promotion", extra)),
                   # (a web address named after what it sells: the kinds of things, not the
                   # first person's words, which run together with others: "vendo" in "vendor")
-                  _run_together(_entries("spam_lexicon", extra)))
+                  _run_together(lexicon.phrase_list("spam_lexicon", extra)))
 
 
 def _vocab_of(extra: Optional[Mapping[str, Tuple[str, ...]]]) -> _Vocab:
@@ -312,21 +307,16 @@ def _sentence(text: str, s: int, e: int, contacts: List[Tuple[int, int]], contac
                      sent.rstrip().endswith("."))
 
 
-def _commerce(ss: List[_Sentence], p: Params) -> Tuple[int, int]:
-    """(kinds of things spam sells, commercial signals) of the run ``ss``.
-    A call to reach the seller counts once, and only in a run shorter than
-    PROSE_WORDS: an advert says "call now"; a report names a helpline and
-    asks readers to call it."""
+def _commerce(ss: List[_Sentence], p: Params) -> Tuple[int, int, int]:
+    """(kinds of things spam sells, commercial signals, of which calls) of
+    the run ``ss``. A call to reach the seller counts once, and only in a run
+    shorter than PROSE_WORDS: an advert says "call now"; a report names a
+    helpline and asks readers to call it."""
     kinds = frozenset().union(*(x.kinds for x in ss))
     sales = frozenset().union(*(x.sales for x in ss)) - kinds
     calls = frozenset().union(*(x.calls for x in ss))
-    short = sum(x.n_words for x in ss) < p.PROSE_WORDS
-    return len(kinds), len(kinds) + len(sales - calls) + (1 if calls and short else 0) + sum(x.prices for x in ss)
-
-
-def _calls_counted(ss: List[_Sentence], p: Params) -> int:
-    """How many of the run's commercial signals (:func:`_commerce`) are a call to reach the seller."""
-    return 1 if any(x.calls for x in ss) and sum(x.n_words for x in ss) < p.PROSE_WORDS else 0
+    call = 1 if calls and sum(x.n_words for x in ss) < p.PROSE_WORDS else 0
+    return len(kinds), len(kinds) + len(sales - calls) + call + sum(x.prices for x in ss), call
 
 
 #: shared(run) -> the share of the run's content words that occur in another block of the document
@@ -341,7 +331,7 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
         return None
     contacts = sum(x.contacts for x in ss)
     urls = sum(x.urls for x in ss)
-    kinds, commercial = _commerce(ss, p)
+    kinds, commercial, call = _commerce(ss, p)
     foreign = sum(x.foreign for x in ss)
     if urls >= 2 and sum(x.plain for x in ss) <= 3:
         return f"link dump: {urls} URLs"
@@ -355,7 +345,7 @@ def _verdict(ss: List[_Sentence], p: Params, shared: Optional[Shared] = None) ->
         return f"commercial vocabulary in another script ({commercial} + {foreign} of {n} words)"
     # (with no kind, the offer's own words must say it: a call to reach the
     # seller does not count, a helpline's number comes with one)
-    if (shared is not None and contacts and not urls and commercial - _calls_counted(ss, p) >= p.MIN_COMMERCIAL
+    if (shared is not None and contacts and not urls and commercial - call >= p.MIN_COMMERCIAL
             and not prose):
         elsewhere = shared(ss)
         if elsewhere <= p.OFFER_MAX_SHARED:

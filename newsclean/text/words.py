@@ -27,6 +27,9 @@ def _marks_class() -> str:
 WORD_RE = re.compile(r"[" + _marks_class() + r"]*\w[\w" + _marks_class() + r"]*")
 EMAIL_RE = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,5}")
 URL_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"]{1,2000}", re.IGNORECASE)
+# An image file's name or address: "IMG_4471.JPG", "ico_print.png", "https://cdn.example.com/a/flood-1200x675.jpg".
+IMAGE_FILE_RE = re.compile(r"^(?:\S*/)?[\w@%+.-]+\.(?:jpe?g|png|gif|svg|ico|webp|avif|tiff?|heic|bmp)(?:\?\S*)?$",
+                           re.IGNORECASE)
 # Sentence ends: . ! ? … followed by space; never splits inside URLs or numbers.
 SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”’»)\]]*\s+")
 #: A short label and a colon before the rest of a line ("See also: <headline>",
