@@ -93,4 +93,28 @@ def find_body(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str]) -> B
                 and overlap(doc, marks, body, i) >= EXTEND_OVERLAP):
             end = i
         i += 1
+    if page:
+        first = _article_top(doc, marks, meta_blocks, first)
     return Body(first, end, body.counts, body.head, probs, page)
+
+
+#: Whole-page text: a byline or date line at most this many blocks above the
+#: body run found marks where the article begins.
+TOP_REACH = 40
+
+
+def _article_top(doc: Document, marks: Ledger, meta_blocks: Mapping[int, str], first: int) -> int:
+    """Whole-page text: where the article begins, when a byline or date line
+    stands above the body run found (TOP_REACH blocks at most): at the first
+    paragraph of prose under it. The run of highest score can begin further
+    down, after a stretch that scores low (a recipe's ingredients, a
+    product's specifications, short paragraphs between subheadings): those
+    lines are the article's, as its prose above them shows. The lines
+    between the byline and that paragraph (share buttons, a rating, a
+    photo's credit) stay outside; pass 1's findings inside stay findings."""
+    label, feats, cfg = marks.label, doc.feats, doc.config
+    credit = max((k for k in meta_blocks if first - TOP_REACH <= k < first), default=None)
+    if credit is None:
+        return first
+    return next((i for i in range(credit + 1, first)
+                 if label[i] is None and is_prose(feats[i], cfg) and feats[i].ends_sentence), first)

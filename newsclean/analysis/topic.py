@@ -62,18 +62,19 @@ def head_of(prose: List[int]) -> List[int]:
     return prose[: max(3, (len(prose) * 3 + 4) // 5)]
 
 
-def overlap(doc: Document, marks: Ledger, body: Body, i: int) -> float:
+def overlap(doc: Document, marks: Ledger, body: Body, i: int, unknown: float = 1.0) -> float:
     """Share of block ``i``'s content words (without the spans already proposed
     for removal in it) that also occur in the body's first paragraphs, the
-    block's own contribution to them excluded. 1.0 when nothing can be said."""
+    block's own contribution to them excluded. ``unknown`` when nothing can be
+    said (no content words, no body, a script without spaces)."""
     if doc.script in ("cjk", "thai"):
-        return 1.0  # no spaces between words: \w+ tokens are whole phrases, overlap means nothing
+        return unknown  # no spaces between words: \w+ tokens are whole phrases, overlap means nothing
     ws = set(content_words(words(marks.kept_text(i)))) if i in marks.spans else content_words_of(doc, i)
     if not ws:
-        return 1.0
+        return unknown
     counts = body.counts
     if not counts:
-        return 1.0
+        return unknown
     own = i in body.head
     hit = sum(1 for w in ws if counts.get(w, 0) - (1 if own else 0) > 0)
     return hit / len(ws)

@@ -1124,11 +1124,12 @@ def unlike_article(ctx: Context) -> List[Finding]:
     probs, body = ctx.body.block_prob, ctx.body
     # Inside the body's run the model's score, a judgement of a block's shape,
     # is no evidence against the article's own short lines (an interview's
-    # questions, a list): there it takes nothing.
+    # questions, a list): there it takes nothing; nor after it, where the
+    # article's prose goes on below (see _prose_below).
     return [ctx.doc.block_finding(i, CATEGORY, f"unlike article text (block model: p = {probs[i]:.2f})",
                                   "boilerplate.model", 0.5)
             for i in unlikely_blocks(probs, ctx.marks.label, ctx.meta.blocks)
-            if not body.first <= i <= body.last]
+            if not body.first <= i <= body.last and not (i > body.last and _prose_below(ctx, i))]
 
 
 def header_and_nav(ctx: Context) -> List[Finding]:
@@ -1182,7 +1183,31 @@ def footer(ctx: Context) -> List[Finding]:
     return [doc.block_finding(i, CATEGORY, why, "boilerplate.footer", 0.6)
             for i in range(ctx.body.last + 1, len(doc.blocks))
             if ctx.free(i) and _footer_line(doc.mode, doc.feats[i], ctx.config.prose_min_words)
-            and _evidence(ctx, i) and not _list_goes_on(ctx, i)]
+            and _evidence(ctx, i) and not _list_goes_on(ctx, i) and not _prose_below(ctx, i)]
+
+
+#: Text mode: a short line after the body stays when a paragraph of prose
+#: that no rule took follows it within this many blocks ...
+PROSE_BELOW_REACH = 12
+
+
+def _prose_below(ctx: Context, i: int) -> bool:
+    """Text mode: the article goes on below block ``i``: a paragraph of prose
+    that no rule took follows it within PROSE_BELOW_REACH blocks, and no
+    related-content box (teaser) or metadata stands between. The body found
+    can end early (a list, an advertisement's marker); a review's "Pros:" and
+    its items, or a subheading, between two of the article's paragraphs are
+    no footer. A related-stories box ends the article."""
+    doc = ctx.doc
+    if doc.mode != "text":
+        return False
+    label, feats, cfg = ctx.marks.label, doc.feats, ctx.config
+    for k in range(i + 1, min(len(doc.blocks), i + 1 + params_of(cfg, CATEGORY).PROSE_BELOW_REACH)):
+        if label[k] == "teaser" or k in ctx.meta.blocks:
+            return False
+        if label[k] is None and is_prose(feats[k], cfg) and feats[k].ends_sentence:
+            return True
+    return False
 
 
 #: In an article-shaped text, a short line under at least this many short
@@ -1199,10 +1224,27 @@ def _evidence(ctx: Context, i: int) -> bool:
     """Text mode: a short line around the body goes for its position alone
     only in a whole page's text; in an article-shaped text, only next to a
     block taken for what it says, and never when it is part of a sentence
-    that a hard line break cut (see :func:`_continued`)."""
+    that a hard line break cut (see :func:`_continued`) or when it speaks of
+    the article's own subject (see :func:`_on_topic`)."""
     if ctx.doc.mode != "text" or ctx.body.whole_page:
         return True
-    return ctx.junk_near(i) and not _continued(ctx, i)
+    return ctx.junk_near(i) and not _continued(ctx, i) and not _on_topic(ctx, i)
+
+
+#: In an article-shaped text, a short line next to junk stays when at least
+#: this share of its content words occur in the body's first paragraphs.
+ON_TOPIC_SHARE = 0.34
+
+
+def _on_topic(ctx: Context, i: int) -> bool:
+    """Block ``i`` has content words and most of them are the article's
+    terms: a fact box's names and places under the story ("Flos Showroom"),
+    a results table's team, a sports page's heading. Junk beside it is
+    evidence about the junk, not about this line; a menu's or a footer's
+    words are the site's, not the story's. (Not in Chinese, Japanese or
+    Thai, whose words cannot be told apart here.)"""
+    doc = ctx.doc
+    return overlap(doc, ctx.marks, ctx.body, i, unknown=0.0) >= params_of(doc.config, CATEGORY).ON_TOPIC_SHARE
 
 
 def _continued(ctx: Context, i: int) -> bool:
@@ -1315,14 +1357,17 @@ RULES = (
     Rule("boilerplate.comments", CATEGORY, "a comment section after the body: comment headers (name says:), a "
          "comment section's heading with a count or followed by a comment's buttons, times or replies, or two or "
          "more of those; never half of the text", positional=True, params=("COMMENT_TAIL", "COMMENT_HEADING_WORDS")),
-    Rule("boilerplate.model", CATEGORY, "a block outside the body the learned block scorer finds unlike article text",
-         positional=True, params=("block_model",), evidence=False),
+    Rule("boilerplate.model", CATEGORY, "a block outside the body the learned block scorer finds unlike article text; "
+         "not one after the body with the article's prose going on below it",
+         positional=True, params=("block_model", "PROSE_BELOW_REACH"), evidence=False),
     Rule("boilerplate.header", CATEGORY, "a line before the headline (text mode); in an article-shaped text not a "
-         "paragraph of prose on the body's topic", positional=True, params=("LEAD_OVERLAP",), evidence=False),
+         "paragraph of prose on the body's topic", positional=True, params=("LEAD_OVERLAP", "ON_TOPIC_SHARE"),
+         evidence=False),
     Rule("boilerplate.nav", CATEGORY, "a short line before the body (text mode)", positional=True,
-         params=("prose_min_words",), evidence=False),
-    Rule("boilerplate.footer", CATEGORY, "a short line after the body; in an article-shaped text not one that "
-         "ends a list of short lines that stay", positional=True, params=("prose_min_words", "LIST_MIN_LINES"),
+         params=("prose_min_words", "ON_TOPIC_SHARE"), evidence=False),
+    Rule("boilerplate.footer", CATEGORY, "a short line after the body; not one with the article's prose going on "
+         "below it; in an article-shaped text not one that ends a list of short lines that stay", positional=True,
+         params=("prose_min_words", "LIST_MIN_LINES", "ON_TOPIC_SHARE", "PROSE_BELOW_REACH"),
          evidence=False),
     Rule("boilerplate.context", CATEGORY, "a short line between two boilerplate blocks", positional=True,
          evidence=False),

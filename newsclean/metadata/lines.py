@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 #: A title leaves the text when a byline, a date line or junk stands within
 #: this many blocks of it (or the input is a whole page's text).
 TITLE_EVIDENCE_NEAR = 2
+#: The title is looked for this many blocks above the body (or its byline) at most.
+TITLE_SEARCH = 10
 #: Bylines and date lines are looked for in the first this many blocks ...
 BYLINE_HORIZON = 60
 #: ... and from this many blocks before the first paragraph of prose to this many after it.
@@ -338,20 +340,22 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
                 and any(k in blocks for k in range(top + 1, min(len(doc.blocks), top + 3)))):
             take_title(top)
     if title is None:
-        for i in range(first - 1, max(-1, first - 10), -1):
-            if label[i] is not None or i in blocks:
-                continue
-            f = doc.feats[i]
-            if headline_like(doc.blocks[i].text, f.n_words):
-                if set_apart(i):
-                    take_title(i)
-                else:
-                    # No evidence that it is not the article's own first line
-                    # (a lead, a subheading, a disclosure): reported as the
-                    # title, and kept in the text.
-                    title = doc.blocks[i].text
-                break
-            # (a long block is a standfirst between headline and body: look on)
+        i = _headline_above(doc, label, blocks, first)
+        # A headline stands above its byline (a date line may stand above
+        # either): a headline-shaped line between the byline and the body is
+        # a subheading of the article (the body found began further down,
+        # after a list or a box).
+        credit = max((k for k, fld in meta.blocks.items() if fld == "byline" and k < first), default=None)
+        if i is not None and credit is not None and i > credit:
+            i = _headline_above(doc, label, blocks, credit)
+        if i is not None:
+            if set_apart(i):
+                take_title(i)
+            else:
+                # No evidence that it is not the article's own first line
+                # (a lead, a subheading, a disclosure): reported as the
+                # title, and kept in the text.
+                title = doc.blocks[i].text
     for i in range(first, min(last + 1, first + 4)):
         if label[i] is not None:
             continue
@@ -363,6 +367,19 @@ def around_body(doc: Document, meta: Meta, label: Sequence[Optional[str]], body:
             break
     return replace(meta, title=title, title_block=title_block, dateline=dateline, blocks=blocks, spans=tuple(spans),
                    authors=_authors_above(doc, meta, last))
+
+
+def _headline_above(doc: Document, label: Sequence[Optional[str]], blocks: Mapping[int, str],
+                    below: int) -> Optional[int]:
+    """The nearest headline-shaped line above block ``below`` (at most
+    TITLE_SEARCH blocks up), past labelled and metadata blocks and past long
+    blocks (a standfirst between headline and body); None if there is none."""
+    for i in range(below - 1, max(-1, below - TITLE_SEARCH), -1):
+        if label[i] is not None or i in blocks:
+            continue
+        if headline_like(doc.blocks[i].text, doc.feats[i].n_words):
+            return i
+    return None
 
 
 def _authors_above(doc: Document, meta: Meta, last: int) -> Tuple[str, ...]:
