@@ -2,6 +2,7 @@
 
     python benchmarks/blind_pages.py
     python benchmarks/blind_pages.py --split dev --show
+    python benchmarks/blind_pages.py --split dev --json /tmp/pages.json
 
 **The set** (``benchmarks/articles/blind_pages.jsonl``): 64 whole-page texts, 8
 each in English, German, French, Spanish, Italian, Portuguese, Polish and
@@ -99,7 +100,7 @@ def measure(lines):
     return counts, by_rule, a.low_confidence, again, inside
 
 
-def report(recs, form: str, show: bool) -> None:
+def report(recs, form: str, show: bool, rows=None) -> None:
     totals = {role: [0, 0] for role in ROLES}
     rules: Counter = Counter()
     bad, touched, not_again = [], 0, 0
@@ -113,6 +114,10 @@ def report(recs, form: str, show: bool) -> None:
             totals[role][1] += counts[role][1]
         rules.update(by_rule)
         n, lost = counts["article"]
+        if rows is not None:
+            rows.append({"id": r["id"], "form": form, "article_words": n, "article_lost": lost,
+                         "chrome_words": counts["chrome"][0], "chrome_removed": counts["chrome"][1],
+                         "low_confidence": low, "idempotent": again, "rules": dict(by_rule)})
         by_lang[r["lang"]] += lost
         touched += bool(lost)
         not_again += not again
@@ -147,13 +152,17 @@ def main() -> None:
     ap.add_argument("--split", choices=("dev", "held", "all"), default="all")
     ap.add_argument("--form", choices=("pages", "bodies", "both"), default="both")
     ap.add_argument("--show", action="store_true", help="print the article lines removed (dev split only)")
+    ap.add_argument("--json", help="write the figures of every page to this file")
     args = ap.parse_args()
     if args.show and args.split != "dev":
         sys.exit("--show reads the losses: only on --split dev (the held split stays a check)")
     recs = load(args.split)
     print(header(f"## Blind whole pages: article kept, chrome removed ({args.split} split)"))
+    rows: list = []
     for form in (("pages", "bodies") if args.form == "both" else (args.form,)):
-        report(recs, form, args.show)
+        report(recs, form, args.show, rows)
+    if args.json:
+        Path(args.json).write_text(json.dumps({"split": args.split, "pages": rows}, indent=1), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -43,3 +43,32 @@ def test_headline_above_the_byline_and_chrome_still_go():
     assert art.authors == ["Hannah Ortiz"]
     for line in ["Skip to content", "Recipes", "Privacy", "Terms of use", "Lemon drizzle traybake"]:
         assert line not in art.text.split("\n"), [(r.rule, r.text) for r in art.removed]
+
+
+MATCH_MENU = ["Skip to content", "Home", "Local", "Sport", "Business", "Culture", "Weather", "Sport > Ice hockey"]
+MATCH = ["Rivermen edge past leaders in overtime thriller", "By Tom Hale",
+         "The Rivermen beat league leaders Northport 3-2 in overtime on Saturday night in front of a record home "
+         "crowd of more than two thousand fans.",
+         "Northport scored first on a power play after five minutes, but the Rivermen equalised before the end "
+         "of the first period through their captain.",
+         "Advertisement",
+         "\"The lads showed real character tonight against the best team in the league,\" the Rivermen coach "
+         "said after the game.",
+         "Results of round 14:",
+         "Rivermen 3-2 Northport (OT)",
+         "Harbour City 1-4 Falcons",
+         "Miners 2-2 Eastfield (SO 3-2)",
+         "Stars 0-5 Crystal",
+         "Foresters 4-3 Oilmen"]
+MATCH_FOOTER = ["Read more", "Basketball: Waves lose in overtime at home", "New ice rink to open in the city park",
+                "Bus route 12 to change from Monday", "About us", "Contact", "Privacy policy", "© Valley Weekly 2026"]
+
+
+def test_a_results_list_that_begins_in_the_article_stays():
+    # The results under their heading are the article's, also those past the
+    # body run found (a whole page's menus and link lists have their shape too).
+    art = newsclean.clean_text("\n".join(MATCH_MENU + MATCH + MATCH_FOOTER))
+    lost = [line for line in MATCH[2:] if line != "Advertisement" and line not in art.text]
+    assert not lost, [(r.rule, r.text) for r in art.removed]
+    for line in ["Skip to content", "Weather", "Privacy policy", "Bus route 12 to change from Monday"]:
+        assert line not in art.text.split("\n"), [(r.rule, r.text) for r in art.removed]

@@ -18,6 +18,7 @@ from .. import categories
 from ..analysis.body import NO_BODY, Body
 from ..analysis.document import Block, Document, Features, analyse
 from ..analysis.findings import Finding, Ledger
+from ..analysis.scores import is_prose
 from ..config import DEFAULT_CONFIG, PARAMS, Config
 from ..metadata.lines import Meta, from_lines
 from ..text.normalize import normalize
@@ -71,25 +72,41 @@ class Context:
         return any(evidence[k] and label[k] in _EVIDENCE for k in range(lo, hi) if k != i)
 
     def list_goes_on(self, i: int, least: int) -> bool:
-        """Text mode, article-shaped text: block ``i`` is no sentence and
-        stands under ``least`` lines, none a sentence, that no rule took (the
-        blocks rules took between them aside): a list of the article's (a
-        tour's dates under the story) that goes on down to ``i``. Junk next
-        to it or inside it is no evidence against its lines."""
-        doc = self.doc
-        if doc.mode != "text" or self.body.whole_page or doc.feats[i].ends_sentence:
+        """Text mode: block ``i`` is no paragraph of prose and stands under
+        ``least`` lines, none a paragraph, that no rule took (the blocks rules took
+        between them aside): a list of the article's (a tour's dates under
+        the story) that goes on down to ``i``. Junk next to it or inside it
+        is no evidence against its lines. In a whole page's text, where menus
+        and link lists are lines of that shape too, only a list that began
+        inside the body found: one of its lines is in the body, or the line
+        that introduces it (ending in a colon) comes right after the body's
+        last paragraph ("The dates:", "Results of round 14:")."""
+        doc, body, cfg = self.doc, self.body, self.config
+        # (an item may end in a full stop or a bracket, "2-2 (SO 3-2)"; a paragraph ends the list)
+        if doc.mode != "text" or is_prose(doc.feats[i], cfg):
             return False
         kept = 0
         for k in range(i - 1, max(-1, i - 1 - LIST_SCAN), -1):
             if not self.free(k):
                 continue
             f = doc.feats[k]
-            if f.ends_sentence or not f.n_words:  # (a list's item may be longer than a footer's line)
+            if body.whole_page and k <= body.last:
+                return not is_prose(f, cfg) and k >= body.first
+            if is_prose(f, cfg) or not f.n_words:  # (a list's item may be longer than a footer's line)
                 return False
             kept += 1
-            if kept >= least:
+            if body.whole_page:
+                if doc.blocks[k].text.rstrip().endswith((":", "：")) and self._follows_body(k):
+                    return True
+            elif kept >= least:
                 return True
         return False
+
+    def _follows_body(self, k: int) -> bool:
+        """Block ``k`` comes after the body's last block, with only blocks
+        that rules took between them."""
+        last = self.body.last
+        return last < k and all(not self.free(j) for j in range(last + 1, k))
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""

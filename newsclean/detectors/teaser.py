@@ -46,6 +46,9 @@ INLINE_MIN_POSITION = 0.3
 POINTER_MIN_WORDS = 3
 #: An excerpt of another story (teaser.excerpt) has at least this many words.
 EXCERPT_MIN_WORDS = 12
+#: teaser.trailing: being off the article's topic counts fully when the
+#: body's first paragraphs have at least this many distinct content words.
+TOPIC_MIN_WORDS = 30
 #: A list after the body: at least this many short items.
 LIST_MIN_ITEMS = 3
 
@@ -60,13 +63,13 @@ RULES = (
     Rule("teaser.inline", CATEGORY, "a related-content box glued to a paragraph's end",
          params=("INLINE_MIN_WORDS", "INLINE_MIN_POSITION", "INLINE_SAMPLE_CHARS", "teaser_low_overlap")),
     Rule("teaser.tagged", CATEGORY, "a related-story link ending in a bracketed tag ([VIDEO])"),
-    Rule("teaser.headlines", CATEGORY, "a run of headline-shaped lines (text mode)", positional=True,
+    Rule("teaser.headlines", CATEGORY, "a run of headline-shaped lines outside the body (text mode)", positional=True,
          params=("HEADLINE_RUN",), evidence=False),
     Rule("teaser.list", CATEGORY, "a list of short items after the body (text mode); in an article-shaped text "
          "not the rest of a list whose items above it stay", positional=True,
          params=("LIST_MIN_ITEMS", "LINK_MAX_WORDS"), evidence=False),
     Rule("teaser.trailing", CATEGORY, "paragraphs after or at the end of the body that score as teasers",
-         positional=True, params=("teaser_threshold", "teaser_low_overlap"), evidence=False),
+         positional=True, params=("teaser_threshold", "teaser_low_overlap", "TOPIC_MIN_WORDS"), evidence=False),
 )
 _TAGGED_RE = re.compile(r"\s\[[A-Z]{3,12}\]$")
 _KICKER_RE = re.compile(r"^[A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9][A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ0-9 '’&.\-]{2,40}[:?!]\s+\S")
@@ -271,8 +274,9 @@ def tagged_links(ctx: Context, free: Sequence[bool]) -> List[Finding]:
 
 def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     """Rule teaser.headlines (text mode): a run of HEADLINE_RUN or more
-    headline-shaped lines (5-25 words, no sentence end) is a box of links to
-    other stories, wherever it stands. Short list items (2-4 words) are spared."""
+    headline-shaped lines (5-25 words, no sentence end) outside the body
+    found is a box of links to other stories. Short list items (2-4 words)
+    are spared."""
     doc = ctx.doc
     if doc.mode != "text" or not ctx.body.whole_page:
         return []
@@ -284,7 +288,10 @@ def headline_runs(ctx: Context, free: Sequence[bool]) -> List[Finding]:
         j = i
         while j < n and free[j] and _headline_shaped(feats[j]):
             j += 1
-        if j - i >= run:
+        # (a run inside the body found is a list of the article's own, tour
+        # dates or results between its paragraphs: a box of other stories
+        # inside an article comes under a header, which related_header reads)
+        if j - i >= run and not ctx.body.first <= i <= j - 1 <= ctx.body.last:
             out.extend(doc.block_finding(k, CATEGORY, f"one of {j - i} headline-shaped lines in a row",
                                          "teaser.headlines", 0.75) for k in range(i, j))
         i = max(j, i + 1)
@@ -350,6 +357,10 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
     out: List[Finding] = []
     body_prose = [k for k in range(first, last + 1) if marks.label[k] is None and is_prose(feats[k], cfg)]
     protect = set(body_prose[: max(2, len(body_prose) // 2)])
+    # A short article's first paragraphs hold few of its words: that a later
+    # paragraph of it shares none of them says little, and a teaser needs a
+    # second sign (a place after the body and a kicker, a cut).
+    known_topic = len(body.counts) >= params_of(cfg, CATEGORY).TOPIC_MIN_WORDS
     for i in range(len(doc.blocks) - 1, first - 1, -1):
         if not free[i]:
             continue
@@ -370,9 +381,9 @@ def trailing(ctx: Context, free: Sequence[bool]) -> List[Finding]:
             why.append("cut off mid-sentence")
         ov = overlap(doc, marks, body, i)
         if ov < cfg.teaser_low_overlap:
-            score += 1.0
+            score += 1.0 if known_topic else 0.5
             why.append(f"off-topic ({ov:.0%} of its words in the article)")
-        elif ov < 2 * cfg.teaser_low_overlap:
+        elif ov < 2 * cfg.teaser_low_overlap and known_topic:
             score += 0.5
             why.append(f"weakly related ({ov:.0%} of its words in the article)")
         if i > last:
