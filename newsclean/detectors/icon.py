@@ -52,12 +52,15 @@ _CLASS_PAIR_RE = re.compile(r"(?<!\S)(?:fa[srlbdt]?|bi|la[srb]?|ti|mdi|ph|ri|ion
 # Private-use code points: icon fonts map their glyphs there.
 _PRIVATE_RE = re.compile("[\ue000-\uf8ff\U000f0000-\U000ffffd]+")
 # A reference into an SVG sprite: "sprite.svg#close", 'xlink:href="#svg-arrow-right"'.
-_SPRITE_REF_RE = re.compile(r"\.svg#[\w-]+|xlink:href=|^href=[\"']?#")
+_SPRITE_REF_RE = re.compile(r"\.svg#[\w-]+|xlink:href=|^href=[\"']?#|^use#[\w-]+$")
 # A class name that names an icon in a CSS module or BEM: "Icon_share__3xKp",
 # "styles_closeIcon__Q2mX8", "c-icon--share": a segment that is "icon" or a
 # camel-case word ending in "Icon" (not "silicon"), or one after a separator
-# that opens with "icon" ("ShareBar_iconWrapper__a91Zq"; not "IconsOfFashion").
-_ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])|[-_]icons?(?=[A-Z])")
+# that opens with "icon" ("ShareBar_iconWrapper__a91Zq"; not "IconsOfFashion"),
+# or a camel-case identifier that opens or ends with it ("IconArrowLeft",
+# "BookmarkIcon": an SVG component's name).
+_ICON_SEGMENT_RE = re.compile(r"(?:^|[-_])(?:[iI]cons?|[a-z]+Icons?)(?=$|[-_])|[-_]icons?(?=[A-Z])"
+                              r"|^Icon(?=[A-Z][a-z])|(?<=[a-z])Icons?$")
 # A CSS-module class name: a name, two underscores and a hash ("styles_large__1pLk0").
 _CSS_MODULE_RE = re.compile(r"^[A-Za-z][\w-]*__[A-Za-z0-9-]{4,8}$")
 # The symbols of controls: close (×, ✕), more (⋮, ⋯), menu (☰, ≡), arrows,
@@ -179,6 +182,11 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     parts = _DASH_SPLIT_RE.split(t)
     if len(parts) > 1 and all(p in vocab for p in parts if p):
         return 1
+    if "-" in t and (_ICONIFY_RE.match(t) is not None
+                     or parts[0] in _alt_words()[0] and t.replace("-", "").isalpha()):
+        return 2
+    if _glued_names(token.strip(",;|·•"), vocab):
+        return 2
     return 0
 
 
@@ -285,8 +293,10 @@ def _class_string(toks: Sequence[Tuple[int, int, int]], text: str) -> bool:
 def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
     """Whether a token standing alone is an icon's name ("expand_more",
     "fa-print", "bookmark_add"), a reference into a sprite ("sprite.svg#close")
-    or a class name of an icon ("Icon_share__3xKp"), not a word that merely
-    holds "icon" or a part of a name ("silicon", "user_id")."""
+    or a class name of an icon ("Icon_share__3xKp"; one that opens with the
+    word for icon or logo of a claimed language, data/icon_alt_words.txt:
+    "icona-chiudi", "ikona-menu"), not a word that merely holds "icon" or a
+    part of a name ("silicon", "user_id")."""
     raw = token.strip(",;|·•")
     t = raw.casefold().lstrip("#.")
     return (t in vocab or not t.isascii() and _CONTROL_GLYPHS_RE.fullmatch(t) is not None
@@ -294,7 +304,42 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or "-" in t and t in _CLASS_PREFIXES or _identifier(t, vocab, names)
             or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
             or _CSS_ESCAPE_RE.match(t) is not None or "." in t and _icon_image(t, vocab, names)
-            or _LIGATURE_RE.match(t) is not None and _ligature_of(t.split("_"), vocab))
+            or _LIGATURE_RE.match(t) is not None and _ligature_of(t.split("_"), vocab)
+            or "-" in t and _ICONIFY_RE.match(t) is not None
+            or "-" in t and t.split("-", 1)[0] in _alt_words()[0] and t.replace("-", "").isalpha()
+            or _glued_names(raw, vocab))
+
+
+#: An Iconify / UnoCSS icon class: "i-" and the set's prefix and the name ("i-tabler-mail", "i-mdi-home").
+_ICONIFY_RE = re.compile(r"^i-[a-z]+(?:-[a-z0-9]+)+$")
+#: Names of buttons glued into one camel-case token by a scraper ("PrintShareEmail").
+_GLUED_RE = re.compile(r"^(?:[A-Z][a-z]*){2,}[A-Za-z]*$")
+_GLUED_MAX_CHARS = 60
+
+
+@lru_cache(maxsize=4)
+def _glue_words(vocab: frozenset) -> frozenset:
+    """The words glued names are made of: ``vocab`` and the networks' names."""
+    return vocab | _alt_words()[1]
+
+
+def _glued_names(raw: str, vocab: frozenset) -> bool:
+    """Whether ``raw`` is two or more networks' or buttons' names written
+    together with no space ("PrintShareEmail", "TwitterFacebook"): it
+    splits, from the left, into words of ``vocab`` and of the networks'
+    names (data/icon_alt_words.txt), each of three letters at least."""
+    if not (5 < len(raw) <= _GLUED_MAX_CHARS and raw.isascii() and _GLUED_RE.match(raw)):
+        return False
+    words = _glue_words(vocab)
+    t = raw.casefold()
+    n = len(t)
+    # ends[k]: the least number of words t[:k] splits into (None: it does not)
+    ends: List[Optional[int]] = [0] + [None] * n
+    for k in range(1, n + 1):
+        for a in range(max(0, k - 20), k - 2):
+            if ends[a] is not None and t[a:k] in words and (ends[k] is None or ends[a] + 1 < ends[k]):
+                ends[k] = ends[a] + 1
+    return ends[n] is not None and ends[n] >= 2
 
 
 #: The endings of Material ligature names after their icon words: a style
@@ -524,6 +569,10 @@ def icon_labels(ctx: Context) -> List[Finding]:
     return out + accessible_labels(ctx, whole)
 
 
+#: A media player's clock: the time played, of the length ("1:05 / 12:30", "00:00 / 02:10").
+_PLAYER_TIME_RE = re.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+
+
 def toolbar_columns(ctx: Context) -> List[Finding]:
     """Rule icon.column: COLUMN_MIN_LINES or more consecutive lines, each of
     at most COLUMN_LINE_WORDS icon or button words and particles (:func:`_particle`) and no sentence, half of them buttons' words only. One such
@@ -540,6 +589,8 @@ def toolbar_columns(ctx: Context) -> List[Finding]:
         # (a line of a column holds an icon or button word: lines of class
         # names or glyphs go one by one, icon.line and icon.glyph)
         # (words as written, "e-mail" one: \w+ runs count it twice)
+        if f.n_words <= 6 and _PLAYER_TIME_RE.match(b.text) is not None:
+            return 1  # a player's clock between its buttons ("1:05 / 12:30"); never half of a column
         if not 0 < f.n_words <= 2 * p.COLUMN_LINE_WORDS or f.ends_sentence or vocab.isdisjoint(f.words):
             return 0
         toks = b.text.split()
