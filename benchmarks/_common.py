@@ -160,3 +160,40 @@ def map_pages(fn, pages: list, jobs: int = 1, chunksize: int = 1) -> list:
         with mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn").Pool(jobs) as pool:
             return list(pool.imap(fn, pages, chunksize=chunksize))
     return [fn(p) for p in pages]
+
+
+def load_split(path: Path, split: str) -> list:
+    """The JSONL records of a set written blind, for ``split``: "all", "dev"
+    (records whose id ends in an even number, "en-02") or "held" (odd)."""
+    recs = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    if split == "all":
+        return recs
+    even = split == "dev"
+    return [r for r in recs if (int(r["id"].rsplit("-", 1)[1]) % 2 == 0) == even]
+
+
+def print_losses(rules: Counter, by_lang: Counter) -> None:
+    """The article words lost, by rule (a table) and by language (a line)."""
+    if rules:
+        print("\n| rule | article words lost |\n|---|---:|")
+        for rule, n in rules.most_common():
+            print(f"| {rule} | {n} |")
+    print("\nlost by language: " + ", ".join(f"{k} {v}" for k, v in sorted(by_lang.items())))
+
+
+def blind_set_args(forms, show_help: str, extra=None):
+    """The command line of a benchmark over a set written blind: ``--split``,
+    ``--form`` (one of ``forms`` or both), ``--show`` (the losses, read only on
+    the dev split); ``extra(parser)`` adds more options."""
+    import argparse
+
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", choices=("dev", "held", "all"), default="all")
+    ap.add_argument("--form", choices=tuple(forms) + ("both",), default="both")
+    ap.add_argument("--show", action="store_true", help=show_help)
+    if extra is not None:
+        extra(ap)
+    args = ap.parse_args()
+    if args.show and args.split != "dev":
+        sys.exit("--show reads the losses: only on --split dev (the held split stays a check)")
+    return args

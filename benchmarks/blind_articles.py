@@ -28,8 +28,6 @@ Article is not flagged ``low_confidence``. Idempotence: ``clean_text(a.text).tex
 """
 from __future__ import annotations
 
-import argparse
-import json
 import random
 import sys
 from collections import Counter
@@ -37,17 +35,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import header, removal_spans, words, word_spans  # noqa: E402
+from _common import blind_set_args, header, load_split, print_losses, removal_spans, words, word_spans  # noqa: E402
 
 SET = HERE / "articles" / "blind.jsonl"
 
 
 def load(split: str):
-    recs = [json.loads(x) for x in SET.read_text(encoding="utf-8").splitlines() if x.strip()]
-    if split == "all":
-        return recs
-    even = split == "dev"
-    return [r for r in recs if (int(r["id"].rsplit("-", 1)[1]) % 2 == 0) == even]
+    return load_split(SET, split)
 
 
 def as_page(recs, seed: int = 0):
@@ -121,14 +115,10 @@ def report(rows, form: str, show: bool) -> None:
     print("|---:|---:|---:|---:|---:|---:|---:|")
     print(f"| {len(rows)} | {total} | {lost} | {lost / max(1, total):.2%} | {sum(1 for x in rows if x[2])} "
           f"| {len(bad)} | {sum(1 for x in rows if not x[5])} |")
-    if rules:
-        print("\n| rule | article words lost |\n|---|---:|")
-        for rule, n in rules.most_common():
-            print(f"| {rule} | {n} |")
     by_lang: Counter = Counter()
     for x in rows:
         by_lang[x[0]["lang"]] += x[2]
-    print("\nlost by language: " + ", ".join(f"{k} {v}" for k, v in sorted(by_lang.items())))
+    print_losses(rules, by_lang)
     if show:
         for x in rows:
             if x[2]:
@@ -138,13 +128,7 @@ def report(rows, form: str, show: bool) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", "held", "all"), default="all")
-    ap.add_argument("--form", choices=("bodies", "pages", "both"), default="both")
-    ap.add_argument("--show", action="store_true", help="print the removals inside the articles (dev split only)")
-    args = ap.parse_args()
-    if args.show and args.split != "dev":
-        sys.exit("--show reads the losses: only on --split dev (the held split stays a check)")
+    args = blind_set_args(("bodies", "pages"), "print the removals inside the articles (dev split only)")
     recs = load(args.split)
     print(header(f"## Blind articles: article text lost ({args.split} split)"))
     for form in (("bodies", "pages") if args.form == "both" else (args.form,)):

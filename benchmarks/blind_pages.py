@@ -33,7 +33,6 @@ Idempotence: ``clean_text(a.text).text == a.text``. Same inputs, same numbers.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from collections import Counter
@@ -41,18 +40,14 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from _common import header, removal_spans, word_spans  # noqa: E402
+from _common import blind_set_args, header, load_split, print_losses, removal_spans, word_spans  # noqa: E402
 
 SET = HERE / "articles" / "blind_pages.jsonl"
 ROLES = ("article", "meta", "chrome")
 
 
 def load(split: str):
-    recs = [json.loads(x) for x in SET.read_text(encoding="utf-8").splitlines() if x.strip()]
-    if split == "all":
-        return recs
-    even = split == "dev"
-    return [r for r in recs if (int(r["id"].rsplit("-", 1)[1]) % 2 == 0) == even]
+    return load_split(SET, split)
 
 
 def body_lines(rec):
@@ -136,11 +131,7 @@ def report(recs, form: str, show: bool, rows=None) -> None:
           f"| {not_again} | {chrome[0]} | {chrome_share} | {meta_share} |")
     if bad:
         print(f"\nPages losing > 5% without low_confidence: {', '.join(bad)}")
-    if rules:
-        print("\n| rule | article words lost |\n|---|---:|")
-        for rule, k in rules.most_common():
-            print(f"| {rule} | {k} |")
-    print("\nlost by language: " + ", ".join(f"{k} {v}" for k, v in sorted(by_lang.items())))
+    print_losses(rules, by_lang)
     for r, n, lost, low, inside in shown:
         print(f"\n- {r['id']} ({r['kind']}): {lost} of {n} words, low_confidence={low}")
         for rule, t in inside:
@@ -148,14 +139,8 @@ def report(recs, form: str, show: bool, rows=None) -> None:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", "held", "all"), default="all")
-    ap.add_argument("--form", choices=("pages", "bodies", "both"), default="both")
-    ap.add_argument("--show", action="store_true", help="print the article lines removed (dev split only)")
-    ap.add_argument("--json", help="write the figures of every page to this file")
-    args = ap.parse_args()
-    if args.show and args.split != "dev":
-        sys.exit("--show reads the losses: only on --split dev (the held split stays a check)")
+    args = blind_set_args(("pages", "bodies"), "print the article lines removed (dev split only)",
+                          lambda ap: ap.add_argument("--json", help="write the figures of every page to this file"))
     recs = load(args.split)
     print(header(f"## Blind whole pages: article kept, chrome removed ({args.split} split)"))
     rows: list = []

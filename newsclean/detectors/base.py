@@ -96,13 +96,13 @@ class Context:
                 return False
             kept += 1
             if body.whole_page:
-                if doc.blocks[k].text.rstrip().endswith((":", "：")) and self._follows_body(k):
+                if doc.blocks[k].text.rstrip().endswith((":", "：")) and self.follows_body(k):
                     return True
             elif kept >= least:
                 return True
         return False
 
-    def _follows_body(self, k: int) -> bool:
+    def follows_body(self, k: int) -> bool:
         """Block ``k`` comes after the body's last block, with only blocks
         that rules took between them."""
         last = self.body.last
