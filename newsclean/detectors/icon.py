@@ -333,13 +333,12 @@ def _glued_names(raw: str, vocab: frozenset) -> bool:
     words = _glue_words(vocab)
     t = raw.casefold()
     n = len(t)
-    # ends[k]: the least number of words t[:k] splits into (None: it does not)
-    ends: List[Optional[int]] = [0] + [None] * n
-    for k in range(1, n + 1):
-        for a in range(max(0, k - 20), k - 2):
-            if ends[a] is not None and t[a:k] in words and (ends[k] is None or ends[a] + 1 < ends[k]):
-                ends[k] = ends[a] + 1
-    return ends[n] is not None and ends[n] >= 2
+    # splits[k]: t[:k] splits into such words (words of 3 to 20 letters)
+    splits = [True] + [False] * n
+    for k in range(3, n + 1):
+        splits[k] = any(splits[a] and t[a:k] in words for a in range(max(0, k - 20), k - 2))
+    # two words at least: a split whose last word does not start at 0
+    return any(splits[a] and t[a:] in words for a in range(3, n - 2))
 
 
 #: The endings of Material ligature names after their icon words: a style
