@@ -104,9 +104,14 @@ class Context:
 
     def follows_body(self, k: int) -> bool:
         """Block ``k`` comes after the body's last block, with only blocks
-        that rules took between them."""
+        that rules took between them. (Read upwards from ``k``: the blocks
+        read are those taken right above it, a stretch no other free block's
+        reading shares, so reading every line after the body stays linear.)"""
         last = self.body.last
-        return last < k and all(not self.free(j) for j in range(last + 1, k))
+        j = k - 1
+        while j > last and not self.free(j):
+            j -= 1
+        return last < k and j == last
 
     def free(self, i: int) -> bool:
         """Block ``i`` is neither proposed for removal nor metadata."""
