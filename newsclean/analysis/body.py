@@ -3,7 +3,8 @@
 Each block has a score (:mod:`newsclean.analysis.scores`; in whole-page text
 the learned block scorer reweights it). The body is the contiguous run of
 blocks with the highest total (maximum subarray, linear time), then extended
-over on-topic paragraphs cut off by a small junk box.
+over on-topic paragraphs cut off by a small junk box and, in whole-page text,
+up to the first paragraph under a byline or date line above it.
 """
 from __future__ import annotations
 
