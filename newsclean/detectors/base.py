@@ -22,6 +22,7 @@ from ..analysis.scores import is_prose
 from ..config import DEFAULT_CONFIG, PARAMS, Config
 from ..metadata.lines import Meta, from_lines
 from ..text.normalize import normalize
+from ..text.words import introduces
 
 
 #: Context.list_goes_on looks this many blocks up at most (linear time).
@@ -96,11 +97,16 @@ class Context:
                 return False
             kept += 1
             if body.whole_page:
-                if doc.blocks[k].text.rstrip().endswith((":", "：")) and self.follows_body(k):
+                if self.opens_list_after_body(k):
                     return True
             elif kept >= least:
                 return True
         return False
+
+    def opens_list_after_body(self, k: int) -> bool:
+        """Block ``k`` introduces a list of the article's (it ends in a colon)
+        and comes right after the body's last paragraph ("The dates:")."""
+        return self.doc.mode == "text" and introduces(self.doc.blocks[k].text) and self.follows_body(k)
 
     def follows_body(self, k: int) -> bool:
         """Block ``k`` comes after the body's last block, with only blocks

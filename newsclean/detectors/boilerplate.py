@@ -1219,9 +1219,7 @@ def _list_goes_on(ctx: Context, i: int) -> bool:
     """Block ``i`` ends a list of the article's (:meth:`Context.list_goes_on`,
     LIST_MIN_LINES lines), or introduces one: a line ending in a colon right
     after the body's last paragraph ("The dates announced:")."""
-    return (ctx.list_goes_on(i, params_of(ctx.doc.config, CATEGORY).LIST_MIN_LINES)
-            or ctx.doc.mode == "text" and ctx.doc.blocks[i].text.rstrip().endswith((":", "\uff1a"))
-            and ctx.follows_body(i))
+    return ctx.list_goes_on(i, params_of(ctx.doc.config, CATEGORY).LIST_MIN_LINES) or ctx.opens_list_after_body(i)
 
 
 def _evidence(ctx: Context, i: int) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import List, Optional, Sequence, Set, Tuple
 
 from ..text import lexicon
-from ..text.words import IMAGE_FILE_RE, sentence_spans, words
+from ..text.words import IMAGE_FILE_RE, introduces, sentence_spans, words
 from ..analysis.document import Block, Features
 from ..analysis.findings import Finding
 from .base import Context, Params, Rule, params_of
@@ -182,8 +182,7 @@ def _is_icon(token: str, vocab: frozenset, names: frozenset) -> int:
     parts = _DASH_SPLIT_RE.split(t)
     if len(parts) > 1 and all(p in vocab for p in parts if p):
         return 1
-    if "-" in t and (_ICONIFY_RE.match(t) is not None
-                     or parts[0] in _alt_words()[0] and t.replace("-", "").isalpha()):
+    if "-" in t and _icon_class(t):
         return 2
     if _glued_names(token.strip(",;|·•"), vocab):
         return 2
@@ -305,9 +304,14 @@ def _named(token: str, vocab: frozenset, names: frozenset) -> bool:
             or _SPRITE_REF_RE.search(t) is not None or _ICON_SEGMENT_RE.search(raw) is not None
             or _CSS_ESCAPE_RE.match(t) is not None or "." in t and _icon_image(t, vocab, names)
             or _LIGATURE_RE.match(t) is not None and _ligature_of(t.split("_"), vocab)
-            or "-" in t and _ICONIFY_RE.match(t) is not None
-            or "-" in t and t.split("-", 1)[0] in _alt_words()[0] and t.replace("-", "").isalpha()
+            or "-" in t and _icon_class(t)
             or _glued_names(raw, vocab))
+
+
+def _icon_class(t: str) -> bool:
+    """Whether hyphenated ``t`` (case-folded) is an Iconify class or a class
+    or an id that opens with the word for icon or logo of a claimed language."""
+    return _ICONIFY_RE.match(t) is not None or t.split("-", 1)[0] in _alt_words()[0] and t.replace("-", "").isalpha()
 
 
 #: An Iconify / UnoCSS icon class: "i-" and the set's prefix and the name ("i-tabler-mail", "i-mdi-home").
@@ -608,7 +612,7 @@ def toolbar_columns(ctx: Context) -> List[Finding]:
         while j < len(kinds) and kinds[j]:
             j += 1
         # (a list that a line of the article introduces, "The remote has three buttons:", is the article's)
-        introduced = i > 0 and doc.blocks[i - 1].text.rstrip().endswith((":", "\uff1a"))
+        introduced = i > 0 and introduces(doc.blocks[i - 1].text)
         if j - i >= p.COLUMN_MIN_LINES and 2 * sum(1 for k in kinds[i:j] if k == 2) >= j - i and not introduced:
             out.extend(doc.block_finding(k, CATEGORY, f"a toolbar of {j - i} lines of icon labels", "icon.column",
                                          0.9) for k in range(i, j) if ctx.marks.label[k] is None)

@@ -20,7 +20,7 @@ from ..analysis.findings import Finding
 from ..analysis.scores import is_prose
 from ..analysis.topic import all_stopwords, content_words, overlap
 from ..text import lexicon
-from ..text.words import ELLIPSES, LABELLED_RE, words
+from ..text.words import ELLIPSES, LABELLED_RE, introduces, words
 from .base import Context, Rule, params_of
 
 if TYPE_CHECKING:
@@ -333,7 +333,7 @@ def _list_evidence(ctx: Context, free: Sequence[bool], i: int, j: int) -> bool:
     items are off the article's topic, as other stories are."""
     doc, body = ctx.doc, ctx.body
     intro = [k for k in (i - 1, i) if k >= 0 and free[k]]
-    if any(doc.blocks[k].text.rstrip().endswith((":", "：")) for k in intro):
+    if any(introduces(doc.blocks[k].text) for k in intro):
         return False
     if body.whole_page:
         return True

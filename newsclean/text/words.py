@@ -37,6 +37,11 @@ SENT_SPLIT_RE = re.compile(r"(?<=[.!?…।॥۔؟።፧։။៕｡．])[\"'”�
 LABELLED_RE = re.compile(r"^[\W_]*(\w[\w'’]*(?:\s+\w[\w'’]*){0,5})\s*(?::\s+|：\s*)(\S.*)$")
 #: How an excerpt cut at a length ends.
 ELLIPSES = ("…", "...", "[…]", "[...]")
+def introduces(text: str) -> bool:
+    """A line that ends in a colon introduces what follows it: a list, a quotation ("The dates:")."""
+    return text.rstrip().endswith((":", "\uff1a"))
+
+
 BULLET_RE = re.compile(r"^(?:[-–—•·▪►*‣◦]|\d{1,2}[.)])\s+")
 # Sentence ends: Latin and CJK marks, and the full stops of Devanagari and
 # Bengali (danda), Urdu, Arabic (question mark), Ethiopic, Armenian, Burmese, Khmer.
